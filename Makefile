@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine:  `make run`  and  `make test`.
+# Both create the virtual environment on first use (pip, from the package registry only).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SEED   := seeds/globalresearch_2021-10-27_korybko_genie-out-of-the-bottle.txt
+OUT    ?= out
+
+.PHONY: run test unit notebooks lab clean
+
+# Reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## run: analyse the seed article and execute every notebook on it; results in out/seed/
+run: $(VENV)/.installed
+	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed
+	$(BIN)/newslens notebooks --article $(SEED) --out $(OUT)/seed
+
+## test: unit tests with the network blocked, then strict nbval on every committed notebook
+test: unit notebooks
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest --disable-socket --allow-unix-socket -q tests
+
+# nbval starts a kernel that talks over loopback TCP, so this run cannot block sockets in-process.
+notebooks: $(VENV)/.installed
+	$(BIN)/pytest --nbval --nbval-current-env -q notebooks
+
+## lab: open JupyterLab on the notebooks
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,143 @@
+"""The Article data model: what every analysis receives from the loader.
+
+All character offsets (``start``, ``end``) point into ``Article.body``, the cleaned body text in which
+paragraphs are joined by one blank line ("\\n\\n"). ``body[start:end]`` is always the span's text, so any
+finding can be traced back to its sentence and paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Curly quotes and apostrophes mapped one character to one character, so a normalised view keeps offsets.
+QUOTE_NORMALISATION = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2032": "'", "\u2033": '"',
+})
+
+
+def normalise_quotes(text: str) -> str:
+    """Replace curly quotes with straight ones; the result has the same length as the input."""
+    return text.translate(QUOTE_NORMALISATION)
+
+
+CLITICS = {"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: int                 # 1-based position among body paragraphs
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: int                 # 1-based position in the body
+    paragraph_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    id: int                 # 1-based position in the body
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for tokens that count as words: a letter or digit, and not a split-off clitic.
+
+        The tokenizer splits "Kiev's" into "Kiev" + "'s" and "won't" into "wo" + "n't"; counting the clitics
+        would inflate word counts (and every rate per 1,000 words) against a whitespace word count.
+        """
+        return any(ch.isalnum() for ch in self.text) and normalise_quotes(self.text).lower() not in CLITICS
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line_no: int            # 1-based line number in the input file
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Standfirst:
+    """The lede printed above the body; ``duplicate_of`` names the body paragraph that repeats it."""
+    text: str
+    duplicate_of: int | None
+    body_start: int | None  # where it stands again inside the body, if it does
+    body_end: int | None
+
+
+@dataclass
+class ArticleMeta:
+    title: str = ""
+    author: str = ""
+    date: str | None = None          # ISO 8601 (YYYY-MM-DD)
+    publisher: str = ""
+    regions: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    original_source: str = ""        # where the text was first published, if the page says so
+
+
+@dataclass
+class CleaningReport:
+    input_format: str
+    encoding: str
+    sha256: str
+    line_endings: str                # "LF", "CRLF" or "CR"
+    removed: list[RemovedLine] = field(default_factory=list)
+    joined: list[dict] = field(default_factory=list)    # paragraphs re-joined after a mid-sentence break
+    links_unwrapped: int = 0         # Markdown links reduced to their text
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    source: str                      # the input path as given
+    meta: ArticleMeta
+    body: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    standfirst: Standfirst | None
+    report: CleaningReport
+
+    @property
+    def normalised_body(self) -> str:
+        """The body with straight quotes only; same length, so offsets still apply."""
+        return normalise_quotes(self.body)
+
+    @property
+    def words(self) -> list[Token]:
+        """Word tokens only (no punctuation)."""
+        return [t for t in self.tokens if t.is_word]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence containing a body offset."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        raise ValueError(f"offset {offset} is not inside any sentence")
+
+    def to_dict(self) -> dict:
+        """Metadata, standfirst and cleaning report as plain data (for article.json)."""
+        return {
+            "source": self.source,
+            "meta": asdict(self.meta),
+            "standfirst": asdict(self.standfirst) if self.standfirst else None,
+            "counts": {
+                "paragraphs": len(self.paragraphs),
+                "sentences": len(self.sentences),
+                "words": len(self.words),
+                "characters": len(self.body),
+            },
+            "cleaning": asdict(self.report),
+        }

@@ -1,0 +1,78 @@
+"""The `newslens` command line: `analyze` writes the tables, `notebooks` runs the notebook series."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ArticleInputError
+from .output import OutputDirError
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_OUTPUT = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newslens", description="Take a news or opinion article apart, offline.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="load an article and write its tables (CSV) and article.json")
+    analyze.add_argument("article", help="article file (Global Research page dump or plain text)")
+    analyze.add_argument("--out", required=True, help="output folder (created if missing)")
+    analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext"],
+                         help="input format (default: detect)")
+    analyze.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+
+    notebooks = sub.add_parser("notebooks", help="execute the notebook series on an article with papermill")
+    notebooks.add_argument("--article", required=True, help="article file")
+    notebooks.add_argument("--out", required=True, help="output folder for executed notebooks and figures")
+    notebooks.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+    return parser
+
+
+def _analyze(args) -> int:
+    from .loader import load_article
+    from .output import prepare_output_dir
+    from .paths import display_path
+    from .pipeline import write_analysis
+
+    article = load_article(args.article, input_format=args.format)
+    out = prepare_output_dir(args.out, force=args.force)
+    written = write_analysis(article, out)
+    for warning in article.report.warnings:
+        print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
+    print(f"{display_path(args.article)}: {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
+          f"{len(article.words)} words; wrote {len(written)} files to {display_path(out)}")
+    return 0
+
+
+def _notebooks(args) -> int:
+    from .loader import load_article
+    from .notebook_runner import run_notebooks
+    from .output import prepare_output_dir
+    from .paths import display_path
+
+    load_article(args.article)  # fail fast, with a one-line message, before any kernel starts
+    out = prepare_output_dir(args.out, force=args.force)
+    for path in run_notebooks(Path(args.article).resolve(), out.resolve()):
+        print(f"executed {display_path(path)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"analyze": _analyze, "notebooks": _notebooks}[args.command](args)
+    except ArticleInputError as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputDirError as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_OUTPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

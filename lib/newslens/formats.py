@@ -1,0 +1,200 @@
+"""Input formats: each parser turns decoded text into metadata, candidate paragraphs and removed lines.
+
+Two formats so far:
+- ``globalresearch``: a Global Research page saved as text (title, "By [Author](#)", "Global Research, <date>",
+  Region/Theme lines, site notices above the body, a "*" line and a long footer below it);
+- ``plaintext``: the first non-empty line is the title, blank lines separate paragraphs; an optional
+  "By NAME" line and an optional ISO date line may follow the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .article import ArticleMeta, RemovedLine
+
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines: one paragraph candidate."""
+    line_no: int     # 1-based line number of its first line in the input
+    text: str
+
+
+@dataclass
+class ParsedInput:
+    input_format: str
+    meta: ArticleMeta
+    blocks: list[Block]                      # body candidates, in order
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+def unwrap_links(text: str) -> tuple[str, int]:
+    """Reduce Markdown links ``[text](url)`` to their text; return the text and how many were unwrapped."""
+    return MARKDOWN_LINK.subn(r"\1", text)
+
+
+def split_lines(text: str) -> list[Block]:
+    """Every non-blank line is its own block (page dumps put one paragraph on one line)."""
+    return [Block(no, line.strip()) for no, line in enumerate(text.split("\n"), start=1) if line.strip()]
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Runs of non-blank lines separated by blank lines, each run joined into one block."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for no, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                start = no
+            current.append(line.strip())
+        elif current:
+            blocks.append(Block(start, " ".join(current)))
+            current = []
+    if current:
+        blocks.append(Block(start, " ".join(current)))
+    return blocks
+
+
+def _iso_date(text: str) -> str | None:
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%d %B %Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in unwrap_links(value)[0].split(",") if part.strip()]
+
+
+# --- Global Research ---------------------------------------------------------------------------------------
+
+GR_DATELINE = re.compile(r"^Global Research,\s+(\w+\.? \d{1,2}, \d{4})\s*$")
+GR_BYLINE = re.compile(r"^By\s+(.+)$")
+GR_REGION = re.compile(r"^Region:\s*(.+)$")
+GR_THEME = re.compile(r"^Theme:\s*(.+)$")
+GR_ORIGINAL = re.compile(r"^This article was (?:first |originally )published (?:on|in|by|at)\s+(.+?)\.?\s*$", re.I)
+GR_END_MARKER = re.compile(r"^\*+$")
+
+# Site boilerplate, recognised wherever it stands. Order matters only for the reason recorded.
+GR_BOILERPLATE: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^All Global Research articles can be read in \d+ languages", re.I), "translation notice"),
+    (re.compile(r"^(Visit and )?follow us on (Instagram|Twitter|Facebook|Telegram)\b", re.I), "social media plug"),
+    (re.compile(r"^Note to readers:", re.I), "share note"),
+    (re.compile(r"^internet forums\. etc\.?$", re.I), "share note (continued)"),
+    (GR_ORIGINAL, "originally-published note"),
+    (re.compile(r"^Featured image", re.I), "image credit"),
+    (re.compile(r"^The original source of this article is\b", re.I), "source note"),
+    (re.compile(r"^(Copyright\b|©)", re.I), "copyright"),
+    (re.compile(r"^Comment on Global Research Articles", re.I), "comment link"),
+    (re.compile(r"^Become a Member of Global Research", re.I), "membership link"),
+    (re.compile(r"^Articles by:", re.I), "author link"),
+    (re.compile(r"^About the author:?$", re.I), "author bio heading"),
+    (re.compile(r"^Disclaimer:", re.I), "disclaimer"),
+    (re.compile(r"^\S+ contains copyrighted material the use of which", re.I), "fair-use notice"),
+    (re.compile(r"^For media inquiries:", re.I), "media contact"),
+    (re.compile(r"^Support Global Research|^Click to (share|print)", re.I), "donation or share link"),
+]
+
+
+def looks_like_global_research(text: str) -> bool:
+    head = text.split("\n")[:40]
+    return any(GR_DATELINE.match(line.strip()) for line in head)
+
+
+def parse_global_research(text: str) -> ParsedInput:
+    blocks = split_lines(text)
+    meta = ArticleMeta(publisher="Global Research")
+    removed: list[RemovedLine] = []
+    body: list[Block] = []
+    in_footer = False
+
+    def drop(block: Block, reason: str) -> None:
+        removed.append(RemovedLine(block.line_no, block.text, reason))
+
+    for i, block in enumerate(blocks):
+        line = block.text
+        if i == 0:
+            meta.title = unwrap_links(line)[0]
+            drop(block, "metadata: title")
+            continue
+        if not body and not in_footer:
+            # Header lines stand above the body only.
+            if m := GR_BYLINE.match(line):
+                meta.author = unwrap_links(m.group(1))[0].strip()
+                drop(block, "metadata: byline")
+                continue
+            if m := GR_DATELINE.match(line):
+                meta.date = _iso_date(m.group(1))
+                drop(block, "metadata: publisher and date")
+                continue
+            if m := GR_REGION.match(line):
+                meta.regions = _split_list(m.group(1))
+                drop(block, "metadata: region tags")
+                continue
+            if m := GR_THEME.match(line):
+                meta.themes = _split_list(m.group(1))
+                drop(block, "metadata: theme tags")
+                continue
+        if GR_END_MARKER.match(line):
+            in_footer = True
+            drop(block, "end-of-article marker")
+            continue
+        plain = unwrap_links(line)[0]
+        reason = next((why for pattern, why in GR_BOILERPLATE if pattern.search(plain)), None)
+        if m := GR_ORIGINAL.search(plain):
+            meta.original_source = m.group(1).strip()
+        if reason is None and meta.author and line.startswith(f"{meta.author} is "):
+            reason = "author bio"
+        if reason is not None:
+            # The first footer notice ends the body even where the page has no "*" marker.
+            in_footer = in_footer or bool(body)
+            drop(block, reason)
+            continue
+        if in_footer:
+            drop(block, "footer after the end of the article")
+            continue
+        body.append(block)
+    return ParsedInput("globalresearch", meta, body, removed)
+
+
+# --- Plain text ----------------------------------------------------------------------------------------------
+
+PLAIN_DATE = re.compile(r"^(?:Date:\s*)?(\d{4}-\d{2}-\d{2})$")
+
+
+def parse_plaintext(text: str) -> ParsedInput:
+    blocks = split_blocks(text)
+    meta = ArticleMeta()
+    removed: list[RemovedLine] = []
+    body: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i == 0:
+            meta.title = unwrap_links(block.text)[0]
+            removed.append(RemovedLine(block.line_no, block.text, "metadata: title"))
+            continue
+        if not body:
+            if (m := GR_BYLINE.match(block.text)) and len(block.text) < 120:
+                meta.author = unwrap_links(m.group(1))[0].strip()
+                removed.append(RemovedLine(block.line_no, block.text, "metadata: byline"))
+                continue
+            if m := PLAIN_DATE.match(block.text):
+                meta.date = m.group(1)
+                removed.append(RemovedLine(block.line_no, block.text, "metadata: date"))
+                continue
+        body.append(block)
+    return ParsedInput("plaintext", meta, body, removed)
+
+
+PARSERS = {"globalresearch": parse_global_research, "plaintext": parse_plaintext}
+
+
+def detect_format(text: str) -> str:
+    return "globalresearch" if looks_like_global_research(text) else "plaintext"

@@ -1,0 +1,77 @@
+"""load_article: from a file on disk to a cleaned, segmented Article with a report of every change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import formats
+from .article import Article, CleaningReport, Paragraph, Standfirst
+from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_links
+from .errors import ArticleInputError
+from .reading import read_input
+from .segment import split_sentences, tokenize_words
+from .seeds import verify_seed
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def load_article(path: str | Path, input_format: str = "auto") -> Article:
+    """Load an article file. ``input_format``: "auto", "globalresearch" or "plaintext".
+
+    Raises ArticleInputError (one line naming the file and the problem) on input that cannot be used.
+    The file is only read, never written.
+    """
+    source = read_input(path)
+    verify_seed(path, source.sha256)
+    if input_format == "auto":
+        input_format = formats.detect_format(source.text)
+    if input_format not in formats.PARSERS:
+        raise ArticleInputError(path, f"unknown input format {input_format!r}; use one of {sorted(formats.PARSERS)}")
+    parsed = formats.PARSERS[input_format](source.text)
+
+    blocks, links = unwrap_block_links(parsed.blocks)
+    blocks, joins = join_broken_paragraphs(blocks)
+    lede, repeat_index = find_standfirst(blocks)
+    if lede is not None:
+        blocks = blocks[1:]
+    if not blocks:
+        raise ArticleInputError(
+            path, f"no article body found (removed {len(parsed.removed)} lines as title, metadata or site boilerplate)"
+        )
+
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for i, block in enumerate(blocks, start=1):
+        paragraphs.append(Paragraph(i, offset, offset + len(block.text), block.text))
+        offset += len(block.text) + len(PARAGRAPH_SEPARATOR)
+    body = PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+
+    standfirst = None
+    if lede is not None:
+        at = body.find(lede.text)
+        standfirst = Standfirst(
+            text=lede.text,
+            duplicate_of=repeat_index,
+            body_start=at if at >= 0 else None,
+            body_end=at + len(lede.text) if at >= 0 else None,
+        )
+
+    sentences = split_sentences(paragraphs, body)
+    tokens = tokenize_words(sentences, body)
+    if not any(t.is_word for t in tokens):
+        raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
+
+    report = CleaningReport(
+        input_format=input_format,
+        encoding=source.encoding,
+        sha256=source.sha256,
+        line_endings=source.line_endings,
+        removed=parsed.removed,
+        joined=joins,
+        links_unwrapped=links,
+        warnings=list(source.warnings),
+    )
+    return Article(
+        source=str(path), meta=parsed.meta, body=body, paragraphs=paragraphs, sentences=sentences,
+        tokens=tokens, standfirst=standfirst, report=report,
+    )

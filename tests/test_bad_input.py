@@ -1,0 +1,98 @@
+"""Bad input: a clear one-line error naming the file (or a recorded warning), never a change to the input."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import newslens
+from newslens import ArticleInputError
+
+PLAIN = "A Title\n\nFirst paragraph of the story. It has two sentences.\n\nSecond paragraph here.\n"
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "is empty"),
+    ("blank.txt", b"  \n\t\n   \n", "contains only whitespace"),
+    ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("undecodable.txt", b"Title\n\nBad \x81\x8d bytes here.\n", "not valid UTF-8"),
+    ("title_only.txt", b"Only A Title\n", "no article body found"),
+    ("punctuation.txt", b"Title\n\n... --- !!!\n", "no words"),
+])
+def test_bad_files_give_a_clear_error_and_stay_unchanged(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ArticleInputError) as info:
+        newslens.load_article(path)
+    text = str(info.value)
+    assert name in text and message in text
+    assert "\n" not in text
+    assert path.read_bytes() == content
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ArticleInputError, match="missing.txt: no such file"):
+        newslens.load_article(tmp_path / "missing.txt")
+    with pytest.raises(ArticleInputError, match="is a folder, not a file"):
+        newslens.load_article(tmp_path)
+
+
+def test_cp1252_is_decoded_with_a_warning(tmp_path):
+    path = tmp_path / "windows.txt"
+    raw = "Caf\u00e9 Diplomacy\n\nThe minister\u2019s \u201cbalance\u201d held.\n".encode("cp1252")
+    path.write_bytes(raw)
+    article = newslens.load_article(path)
+    assert article.report.encoding == "cp1252"
+    assert any("cp1252" in w for w in article.report.warnings)
+    assert "\u201cbalance\u201d" in article.body
+    assert path.read_bytes() == raw
+
+
+def test_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom_crlf.txt"
+    raw = b"\xef\xbb\xbf" + PLAIN.replace("\n", "\r\n").encode("utf-8")
+    path.write_bytes(raw)
+    article = newslens.load_article(path)
+    assert article.meta.title == "A Title"
+    assert article.report.encoding == "utf-8-sig"
+    assert article.report.line_endings == "CRLF"
+    assert "\r" not in article.body
+    assert len(article.paragraphs) == 2 and len(article.sentences) == 3
+    assert path.read_bytes() == raw
+
+
+def test_crlf_seed_copy_gives_the_same_body(tmp_path, seed_article):
+    copy = tmp_path / "seed_crlf.txt"
+    copy.write_bytes(newslens.seed_path().read_bytes().replace(b"\n", b"\r\n"))
+    article = newslens.load_article(copy)
+    assert article.body == seed_article.body
+    assert article.report.line_endings == "CRLF"
+
+
+def test_modified_seed_is_refused(tmp_path, monkeypatch):
+    # A copy inside a stand-in seeds/ folder with one byte changed: the hash check names the file.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    fake = seeds / newslens.seeds.SEED_ARTICLE
+    fake.write_bytes(newslens.seed_path().read_bytes().replace(b"Genie", b"Gene", 1))
+    monkeypatch.setattr(newslens.seeds, "SEEDS_DIR", seeds)
+    with pytest.raises(ArticleInputError, match="this seed has been modified"):
+        newslens.load_article(fake)
+
+
+def test_command_line_reports_one_line_without_traceback(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    exe = shutil.which("newslens") or str(__import__("pathlib").Path(sys.executable).with_name("newslens"))
+    result = subprocess.run([exe, "analyze", str(bad), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "newslens: error: empty.txt: is empty"
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

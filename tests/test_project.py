@@ -1,0 +1,84 @@
+"""The project's own contracts: environment.yml agrees with pyproject.toml, seeds are intact, notebooks are
+clean Run-All outputs listed in the README, and the package never reaches for a downloader."""
+
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import newslens
+from newslens.paths import NOTEBOOKS_DIR, REPO_ROOT, SEEDS_DIR
+from newslens.seeds import KNOWN_SEEDS
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def _environment_yml_pip_entries():
+    entries, in_pip = [], False
+    for line in (REPO_ROOT / "environment.yml").read_text().splitlines():
+        if line.strip() == "- pip:":
+            in_pip = True
+            continue
+        if in_pip and line.startswith("    - "):
+            entries.append(line.strip()[2:].strip().strip('"'))
+    return entries
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    entries = _environment_yml_pip_entries()
+    assert entries[-1] == "-e .[dev]", "environment.yml must end with the editable install"
+    assert sorted(entries[:-1]) == sorted(wanted)
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_SEEDS))
+def test_seed_hash_matches_readme_and_file(name):
+    digest = hashlib.sha256((SEEDS_DIR / name).read_bytes()).hexdigest()
+    assert digest == KNOWN_SEEDS[name]
+    assert digest in (SEEDS_DIR / "README.md").read_text()
+
+
+def test_seed_is_a_byte_copy_of_the_shared_one():
+    shared = REPO_ROOT.parent / "shared" / "seeds" / "000_a5575fbe19cd88ca.txt"
+    if not shared.exists():
+        pytest.skip("../shared is not beside this clone")
+    assert shared.read_bytes() == newslens.seed_path().read_bytes()
+
+
+def test_readme_lists_exactly_the_notebooks_that_exist():
+    readme = (REPO_ROOT / "README.md").read_text()
+    listed = set(re.findall(r"notebooks/(\d\d_[\w-]+\.ipynb)", readme))
+    assert listed == {p.name for p in NOTEBOOKS}
+    assert NOTEBOOKS, "no notebooks found"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_a_clean_run_all(path):
+    assert re.fullmatch(r"\d\d_[a-z_]+\.ipynb", path.name), "name must be NN_words.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    assert nb["cells"][0]["cell_type"] == "markdown" and nb["cells"][0]["source"][0].startswith("# ")
+    tagged = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1 and "article_path = None" in "".join(tagged[0]["source"])
+    for cell in code:
+        source = "".join(cell["source"])
+        assert "filterwarnings" not in source and "nltk.download" not in source
+        for out in cell.get("outputs", []):
+            assert out.get("output_type") != "error"
+            assert out.get("name") != "stderr"
+            assert not re.search(r"(/root/|/work/|/home/|/tmp/|site-packages)", json.dumps(out))
+
+
+def test_no_untitled_or_checkpoint_notebooks():
+    assert not list(REPO_ROOT.glob("**/Untitled*.ipynb"))
+
+
+def test_package_never_calls_a_downloader():
+    pattern = re.compile(r"nltk\.download|urlopen|requests\.get|urllib\.request|hf_hub_download|from_pretrained")
+    offenders = [p.name for p in (REPO_ROOT / "lib" / "newslens").rglob("*.py") if pattern.search(p.read_text())]
+    assert offenders == []

@@ -21,15 +21,16 @@ run: $(VENV)/.installed
 	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed
 	$(BIN)/newslens notebooks --article $(SEED) --out $(OUT)/seed
 
-## test: unit tests with the network blocked, then strict nbval on every committed notebook
+## test: unit tests, then strict nbval on every committed notebook, both with the network cut
 test: unit notebooks
 
+# .ci/offline cuts the network (loopback only) where Linux allows; pytest-socket also blocks it in-process.
 unit: $(VENV)/.installed
-	$(BIN)/pytest --disable-socket --allow-unix-socket -q tests
+	.ci/offline $(BIN)/pytest --disable-socket --allow-unix-socket -q tests
 
-# nbval starts a kernel that talks over loopback TCP, so this run cannot block sockets in-process.
+# nbval's kernel talks over loopback TCP, so in-process socket blocking cannot apply here; .ci/offline does.
 notebooks: $(VENV)/.installed
-	$(BIN)/pytest --nbval --nbval-current-env -q notebooks
+	.ci/offline $(BIN)/pytest --nbval --nbval-current-env -q notebooks
 
 ## lab: open JupyterLab on the notebooks
 lab: $(VENV)/.installed

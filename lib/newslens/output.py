@@ -10,6 +10,13 @@ from pathlib import Path
 CSV_FLOAT_FORMAT = "%.4f"
 
 
+def _default_file_mode() -> int:
+    """rw for everyone the umask allows (mkstemp would leave files readable by the owner only)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -17,6 +24,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _default_file_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -51,6 +59,7 @@ def save_figure(fig, data, out_dir: str | Path, name: str) -> tuple[Path, Path]:
     os.close(fd)
     try:
         fig.savefig(tmp, dpi=150, bbox_inches="tight", metadata={"Software": None})
+        os.chmod(tmp, _default_file_mode())
         os.replace(tmp, png)
     finally:
         if os.path.exists(tmp):

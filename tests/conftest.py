@@ -2,6 +2,11 @@
 
 import pytest
 
+# urllib3 (pulled in by trafilatura) probes for IPv6 by opening a socket when first imported; no traffic
+# leaves, but pytest-socket would flag it inside a test. Importing it here, before sockets are blocked, keeps
+# the blocked-socket warning for real attempts.
+import urllib3  # noqa: F401
+
 import newslens
 
 

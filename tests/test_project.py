@@ -82,3 +82,13 @@ def test_package_never_calls_a_downloader():
     pattern = re.compile(r"nltk\.download|urlopen|requests\.get|urllib\.request|hf_hub_download|from_pretrained")
     offenders = [p.name for p in (REPO_ROOT / "lib" / "newslens").rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
+
+
+def test_tests_run_with_sockets_blocked():
+    # `make test` passes --disable-socket; creating a socket (no traffic is sent) must then fail.
+    import socket
+
+    from pytest_socket import SocketBlockedError
+
+    with pytest.raises(SocketBlockedError):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -96,6 +96,8 @@ class CleaningReport:
     removed: list[RemovedLine] = field(default_factory=list)
     joined: list[dict] = field(default_factory=list)    # paragraphs re-joined after a mid-sentence break
     links_unwrapped: int = 0         # Markdown links reduced to their text
+    language: str = "en"             # "en", "not English" or "too short to judge" (newslens.language)
+    english_function_word_share: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
 

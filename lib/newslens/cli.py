@@ -18,11 +18,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="load an article and write its tables (CSV) and article.json")
-    analyze.add_argument("article", help="article file (Global Research page dump or plain text)")
+    analyze.add_argument("article", help="article file: Global Research page dump, plain text or saved HTML page")
     analyze.add_argument("--out", required=True, help="output folder (created if missing)")
-    analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext"],
+    analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext", "html"],
                          help="input format (default: detect)")
     analyze.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+    analyze.add_argument("--allow-non-english", action="store_true",
+                         help="analyse a text that does not look like English (its scores will mean little)")
 
     notebooks = sub.add_parser("notebooks", help="execute the notebook series on an article with papermill")
     notebooks.add_argument("--article", required=True, help="article file")
@@ -38,6 +40,12 @@ def _analyze(args) -> int:
     from .pipeline import write_analysis
 
     article = load_article(args.article, input_format=args.format)
+    if article.report.language == "not English" and not args.allow_non_english:
+        raise ArticleInputError(
+            args.article,
+            f"does not look like English ({article.report.english_function_word_share:.0%} common English function "
+            "words); newslens's lexicons are English only (--allow-non-english to analyse anyway)",
+        )
     out = prepare_output_dir(args.out, force=args.force)
     written = write_analysis(article, out)
     for warning in article.report.warnings:

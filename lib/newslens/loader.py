@@ -8,6 +8,7 @@ from . import formats
 from .article import Article, CleaningReport, Paragraph, Standfirst
 from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_links
 from .errors import ArticleInputError
+from .language import MIN_ENGLISH_SHARE, judge_language
 from .reading import read_input
 from .segment import split_sentences, tokenize_words
 from .seeds import verify_seed
@@ -16,7 +17,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 
 def load_article(path: str | Path, input_format: str = "auto") -> Article:
-    """Load an article file. ``input_format``: "auto", "globalresearch" or "plaintext".
+    """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext" or "html".
 
     Raises ArticleInputError (one line naming the file and the problem) on input that cannot be used.
     The file is only read, never written.
@@ -27,7 +28,10 @@ def load_article(path: str | Path, input_format: str = "auto") -> Article:
         input_format = formats.detect_format(source.text)
     if input_format not in formats.PARSERS:
         raise ArticleInputError(path, f"unknown input format {input_format!r}; use one of {sorted(formats.PARSERS)}")
-    parsed = formats.PARSERS[input_format](source.text)
+    try:
+        parsed = formats.PARSERS[input_format](source.text)
+    except formats.NoArticleInHtml as exc:
+        raise ArticleInputError(path, str(exc)) from None
 
     blocks, links = unwrap_block_links(parsed.blocks)
     blocks, joins = join_broken_paragraphs(blocks)
@@ -61,6 +65,13 @@ def load_article(path: str | Path, input_format: str = "auto") -> Article:
     if not any(t.is_word for t in tokens):
         raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
 
+    language, share = judge_language([t.text for t in tokens if t.is_word])
+    warnings = list(source.warnings)
+    if language == "not English":
+        warnings.append(f"the text does not look like English (common English function words are {share:.0%} of its "
+                        f"words; English prose has over {MIN_ENGLISH_SHARE:.0%}); English lexicons would score it "
+                        "meaninglessly")
+
     report = CleaningReport(
         input_format=input_format,
         encoding=source.encoding,
@@ -69,7 +80,9 @@ def load_article(path: str | Path, input_format: str = "auto") -> Article:
         removed=parsed.removed,
         joined=joins,
         links_unwrapped=links,
-        warnings=list(source.warnings),
+        language=language,
+        english_function_word_share=round(share, 4),
+        warnings=warnings,
     )
     return Article(
         source=str(path), meta=parsed.meta, body=body, paragraphs=paragraphs, sentences=sentences,

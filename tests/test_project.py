@@ -84,6 +84,7 @@ def test_package_never_calls_a_downloader():
     assert offenders == []
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket.socket:UserWarning")
 def test_tests_run_with_sockets_blocked():
     # `make test` passes --disable-socket; creating a socket (no traffic is sent) must then fail.
     import socket

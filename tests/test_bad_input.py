@@ -96,3 +96,56 @@ def test_command_line_reports_one_line_without_traceback(tmp_path):
     assert result.stderr.strip() == "newslens: error: empty.txt: is empty"
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_fifty_megabyte_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)      # sparse: costs no disk, and the size check comes first
+    with pytest.raises(ArticleInputError, match=r"huge.txt: is 52 MB; newslens reads files up to 16 MiB"):
+        newslens.load_article(path)
+
+
+def test_single_enormous_line_loads_with_a_warning(tmp_path):
+    path = tmp_path / "one_line.txt"
+    raw = ("Title\n\n" + "the talks in Gdansk stalled again and again " * 5000 + "\n").encode()
+    path.write_bytes(raw)
+    article = newslens.load_article(path)
+    assert len(article.sentences) == 1 and len(article.words) == 40000
+    assert any("sentence 1 has 40,000 words" in w for w in article.report.warnings)
+    assert path.read_bytes() == raw
+
+
+def test_html_full_of_scripts(tmp_path):
+    scripts = "".join(f"<script>var x{i} = '{'y' * 200}'; document.write('Buy now');</script>" for i in range(500))
+    text = ("<!DOCTYPE html><html><head><title>T</title>" + scripts + "</head><body>" + scripts
+            + "<article><p>Officials in Riga said on Tuesday that the new border post would open next year, "
+              "after a long delay caused by a dispute over its cost.</p></article>" + scripts + "</body></html>")
+    path = tmp_path / "scripts.html"
+    path.write_text(text)
+    article = newslens.load_article(path)
+    assert article.body == ("Officials in Riga said on Tuesday that the new border post would open next year, "
+                            "after a long delay caused by a dispute over its cost.")
+
+
+BAD_FOR_CLI = [
+    ("empty.txt", b"", "is empty"),
+    ("blank.txt", b"\n \n", "contains only whitespace"),
+    ("binary.dat", b"\x00\x01\x02\x03", "binary file"),
+    ("bad.txt", b"Title\n\n\x81\x8d\x8f\n", "not valid UTF-8"),
+    ("nobody.txt", b"Just a title\n", "no article body found"),
+    ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text found"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", BAD_FOR_CLI, ids=[b[0] for b in BAD_FOR_CLI])
+def test_command_line_matrix(tmp_path, capsys, name, content, message):
+    from newslens.cli import main
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["analyze", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"newslens: error: {name}: ") and message in err and err.count("\n") == 1
+    assert path.read_bytes() == content
+    assert not (tmp_path / "out").exists()

@@ -16,6 +16,18 @@ from .seeds import verify_seed
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
+# Far beyond any real sentence (the seed's longest has 57 words): a sign of missing punctuation.
+OVERLONG_SENTENCE_WORDS = 250
+
+
+def _overlong_sentences(sentences, tokens):
+    counts: dict[int, int] = {}
+    for t in tokens:
+        if t.is_word:
+            counts[t.sentence_id] = counts.get(t.sentence_id, 0) + 1
+    return [(s, counts[s.id]) for s in sentences if counts.get(s.id, 0) > OVERLONG_SENTENCE_WORDS]
+
+
 def load_article(path: str | Path, input_format: str = "auto") -> Article:
     """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext" or "html".
 
@@ -65,8 +77,11 @@ def load_article(path: str | Path, input_format: str = "auto") -> Article:
     if not any(t.is_word for t in tokens):
         raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
 
-    language, share = judge_language([t.text for t in tokens if t.is_word])
     warnings = list(source.warnings)
+    for sentence, words in _overlong_sentences(sentences, tokens):
+        warnings.append(f"sentence {sentence.id} has {words:,} words: the text may lack sentence punctuation, "
+                        "so sentence-level results are coarse")
+    language, share = judge_language([t.text for t in tokens if t.is_word])
     if language == "not English":
         warnings.append(f"the text does not look like English (common English function words are {share:.0%} of its "
                         f"words; English prose has over {MIN_ENGLISH_SHARE:.0%}); English lexicons would score it "

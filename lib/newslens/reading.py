@@ -8,8 +8,9 @@ from pathlib import Path
 
 from .errors import ArticleInputError
 
-# Larger inputs are almost certainly not one article; refusing early keeps memory and time bounded.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+# A long article is ~100 KB of text and a heavy saved page a few MB; far larger input is not one article,
+# and refusing it early keeps memory and time bounded.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
 
 
 @dataclass

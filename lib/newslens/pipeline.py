@@ -14,13 +14,29 @@ from .tables import paragraphs_frame, removed_lines_frame, sentences_frame
 ANALYSES: list[tuple[str, str]] = []
 
 
-def analysis_tables(article: Article) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...)."""
-    tables = {
+# The map is drawn by the notebook and timed by the benchmark, but is not a table: (module, function).
+MAP_DRAWER: tuple[str, str] | None = None
+
+
+def map_drawer():
+    """The function that draws an article's places map, returning (figure, plotted DataFrame), if any."""
+    if MAP_DRAWER is None:
+        return None
+    return getattr(importlib.import_module(MAP_DRAWER[0]), MAP_DRAWER[1])
+
+
+def base_tables(article: Article) -> dict:
+    """The article's own tables: paragraphs, sentences, removed lines."""
+    return {
         "paragraphs.csv": paragraphs_frame(article),
         "sentences.csv": sentences_frame(article),
         "removed_lines.csv": removed_lines_frame(article),
     }
+
+
+def analysis_tables(article: Article) -> dict:
+    """Every table for one article, keyed by output file name ("sentences.csv", ...)."""
+    tables = base_tables(article)
     for module_name, function_name in ANALYSES:
         module = importlib.import_module(module_name)
         produced = getattr(module, function_name)(article)

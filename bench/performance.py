@@ -1,0 +1,256 @@
+"""Performance benchmark: figures, not a test. Writes bench/results/performance.md (and prints it).
+
+    .venv/bin/python bench/performance.py [--repeats 15] [--corpus 1000]
+
+Measures
+1. per-stage time for the seed article in a warm process (median of repeated runs);
+2. corpus throughput on a synthetic corpus built from the seed's paragraphs, one process and two, with
+   peak memory;
+3. cold start of `import newslens` and of `newslens analyze`;
+4. the notebook suite's run time against its floor (as many notebooks that only start a kernel and import
+   pandas and matplotlib).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import newslens
+from newslens import pipeline
+from newslens.loader import load_article
+from newslens.paths import NOTEBOOKS_DIR, REPO_ROOT
+from newslens.segment import split_sentences, tokenize_words
+
+RESULTS = REPO_ROOT / "bench" / "results" / "performance.md"
+TARGETS = {
+    "warm analysis without map (ms)": 25.0,
+    "articles per second per core": 100.0,
+    "import newslens (s)": 0.3,
+    "notebook suite / floor": 1.5,
+}
+
+
+def median_time(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def stage_times(repeats: int) -> list[tuple[str, float]]:
+    seed = newslens.seed_path()
+    article = load_article(seed)
+    # Warm every stage once so that imports and caches are not timed.
+    pipeline.analysis_tables(article)
+    rows = [
+        ("load (read, clean, segment)", median_time(lambda: load_article(seed), repeats)),
+        ("  of which sentences + tokens",
+         median_time(lambda: tokenize_words(split_sentences(article.paragraphs, article.body), article.body), repeats)),
+        ("article tables", median_time(lambda: pipeline.base_tables(article), repeats)),
+    ]
+    for module_name, function_name in pipeline.ANALYSES:
+        fn = getattr(importlib.import_module(module_name), function_name)
+        rows.append((module_name.split(".")[-1], median_time(lambda fn=fn: fn(article), repeats)))
+    rows.append(("whole analysis without map", median_time(lambda: pipeline.analysis_tables(load_article(seed)), repeats)))
+    draw = pipeline.map_drawer()
+    if draw is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        def map_once():
+            fig, _ = draw(article)
+            plt.close(fig)
+
+        map_once()
+        rows.append(("map (draw, no save)", median_time(map_once, max(3, repeats // 3))))
+    return rows
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    """n plain-text articles of 4-10 seed paragraphs each, sampled with a fixed seed."""
+    article = load_article(newslens.seed_path())
+    paragraphs = [p.text for p in article.paragraphs]
+    rng = random.Random(20211027)
+    paths = []
+    for i in range(n):
+        chosen = rng.sample(paragraphs, rng.randint(4, min(10, len(paragraphs))))
+        path = folder / f"article_{i:04d}.txt"
+        path.write_text(f"Synthetic article {i}\n\n" + "\n\n".join(chosen) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def analyse_paths(paths: list[Path]) -> int:
+    for path in paths:
+        pipeline.analysis_tables(load_article(path))
+    return len(paths)
+
+
+def _warm_worker() -> None:
+    pipeline.analysis_tables(load_article(newslens.seed_path()))
+
+
+def throughput(paths: list[Path], workers: int) -> float:
+    chunks = [paths[i::workers] for i in range(workers)]
+    if workers == 1:
+        _warm_worker()
+        t = time.perf_counter()
+        analyse_paths(paths)
+        return len(paths) / (time.perf_counter() - t)
+    with ProcessPoolExecutor(workers, initializer=_warm_worker) as pool:
+        # Start the workers and warm them before timing.
+        list(pool.map(analyse_paths, [[] for _ in range(workers)]))
+        t = time.perf_counter()
+        done = sum(pool.map(analyse_paths, chunks))
+        return done / (time.perf_counter() - t)
+
+
+def peak_memory_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def cold_start(repeats: int) -> list[tuple[str, float]]:
+    python = sys.executable
+    newslens_cmd = str(Path(python).with_name("newslens"))
+
+    def run(cmd):
+        subprocess.run(cmd, check=True, capture_output=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        rows = [
+            ("python -c pass (interpreter floor)", median_time(lambda: run([python, "-c", "pass"]), repeats)),
+            ("import newslens", median_time(lambda: run([python, "-c", "import newslens"]), repeats)),
+            ("newslens analyze SEED (whole command)",
+             median_time(lambda: run([newslens_cmd, "analyze", str(newslens.seed_path()), "--out", str(out)]),
+                         max(3, repeats // 2))),
+        ]
+    return rows
+
+
+def notebook_suite() -> tuple[float, float, int]:
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas\nimport matplotlib.pyplot")])
+    with tempfile.TemporaryDirectory() as tmp:
+        def execute(nb):
+            NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+                           timeout=600).execute()
+
+        t = time.perf_counter()
+        for path in notebooks:
+            nb = nbformat.read(path, as_version=4)
+            for cell in nb.cells:   # keep the committed notebooks' outputs out of the way of the real ones
+                if "parameters" in cell.get("metadata", {}).get("tags", []):
+                    cell.source += f"\nout_dir = {str(Path(tmp) / 'out')!r}"
+            execute(nb)
+        suite = time.perf_counter() - t
+        t = time.perf_counter()
+        for _ in notebooks:
+            execute(nbformat.from_dict(floor_nb))
+        floor = time.perf_counter() - t
+    return suite, floor, len(notebooks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--corpus", type=int, default=1000)
+    parser.add_argument("--skip-notebooks", action="store_true")
+    args = parser.parse_args()
+
+    lines = [
+        "# Performance figures",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"`bench/performance.py --repeats {args.repeats} --corpus {args.corpus}`. Medians of repeated runs.",
+        "",
+        "## One article (the seed), warm process",
+        "",
+        "| stage | median ms |",
+        "|---|---:|",
+    ]
+    stages = stage_times(args.repeats)
+    lines += [f"| {name} | {seconds * 1000:.1f} |" for name, seconds in stages]
+    warm = dict(stages)["whole analysis without map"] * 1000
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_corpus(Path(tmp), args.corpus)
+        words = sum(len(p.read_text().split()) for p in paths)
+        one = throughput(paths, 1)
+        two = throughput(paths, 2)
+    own_mb, child_mb = peak_memory_mb()
+    lines += [
+        "",
+        f"## Corpus throughput: {args.corpus} synthetic articles from the seed's paragraphs ({words:,} words)",
+        "",
+        "| processes | articles per second | per core |",
+        "|---:|---:|---:|",
+        f"| 1 | {one:.1f} | {one:.1f} |",
+        f"| 2 | {two:.1f} | {two / 2:.1f} |",
+        "",
+        f"Peak resident memory: {own_mb:.0f} MB for the main process, {child_mb:.0f} MB for the largest worker.",
+        "",
+        "## Cold start",
+        "",
+        "| command | median s |",
+        "|---|---:|",
+    ]
+    cold = cold_start(max(3, args.repeats // 3))
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in cold]
+    import_s = dict(cold)["import newslens"]
+
+    ratio = None
+    if not args.skip_notebooks:
+        suite, floor, count = notebook_suite()
+        ratio = suite / floor
+        lines += [
+            "",
+            "## Notebook suite",
+            "",
+            f"{count} notebooks executed in {suite:.1f} s; the floor ({count} notebooks that only start a kernel and "
+            f"import pandas and matplotlib) takes {floor:.1f} s: ratio {ratio:.2f}.",
+        ]
+
+    measured = {
+        "warm analysis without map (ms)": warm,
+        "articles per second per core": one,
+        "import newslens (s)": import_s,
+        "notebook suite / floor": ratio,
+    }
+    lines += ["", "## Against the targets", "", "| measure | target | measured | met |", "|---|---:|---:|---|"]
+    for name, target in TARGETS.items():
+        value = measured[name]
+        if value is None:
+            lines.append(f"| {name} | {target:g} | not measured | |")
+            continue
+        met = value >= target if "per second" in name else value <= target
+        lines.append(f"| {name} | {target:g} | {value:.2f} | {'yes' if met else 'no'} |")
+    text = "\n".join(lines) + "\n"
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

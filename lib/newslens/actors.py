@@ -1,0 +1,169 @@
+"""Actors (states, alliances, blocs) named in the article, and the sentiment of the sentences around them.
+
+Aliases come from ``data/actors.csv`` (actor, alias, kind, source). Matching is case-sensitive on the
+quote-normalised body, alias by alias, with a word boundary on each side that a letter or digit would
+break but a hyphen or apostrophe does not. So:
+
+- possessives count: "Kiev's" and "ambassadors'" end at the apostrophe;
+- hyphenated compounds count for every actor in them: "Turkish-Ukrainian" is Turkey and Ukraine,
+  "NATO-member", "NATO-Russia", "Russian-Turkish", "Turkish-backed", "Turkish-allied";
+- longer words do not: "West" is not found inside "Western" or "Westminster", "US" not inside "USA";
+- rows of kind ``exclude`` (e.g. "West Bank", "Washington Post") block the actor aliases inside them.
+
+"West" and "Western" count as the West (the bloc): in "between East and West" the article opposes two
+geopolitical camps, not compass points, and lower-case "west"/"western" (directions) never match.
+
+Actor sentiment is the mean reference-VADER compound of the sentences that mention the actor, with a
+percentile bootstrap interval over those sentences. It is sentiment NEAR an actor, not stance TOWARD it:
+a sentence that condemns Ukraine for its "aggression" and a sentence that pities Ukraine both count as
+negative for Ukraine, and every actor named in a sentence gets that sentence's whole score.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .paths import DATA_DIR
+
+ACTORS_FILE = DATA_DIR / "actors.csv"
+BOOTSTRAP_SAMPLES = 10_000
+BOOTSTRAP_SEED = 20211027          # fixed: the seed article's date
+CONFIDENCE = 0.95
+
+
+@lru_cache(maxsize=1)
+def load_actors():
+    """The alias table: actor, alias, kind, source (exclusion rows have kind 'exclude' and no actor)."""
+    import pandas as pd
+
+    return pd.read_csv(ACTORS_FILE, dtype=str, keep_default_na=False)
+
+
+def _alias_pattern(alias: str) -> re.Pattern:
+    body = r"\s+".join(re.escape(part) for part in alias.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def find_mentions(text: str) -> list[dict]:
+    """Every actor alias in ``text`` (quote-normalised first; offsets index ``text``), in text order."""
+    from .sentiment import scoring_text
+
+    text = scoring_text(text)
+    table = load_actors()
+    blocked = []
+    for alias in table.loc[table["kind"] == "exclude", "alias"]:
+        blocked += [(m.start(), m.end()) for m in _alias_pattern(alias).finditer(text)]
+    found = []
+    for row in table[table["kind"] != "exclude"].itertuples(index=False):
+        for m in _alias_pattern(row.alias).finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in blocked):
+                continue
+            found.append({"actor": row.actor, "alias": row.alias, "kind": row.kind, "start": m.start(),
+                          "end": m.end(), "form": _form(text, m.start(), m.end())})
+    found.sort(key=lambda f: (f["start"], f["end"], f["actor"]))
+    return found
+
+
+def _form(text: str, start: int, end: int) -> str:
+    """How the alias is written: 'compound' (hyphen joined), 'possessive' ('s or '), or 'plain'."""
+    if (start > 0 and text[start - 1] == "-") or text[end:end + 1] == "-":
+        return "compound"
+    if text[end:end + 1] == "'":
+        return "possessive"
+    return "plain"
+
+
+def actor_mentions(article):
+    """One row per mention: actor, alias, kind, form, sentence_id, start, end (body offsets), written."""
+    import pandas as pd
+
+    rows = []
+    for m in find_mentions(article.body):
+        sentence = article.sentence_at(m["start"])
+        rows.append({"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"],
+                     "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
+                     "written": article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]})
+    columns = ["actor", "alias", "kind", "form", "sentence_id", "start", "end", "written"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match to the whole written word, so "Kiev's" and "Turkish-Ukrainian" show whole."""
+    joiners = "-'’"
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in joiners):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in joiners):
+        end += 1
+    return start, end
+
+
+def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED,
+                       confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean. Deterministic: a fresh generator with a fixed seed."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    means = rng.choice(values, size=(samples, len(values)), replace=True).mean(axis=1)
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return float(low), float(high)
+
+
+def actor_sentiment(article, sentence_table=None, mentions=None):
+    """One row per actor mentioned: mentions, sentences, mean compound with a 95% bootstrap interval,
+    the most negative and most positive sentence ids, and the aliases found. Sorted by sentences, then name.
+    """
+    import pandas as pd
+
+    from .sentiment import sentence_sentiment
+
+    table = sentence_table if sentence_table is not None else sentence_sentiment(article)
+    mentions = mentions if mentions is not None else actor_mentions(article)
+    compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=True):
+        ids = sorted(set(int(i) for i in group["sentence_id"]))
+        scores = [compound[i] for i in ids]
+        low, high = bootstrap_interval(scores)
+        most_negative = min(ids, key=lambda i: (compound[i], i))
+        most_positive = max(ids, key=lambda i: (compound[i], -i))
+        note = "one sentence: no interval" if len(ids) == 1 else (
+            "fewer than 5 sentences: the interval is too narrow to trust" if len(ids) < 5 else "")
+        rows.append({
+            "actor": actor, "mentions": len(group), "sentences": len(ids),
+            "sentence_ids": ";".join(str(i) for i in ids),
+            "mean_compound": sum(scores) / len(scores), "ci_low": low, "ci_high": high,
+            "most_negative_sentence_id": most_negative, "most_negative_compound": compound[most_negative],
+            "most_positive_sentence_id": most_positive, "most_positive_compound": compound[most_positive],
+            "aliases_found": ", ".join(sorted(set(group["alias"]))), "note": note,
+        })
+    columns = ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
+               "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
+               "most_positive_compound", "aliases_found", "note"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame.sort_values(["sentences", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return frame.round(4)
+
+
+def plot_actor_sentiment(actors):
+    """Mean compound per actor with its bootstrap interval; the label carries the number of sentences."""
+    import matplotlib.pyplot as plt
+
+    frame = actors.iloc[::-1]               # the actor named most often at the top
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(frame) + 1.2))
+    y = range(len(frame))
+    ax.errorbar(frame["mean_compound"], y,
+                xerr=[frame["mean_compound"] - frame["ci_low"], frame["ci_high"] - frame["mean_compound"]],
+                fmt="o", color="black", ecolor="#888888", capsize=3)
+    ax.axvline(0, color="#666666", linewidth=0.8)
+    ax.set_yticks(list(y), [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean reference-VADER compound of the sentences naming the actor\n"
+                  "(bars: 95% bootstrap interval over those sentences)")
+    ax.set_title("Sentiment near each actor (not stance toward it)")
+    fig.tight_layout()
+    return fig

@@ -11,7 +11,10 @@ from .tables import paragraphs_frame, removed_lines_frame, sentences_frame
 
 # Each analysis: (module, function returning {file name: DataFrame}). Imported lazily: they pull in heavy
 # libraries that `import newslens` should not pay for.
-ANALYSES: list[tuple[str, str]] = []
+ANALYSES: list[tuple[str, str]] = [
+    ("newslens.sentiment", "sentiment_tables"),
+    ("newslens.framing", "framing_tables"),
+]
 
 
 # The map is drawn by the notebook and timed by the benchmark, but is not a table: (module, function).

@@ -1,0 +1,303 @@
+"""Framing-term counts: lexicon matching on tokens, lemmas and phrases, with offsets, rates and dispersion.
+
+Every hit keeps its character offsets into ``article.body``, its sentence and paragraph, and the quoted
+span it sits in (if any), so each count in ``terms.csv`` traces to rows of ``term_mentions.csv`` and to
+lines of the keyword-in-context view. ``framing_tables(article)`` is the entry point used by
+``newslens analyze``.
+
+The keyword-in-context view is built here rather than with NLTK's ``ConcordanceIndex``, which finds single
+tokens only and returns no character offsets; collocations do use NLTK (``newslens.collocations``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lemmas import lemmatize
+from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
+from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
+
+KWIC_WIDTH = 60          # characters of context on each side in the keyword-in-context view
+PARAGRAPH_MARK = " \u00b6 "  # shown where the context crosses a paragraph break
+
+
+@dataclass(frozen=True)
+class Mention:
+    term: str
+    category: str
+    cue: str
+    surface: str
+    start: int
+    end: int
+    sentence_id: int
+    paragraph_id: int
+    word_position: int       # 1-based index of the first word of the hit among article.words
+    quote_id: int | None     # the quoted span the hit sits in, if any
+    quote_kind: str
+    counted: bool
+    not_counted_reason: str
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str       # lower case, curly apostrophe made straight
+    lemma: str
+    start: int
+    end: int
+    word_position: int
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+@lru_cache(maxsize=4096)
+def _pattern(form: str) -> tuple[tuple[str, str], ...]:
+    """A lexicon form as (lower-case text, lemma) pairs, tokenized the way article tokens are."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return tuple((_norm(t), lemmatize(_norm(t))) for t in NLTKWordTokenizer().tokenize(form))
+
+
+def _sentence_tokens(article) -> dict[int, list[_Tok]]:
+    """Tokens of each sentence without the quote marks (so a phrase matches across “ and ”)."""
+    word_index = {t.id: i for i, t in enumerate(article.words, start=1)}
+    out: dict[int, list[_Tok]] = {s.id: [] for s in article.sentences}
+    last_position = 0
+    for t in article.tokens:
+        last_position = word_index.get(t.id, last_position)
+        if all(ch in QUOTE_CHARS for ch in t.text):
+            continue
+        text = _norm(t.text)
+        lemma = lemmatize(text) if any(ch.isalnum() for ch in text) else text
+        out[t.sentence_id].append(_Tok(text, lemma, t.start, t.end, max(last_position, 1)))
+    return out
+
+
+def _token_matches(tok: _Tok, pat: tuple[str, str], mode: str) -> bool:
+    if mode == "exact":
+        return tok.text == pat[0]
+    if mode == "lemma":  # the written form too: simplemma leaves some plurals alone ("sales")
+        return tok.lemma == pat[1] or tok.text == pat[0]
+    return tok.text == pat[0] or tok.lemma == pat[1]
+
+
+def _find_runs(tokens: list[_Tok], form: str, mode: str) -> list[tuple[int, int]]:
+    """(first, last+1) token indices where the form matches."""
+    pat = _pattern(form)
+    n = len(pat)
+    return [(i, i + n) for i in range(len(tokens) - n + 1)
+            if all(_token_matches(tokens[i + k], pat[k], mode) for k in range(n))]
+
+
+def _entry_hits(tokens: list[_Tok], entry: LexiconEntry) -> list[tuple[int, int]]:
+    hits = set()
+    for form in entry.forms:
+        hits.update(_find_runs(tokens, form, entry.match))
+    if entry.exclude:
+        blocked = [run for phrase in entry.exclude for run in _find_runs(tokens, phrase, "exact")]
+        hits = {(i, j) for i, j in hits if not any(a <= i and j <= b for a, b in blocked)}
+    return sorted(hits)
+
+
+def find_mentions(article, lexicon: Lexicon | None = None,
+                  quotes: list[QuotedSpan] | None = None) -> list[Mention]:
+    """Every lexicon hit in the body, in reading order (then category order).
+
+    Inside one category overlapping hits are resolved longest first, then by lexicon order; hits inside a
+    quoted title are kept with ``counted=False``.
+    """
+    lexicon = lexicon or load_lexicon()
+    quotes = find_quotes(article) if quotes is None else quotes
+    para_of = {s.id: s.paragraph_id for s in article.sentences}
+    by_sentence = _sentence_tokens(article)
+    order = {e: n for n, e in enumerate(lexicon.entries)}
+    mentions = []
+    for category in CATEGORIES:
+        entries = lexicon.by_category(category)
+        for sid, tokens in by_sentence.items():
+            candidates = [(j - i, order[e], i, j, e) for e in entries for i, j in _entry_hits(tokens, e)]
+            candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+            taken: set[int] = set()
+            for _, _, i, j, entry in candidates:
+                if taken.intersection(range(i, j)):
+                    continue
+                taken.update(range(i, j))
+                start, end = tokens[i].start, tokens[j - 1].end
+                quote = next((q for q in quotes if q.start <= start and end <= q.end), None)
+                in_title = bool(quote and quote.is_title)
+                mentions.append(Mention(
+                    term=entry.term, category=category, cue=entry.cue, surface=article.body[start:end],
+                    start=start, end=end, sentence_id=sid, paragraph_id=para_of[sid],
+                    word_position=tokens[i].word_position,
+                    quote_id=quote.quote_id if quote else None, quote_kind=quote.kind if quote else "",
+                    counted=not in_title,
+                    not_counted_reason="inside a quoted title" if in_title else "",
+                ))
+    category_rank = {c: n for n, c in enumerate(CATEGORIES)}
+    mentions.sort(key=lambda m: (m.start, category_rank[m.category], m.term))
+    return mentions
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n\n", PARAGRAPH_MARK).replace("\n", " ")
+
+
+def kwic_context(body: str, start: int, end: int, width: int = KWIC_WIDTH) -> tuple[str, str]:
+    """Left and right context of a hit, cut at word boundaries, paragraph breaks shown as ¶."""
+    left = body[max(0, start - width):start]
+    right = body[end:end + width]
+    if start - width > 0 and " " in left:
+        left = left[left.index(" ") + 1:]
+    if end + width < len(body) and " " in right:
+        right = right[:right.rindex(" ")]
+    return _one_line(left), _one_line(right)
+
+
+def mentions_table(article, mentions: list[Mention]):
+    """term_mentions.csv: every hit with offsets, sentence, quotation and KWIC context."""
+    import pandas as pd
+
+    rows = []
+    for n, m in enumerate(mentions, start=1):
+        left, right = kwic_context(article.body, m.start, m.end)
+        rows.append({
+            "mention_id": n, "term": m.term, "category": m.category, "surface": m.surface,
+            "sentence_id": m.sentence_id, "paragraph_id": m.paragraph_id, "start": m.start, "end": m.end,
+            "word_position": m.word_position, "quote_id": m.quote_id if m.quote_id is not None else pd.NA,
+            "quote_kind": m.quote_kind, "counted": m.counted, "not_counted_reason": m.not_counted_reason,
+            "cue": m.cue, "left": left, "right": right,
+        })
+    columns = ["mention_id", "term", "category", "surface", "sentence_id", "paragraph_id", "start", "end",
+               "word_position", "quote_id", "quote_kind", "counted", "not_counted_reason", "cue", "left", "right"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["quote_id"] = frame["quote_id"].astype("Int64")
+    return frame
+
+
+def paragraph_word_counts(article) -> dict[int, int]:
+    """Words per paragraph (the denominator of the dispersion measure)."""
+    para_of = {s.id: s.paragraph_id for s in article.sentences}
+    counts = {p.id: 0 for p in article.paragraphs}
+    for t in article.words:
+        counts[para_of[t.sentence_id]] += 1
+    return counts
+
+
+def dispersion_dp(hit_paragraphs: list[int], words_per_paragraph: dict[int, int]) -> float | None:
+    """Gries's deviation of proportions (DP) across paragraphs: 0 = spread like the text, near 1 = clumped.
+
+    Gries, S. Th. 2008. Dispersions and adjusted frequencies in corpora. IJCL 13(4): 403-437.
+    """
+    if not hit_paragraphs:
+        return None
+    total_words = sum(words_per_paragraph.values())
+    n = len(hit_paragraphs)
+    return 0.5 * sum(abs(hit_paragraphs.count(p) / n - w / total_words) for p, w in words_per_paragraph.items())
+
+
+def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None):
+    """terms.csv: one row per lexicon entry (zeros included: an absent frame or spelling is a finding)."""
+    import pandas as pd
+
+    lexicon = lexicon or load_lexicon()
+    n_words = len(article.words)
+    words_per_paragraph = paragraph_word_counts(article)
+    rows = []
+    for entry in lexicon.entries:
+        hits = [m for m in mentions if m.term == entry.term and m.category == entry.category]
+        counted = [m for m in hits if m.counted]
+        paragraphs = [m.paragraph_id for m in counted]
+        dp = dispersion_dp(paragraphs, words_per_paragraph)
+        rows.append({
+            "term": entry.term, "category": entry.category, "count": len(counted),
+            "per_1000": round(1000 * len(counted) / n_words, 2) if n_words else 0.0,
+            "paragraphs": ";".join(str(p) for p in sorted(set(paragraphs))),
+            "n_paragraphs": len(set(paragraphs)),
+            "dispersion_dp": round(dp, 3) if dp is not None else None,
+            "in_scare_quotes": sum(m.quote_kind == "scare quote" for m in counted),
+            "in_attributed_quotes": sum(m.quote_kind == "attributed quotation" for m in counted),
+            "not_counted": len(hits) - len(counted),
+            "surfaces": ";".join(sorted({m.surface for m in counted})),
+            "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
+            "source": entry.source, "lexicon_version": lexicon.version,
+        })
+    frame = pd.DataFrame(rows)
+    rank = {c: n for n, c in enumerate(CATEGORIES)}
+    frame["_rank"] = frame["category"].map(rank)
+    frame = frame.sort_values(["_rank", "count", "term"], ascending=[True, False, True], kind="stable")
+    return frame.drop(columns="_rank").reset_index(drop=True)
+
+
+def category_totals(terms, n_words: int):
+    """One row per category: entries in the lexicon, entries found, hits and hits per 1,000 words."""
+    import pandas as pd
+
+    rows = []
+    for category, gloss in CATEGORIES.items():
+        part = terms[terms["category"] == category]
+        paragraphs = sorted({int(p) for cell in part["paragraphs"] for p in cell.split(";") if p})
+        rows.append({
+            "category": category, "description": gloss, "entries": len(part),
+            "terms_found": int((part["count"] > 0).sum()), "count": int(part["count"].sum()),
+            "per_1000": round(1000 * int(part["count"].sum()) / n_words, 2) if n_words else 0.0,
+            "paragraphs": ";".join(map(str, paragraphs)), "n_paragraphs": len(paragraphs),
+        })
+    return pd.DataFrame(rows)
+
+
+def naming_choices(terms):
+    """Each contested place-name pair with the count of both spellings and the one the writer picked."""
+    import pandas as pd
+
+    names = terms[terms["category"] == "naming_choice"].set_index("term")
+    rows, seen = [], set()
+    for term, row in names.iterrows():
+        alt = row["alternative"]
+        pair = tuple(sorted((term, alt)))
+        if pair in seen or alt not in names.index:
+            continue
+        seen.add(pair)
+        a, b = pair
+        ca, cb = int(names.loc[a, "count"]), int(names.loc[b, "count"])
+        picked = a if ca > 0 and cb == 0 else b if cb > 0 and ca == 0 else ("both" if ca and cb else "neither")
+        rows.append({"spelling_a": a, "count_a": ca, "spelling_b": b, "count_b": cb, "picked": picked})
+    frame = pd.DataFrame(rows, columns=["spelling_a", "count_a", "spelling_b", "count_b", "picked"])
+    return frame.sort_values(["picked", "spelling_a"], key=lambda s: s.eq("neither") if s.name == "picked" else s,
+                             kind="stable").reset_index(drop=True)
+
+
+def kwic(mention_table, term: str | None = None, category: str | None = None, counted_only: bool = True):
+    """The keyword-in-context rows for a term or a category, straight from term_mentions.csv."""
+    rows = mention_table
+    if counted_only:
+        rows = rows[rows["counted"]]
+    if term is not None:
+        rows = rows[rows["term"] == term]
+    if category is not None:
+        rows = rows[rows["category"] == category]
+    return rows[["term", "sentence_id", "paragraph_id", "left", "surface", "right"]].reset_index(drop=True)
+
+
+def framing_tables(article) -> dict:
+    """All framing outputs for ``newslens analyze``: file name -> DataFrame."""
+    from .collocations import collocations_table
+    from .cues import cues_table
+    from .keyness import keyness_table
+    from .quotes import quotes_table
+
+    lexicon = load_lexicon()
+    quotes = find_quotes(article)
+    mentions = find_mentions(article, lexicon, quotes)
+    terms = terms_table(article, mentions, lexicon)
+    return {
+        "terms.csv": terms,
+        "term_categories.csv": category_totals(terms, len(article.words)),
+        "naming_choices.csv": naming_choices(terms),
+        "term_mentions.csv": mentions_table(article, mentions),
+        "keyness.csv": keyness_table(article),
+        "quotes.csv": quotes_table(article, quotes),
+        "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
+        "collocations.csv": collocations_table(article),
+    }

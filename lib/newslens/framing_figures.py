@@ -1,0 +1,85 @@
+"""Figures for the framing notebook. Each function returns (figure, the DataFrame it plots) for save_figure."""
+
+from __future__ import annotations
+
+from .lexicon import CATEGORIES
+
+
+def category_figure(categories):
+    """Horizontal bars: hits per 1,000 words in each lexicon category."""
+    import matplotlib.pyplot as plt
+
+    data = categories[["category", "count", "per_1000", "terms_found", "entries"]].iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    ax.barh(data["category"], data["per_1000"], color="tab:blue")
+    for y, (count, rate) in enumerate(zip(data["count"], data["per_1000"])):
+        ax.text(rate + 0.3, y, f"{count}", va="center", fontsize=8)
+    ax.set_xlabel("hits per 1,000 words (label: number of hits)")
+    ax.set_title("Framing lexicon categories (categories can share words)")
+    fig.tight_layout()
+    return fig, data
+
+
+def barcode_data(mention_table, min_count: int = 2):
+    """Counted hits of every term seen at least ``min_count`` times, with their word position."""
+    counted = mention_table[mention_table["counted"]]
+    sizes = counted.groupby(["category", "term"])["mention_id"].transform("size")
+    data = counted[sizes >= min_count][["term", "category", "word_position", "paragraph_id", "sentence_id", "surface"]]
+    return data.reset_index(drop=True)
+
+
+def paragraph_starts(article) -> list[int]:
+    """Word position (1-based) where each paragraph starts."""
+    starts, seen = [], set()
+    para_of = {s.id: s.paragraph_id for s in article.sentences}
+    for position, tok in enumerate(article.words, start=1):
+        pid = para_of[tok.sentence_id]
+        if pid not in seen:
+            seen.add(pid)
+            starts.append(position)
+    return starts
+
+
+def barcode_figure(article, mention_table, min_count: int = 2):
+    """Dispersion ("barcode") plot: one row per term, one tick per hit at its word position."""
+    import matplotlib.pyplot as plt
+
+    data = barcode_data(mention_table, min_count)
+    rank = {c: n for n, c in enumerate(CATEGORIES)}
+    labels = sorted({(rank[c], c, t) for t, c in zip(data["term"], data["category"])}, reverse=True)
+    row_of = {(c, t): y for y, (_, c, t) in enumerate(labels)}
+    fig, ax = plt.subplots(figsize=(10, 0.28 * len(labels) + 1.5))
+    ys = [row_of[(c, t)] for t, c in zip(data["term"], data["category"])]
+    ax.scatter(data["word_position"], ys, marker="|", s=120, color="black")
+    n_words = len(article.words)
+    for pid, start in enumerate(paragraph_starts(article), start=1):
+        ax.axvline(start, color="lightgrey", linewidth=0.8, zorder=0)
+        ax.text(start + 3, len(labels) - 0.4, f"P{pid}", fontsize=7, color="grey")
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels([f"{t} ({c})" for _, c, t in labels], fontsize=8)
+    ax.set_xlim(0, n_words + 1)
+    ax.set_ylim(-0.7, len(labels) + 0.2)
+    ax.set_xlabel("word position in the body (grey lines: paragraph starts)")
+    ax.set_title(f"Where each framing term falls (terms with at least {min_count} hits)")
+    fig.tight_layout()
+    return fig, data
+
+
+def keyness_figure(over, under):
+    """Log-ratio of the top words each way; the bar label is G2."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    data = pd.concat([over, under], ignore_index=True)[["word", "direction", "article_count", "g2", "log_ratio"]]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.3 * max(len(over), len(under), 1) + 1.5))
+    for ax, part, colour, title in ((axes[0], over, "tab:red", "Over-used against general English"),
+                                    (axes[1], under, "tab:blue", "Under-used against general English")):
+        part = part.iloc[::-1]
+        labels = [f"{w} (n={n}, G2 {g:.1f})" for w, n, g in zip(part["word"], part["article_count"], part["g2"])]
+        ax.barh(labels, part["log_ratio"], color=colour)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel("log-ratio (log2 of relative frequency, article / wordfreq)")
+        ax.axvline(0, color="black", linewidth=0.6)
+    fig.tight_layout()
+    return fig, data

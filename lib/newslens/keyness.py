@@ -1,0 +1,147 @@
+"""Keyness of the article's words against general English (wordfreq), in both directions.
+
+Measures
+- G2, Dunning's log-likelihood (Dunning 1993; the two-corpus form of Rayson & Garside 2000):
+  with article count a, article size c, reference count b, reference size d,
+  E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G2 = 2 (a ln(a/E1) + b ln(b/E2)), 0 ln 0 = 0.
+- Log-ratio (Hardie 2014): log2((a/c) / (b/d)); a zero count is replaced by 0.5 for this measure only.
+  +1 means twice as frequent in the article as in general English.
+
+Reference and its assumptions
+- ``wordfreq`` (Speer, wordfreq 3.x, English 'large' list) gives each word's frequency as a proportion,
+  blended from several corpora; it publishes no corpus size. We assume ``REFERENCE_SIZE`` = 1e9 tokens so
+  that reference counts b = f * d exist. G2 for a word the article overuses hardly moves above that size
+  (the reference then acts as a fixed expectation), which the tests check.
+- Floor for unseen words: the 'large' list stops at frequency about 1e-8; a word wordfreq does not know
+  gets half the smallest listed frequency (``unseen_frequency()``), i.e. about 5 occurrences per 1e9.
+  Rows where the floor was used say so (``reference_floor``): their G2 is an upper bound of uncertain size.
+
+Tokens
+- Article word tokens, lower-cased (wordfreq is case-folded, so "Turkey" and "turkey" are one word),
+  curly apostrophes made straight; the possessive and contracted clitics ("'s", "'", "n't", "'re"...)
+  are dropped, since a possessive is the same word for keyness; "wo"/"ca" before "n't" are read as
+  "will"/"can". Hyphenated compounds are split the way wordfreq splits them ("game-changing" -> "game",
+  "changing"), because wordfreq has no entry for the compound and would estimate one.
+- Words inside a quoted title are left out (as in the framing counts).
+- Stop words (``newslens.stopwords``) count in the article size but are not listed.
+- Direction "over": used more in the article than in general English; "under": less, including common
+  English content words (top ``UNDERUSE_CANDIDATES`` of wordfreq) that the article never uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+REFERENCE_SIZE = 1_000_000_000
+WORDLIST = "large"
+UNDERUSE_CANDIDATES = 500
+CLITICS = frozenset({"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"})
+CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+# Critical values of chi-square with 1 degree of freedom.
+P_BANDS = ((15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05"))
+
+
+@lru_cache(maxsize=1)
+def unseen_frequency() -> float:
+    """Half the smallest frequency in wordfreq's English list: the floor for words it does not know."""
+    from wordfreq import get_frequency_dict
+
+    return min(get_frequency_dict("en", wordlist=WORDLIST).values()) / 2
+
+
+def keyness_words(article) -> list[str]:
+    """The article's words as keyness sees them (lower case, clitics dropped, compounds split).
+
+    Words inside a quoted title are left out, as in the framing counts: a title is mentioned, not used.
+    """
+    from wordfreq import tokenize
+
+    from .quotes import in_spans, title_spans
+
+    titles = title_spans(article)
+    words = []
+    tokens = [t for t in article.tokens if not in_spans(t.start, t.end, titles)]
+    for i, tok in enumerate(tokens):
+        text = tok.text.lower().replace("\u2019", "'").replace("\u2018", "'")
+        if text in CLITICS or not any(ch.isalnum() for ch in text):
+            continue
+        nxt = tokens[i + 1].text.lower().replace("\u2019", "'") if i + 1 < len(tokens) else ""
+        if nxt == "n't" and text in CONTRACTED:
+            text = CONTRACTED[text]
+        if text.endswith("'s"):
+            text = text[:-2]
+        for part in tokenize(text, "en"):
+            if any(ch.isalpha() for ch in part):
+                words.append(part)
+    return words
+
+
+def g2(a: float, b: float, c: float, d: float) -> float:
+    """Dunning's log-likelihood G2 for a word seen a times in c tokens and b times in d tokens."""
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    total = 0.0
+    if a > 0:
+        total += a * math.log(a / e1)
+    if b > 0:
+        total += b * math.log(b / e2)
+    return 2 * total
+
+
+def log_ratio(a: float, b: float, c: float, d: float) -> float:
+    """Hardie's log-ratio (binary log of the ratio of relative frequencies), zero counts read as 0.5."""
+    return math.log2((max(a, 0.5) / c) / (max(b, 0.5) / d))
+
+
+def p_band(value: float) -> str:
+    for critical, label in P_BANDS:
+        if value >= critical:
+            return label
+    return "n.s."
+
+
+def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candidates: int = UNDERUSE_CANDIDATES):
+    """keyness.csv: every non-stop word of the article plus common English words it lacks, G2 and log-ratio."""
+    import pandas as pd
+    from wordfreq import top_n_list, word_frequency
+
+    from .stopwords import is_stopword
+
+    words = keyness_words(article)
+    counts = Counter(words)
+    c = len(words)
+    d = reference_size
+    floor = unseen_frequency()
+    candidates = set(counts)
+    candidates.update(w for w in top_n_list("en", underuse_candidates, wordlist=WORDLIST)
+                      if w.isalpha() and len(w) > 1)
+    rows = []
+    for word in sorted(candidates):
+        if is_stopword(word):
+            continue
+        a = counts.get(word, 0)
+        freq = word_frequency(word, "en", wordlist=WORDLIST)
+        floored = freq == 0
+        b = (floor if floored else freq) * d
+        over = a / c > b / d
+        value = g2(a, b, c, d)
+        if not over and a == 0 and word not in counts and value < 0:
+            continue
+        rows.append({
+            "word": word, "direction": "over" if over else "under", "article_count": a,
+            "article_per_million": round(1e6 * a / c, 1), "reference_per_million": round(1e6 * b / d, 3),
+            "reference_floor": floored, "expected_count": round(c * b / d, 3),
+            "g2": round(value, 2), "log_ratio": round(log_ratio(a, b, c, d), 2), "p_band": p_band(value),
+        })
+    frame = pd.DataFrame(rows)
+    frame = frame.sort_values(["direction", "g2", "word"], ascending=[True, False, True], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def keyness_summary(frame, n: int = 15, min_count: int = 2):
+    """Top words each way: overused (seen at least ``min_count`` times) and underused, by G2."""
+    over = frame[(frame["direction"] == "over") & (frame["article_count"] >= min_count)].head(n)
+    under = frame[frame["direction"] == "under"].head(n)
+    return over.reset_index(drop=True), under.reset_index(drop=True)

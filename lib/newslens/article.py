@@ -8,6 +8,7 @@ finding can be traced back to its sentence and paragraph.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 # Curly quotes and apostrophes mapped one character to one character, so a normalised view keeps offsets.
 QUOTE_NORMALISATION = str.maketrans({
@@ -117,9 +118,9 @@ class Article:
         """The body with straight quotes only; same length, so offsets still apply."""
         return normalise_quotes(self.body)
 
-    @property
+    @cached_property
     def words(self) -> list[Token]:
-        """Word tokens only (no punctuation)."""
+        """Word tokens only (no punctuation or clitics); computed once, as every analysis asks for it."""
         return [t for t in self.tokens if t.is_word]
 
     def sentence_at(self, offset: int) -> Sentence:

@@ -60,6 +60,16 @@ def _row(article, cue, evidence_type, evidence, spans, detail):
     }
 
 
+def _has_repeat(words: list[str], n: int) -> bool:
+    seen = set()
+    for i in range(len(words) - n + 1):
+        gram = tuple(words[i:i + n])
+        if gram in seen:
+            return True
+        seen.add(gram)
+    return False
+
+
 def repeated_ngrams(article, min_n: int = MIN_NGRAM) -> list[tuple[str, list[tuple[int, int]]]]:
     """Maximal word n-grams (n >= min_n) that occur at least twice, with their body spans."""
     from .quotes import QUOTE_CHARS
@@ -69,7 +79,12 @@ def repeated_ngrams(article, min_n: int = MIN_NGRAM) -> list[tuple[str, list[tup
     words = [_squash(t.text) for t in toks]
     found: list[tuple[str, list[tuple[int, int]]]] = []
     kept_ranges: list[tuple[int, int]] = []   # word-index ranges of n-grams already reported
-    for n in range(len(words) // 2, min_n - 1, -1):
+    # Every repeat of length n contains a repeat of length n-1, so the longest repeat ends the search upwards;
+    # starting there (not at half the text) keeps this linear in practice.
+    longest = min_n - 1
+    while longest + 1 <= len(words) // 2 and _has_repeat(words, longest + 1):
+        longest += 1
+    for n in range(longest, min_n - 1, -1):
         positions = defaultdict(list)
         for i in range(len(words) - n + 1):
             positions[tuple(words[i:i + n])].append(i)

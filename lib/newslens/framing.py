@@ -83,20 +83,26 @@ def _token_matches(tok: _Tok, pat: tuple[str, str], mode: str) -> bool:
     return tok.text == pat[0] or tok.lemma == pat[1]
 
 
-def _find_runs(tokens: list[_Tok], form: str, mode: str) -> list[tuple[int, int]]:
-    """(first, last+1) token indices where the form matches."""
+def _find_runs(tokens: list[_Tok], form: str, mode: str, present: set[str]) -> list[tuple[int, int]]:
+    """(first, last+1) token indices where the form matches.
+
+    ``present`` holds every text and lemma of the sentence: a form whose first word is absent cannot match,
+    which spares scanning the sentence for most of the lexicon.
+    """
     pat = _pattern(form)
+    if not pat or (pat[0][0] not in present and pat[0][1] not in present):
+        return []
     n = len(pat)
     return [(i, i + n) for i in range(len(tokens) - n + 1)
             if all(_token_matches(tokens[i + k], pat[k], mode) for k in range(n))]
 
 
-def _entry_hits(tokens: list[_Tok], entry: LexiconEntry) -> list[tuple[int, int]]:
+def _entry_hits(tokens: list[_Tok], entry: LexiconEntry, present: set[str]) -> list[tuple[int, int]]:
     hits = set()
     for form in entry.forms:
-        hits.update(_find_runs(tokens, form, entry.match))
-    if entry.exclude:
-        blocked = [run for phrase in entry.exclude for run in _find_runs(tokens, phrase, "exact")]
+        hits.update(_find_runs(tokens, form, entry.match, present))
+    if entry.exclude and hits:
+        blocked = [run for phrase in entry.exclude for run in _find_runs(tokens, phrase, "exact", present)]
         hits = {(i, j) for i, j in hits if not any(a <= i and j <= b for a, b in blocked)}
     return sorted(hits)
 
@@ -112,12 +118,14 @@ def find_mentions(article, lexicon: Lexicon | None = None,
     quotes = find_quotes(article) if quotes is None else quotes
     para_of = {s.id: s.paragraph_id for s in article.sentences}
     by_sentence = _sentence_tokens(article)
+    present_by_sentence = {sid: {t.text for t in toks} | {t.lemma for t in toks} for sid, toks in by_sentence.items()}
     order = {e: n for n, e in enumerate(lexicon.entries)}
     mentions = []
     for category in CATEGORIES:
         entries = lexicon.by_category(category)
         for sid, tokens in by_sentence.items():
-            candidates = [(j - i, order[e], i, j, e) for e in entries for i, j in _entry_hits(tokens, e)]
+            present = present_by_sentence[sid]
+            candidates = [(j - i, order[e], i, j, e) for e in entries for i, j in _entry_hits(tokens, e, present)]
             candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
             taken: set[int] = set()
             for _, _, i, j, entry in candidates:

@@ -53,10 +53,10 @@ def features(text: str) -> dict[str, float]:
     from vaderSentiment.vaderSentiment import NEGATE
 
     from .lemmas import lemmatize
-    from .sentiment import reference_analyzer, scoring_text
+    from .sentiment import reference_analyzer, reference_polarity, scoring_text
 
     text = scoring_text(text)
-    vader = reference_analyzer().polarity_scores(text)
+    vader = reference_polarity(text)
     lexicon = reference_analyzer().lexicon
     words = WORD.findall(text.lower())
     n = max(len(words), 1)

@@ -52,6 +52,20 @@ def nltk_analyzer():
     return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
 
 
+# The same sentence is scored by several tables (sentence scores, the disagreement report, the op-ed
+# features); caching by text scores it once. Callers must not mutate the returned dicts.
+@lru_cache(maxsize=8192)
+def reference_polarity(text: str) -> dict:
+    """Reference VADER scores of the text exactly as given."""
+    return reference_analyzer().polarity_scores(text)
+
+
+@lru_cache(maxsize=8192)
+def nltk_polarity(text: str) -> dict:
+    """NLTK VADER scores of the text exactly as given."""
+    return nltk_analyzer().polarity_scores(text)
+
+
 def scoring_text(text: str) -> str:
     """The text every method scores: straight quotes instead of curly ones (same length)."""
     return normalise_quotes(text)
@@ -59,11 +73,11 @@ def scoring_text(text: str) -> str:
 
 def vader_scores(text: str) -> dict:
     """Reference VADER scores (neg, neu, pos, compound) of the quote-normalised text."""
-    return reference_analyzer().polarity_scores(scoring_text(text))
+    return reference_polarity(scoring_text(text))
 
 
 def nltk_vader_compound(text: str) -> float:
-    return nltk_analyzer().polarity_scores(scoring_text(text))["compound"]
+    return nltk_polarity(scoring_text(text))["compound"]
 
 
 def textblob_scores(text: str) -> tuple[float, float]:
@@ -171,7 +185,7 @@ def sentence_sentiment(article: Article):
             "vader_neg": ref["neg"],
             "vader_label": label(ref["compound"]),
             "vader_words": lexicon_words(s.text),
-            "vader_compound_as_written": reference_analyzer().polarity_scores(s.text)["compound"],
+            "vader_compound_as_written": reference_polarity(s.text)["compound"],
             "nltk_vader_compound": nltk_vader_compound(s.text),
             "textblob_polarity": polarity,
             "textblob_subjectivity": subjectivity,

@@ -100,11 +100,11 @@ def ablated_compound(text: str, missed: list[dict]) -> float:
 
 def explain(text: str) -> dict:
     """Scores, diagnosed causes and the residual for one text (quote-normalised first)."""
-    from .sentiment import nltk_analyzer, reference_analyzer, scoring_text
+    from .sentiment import nltk_polarity, reference_polarity, scoring_text
 
     text = scoring_text(text)
-    reference = reference_analyzer().polarity_scores(text)["compound"]
-    nltk = nltk_analyzer().polarity_scores(text)["compound"]
+    reference = reference_polarity(text)["compound"]
+    nltk = nltk_polarity(text)["compound"]
     missed = missed_lexicon_words(text)
     boosters = missing_boosters(text)
     reasons = [f"NLTK misses {m['word']!r} (valence {m['valence']:+.1f}): written {m['written']} with punctuation "

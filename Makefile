@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SEED   := seeds/globalresearch_2021-10-27_korybko_genie-out-of-the-bottle.txt
 OUT    ?= out
 
-.PHONY: run test unit notebooks lab clean
+.PHONY: run test unit notebooks refresh lab clean
 
 # Reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -31,6 +31,16 @@ unit: $(VENV)/.installed
 # nbval's kernel talks over loopback TCP, so in-process socket blocking cannot apply here; .ci/offline does.
 notebooks: $(VENV)/.installed
 	.ci/offline $(BIN)/pytest --nbval --nbval-current-env -q notebooks
+
+## refresh: re-execute every committed notebook from a fresh kernel (after a change that alters output)
+refresh: $(VENV)/.installed
+	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
+	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.record_timing=False --ClearMetadataPreprocessor.enabled=True \
+	    --ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \
+	    --ClearMetadataPreprocessor.preserve_nb_metadata_mask=kernelspec \
+	    --ClearMetadataPreprocessor.preserve_nb_metadata_mask=language_info "$$nb" || exit 1; \
+	done
 
 ## lab: open JupyterLab on the notebooks
 lab: $(VENV)/.installed

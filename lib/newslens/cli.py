@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from .errors import ArticleInputError
+from .notebook_runner import NotebookFailed
 from .output import OutputDirError
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_OUTPUT = 3
+EXIT_NOTEBOOK_FAILED = 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     except OutputDirError as exc:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_BAD_OUTPUT
+    except NotebookFailed as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return EXIT_NOTEBOOK_FAILED
     except KeyboardInterrupt:
         return 130
 

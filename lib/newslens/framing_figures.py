@@ -22,10 +22,12 @@ def category_figure(categories):
 
 def barcode_data(mention_table, min_count: int = 2):
     """Counted hits of every term seen at least ``min_count`` times, with their word position."""
-    counted = mention_table[mention_table["counted"]]
+    columns = ["term", "category", "word_position", "paragraph_id", "sentence_id", "surface"]
+    counted = mention_table[mention_table["counted"].astype(bool)]
+    if counted.empty:  # an article with no lexicon hits: an empty plot, not an error
+        return counted[columns].reset_index(drop=True)
     sizes = counted.groupby(["category", "term"])["mention_id"].transform("size")
-    data = counted[sizes >= min_count][["term", "category", "word_position", "paragraph_id", "sentence_id", "surface"]]
-    return data.reset_index(drop=True)
+    return counted[sizes >= min_count][columns].reset_index(drop=True)
 
 
 def paragraph_starts(article) -> list[int]:

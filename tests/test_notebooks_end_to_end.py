@@ -1,6 +1,7 @@
 """The notebook series on any article: run with papermill through `newslens notebooks`, the tables the
 notebooks write must be byte-identical to the ones `newslens analyze` writes for the same article."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,21 @@ ARTICLES = {
     "seed": newslens.seed_path(),
     "plain_text": REPO_ROOT / "tests/fixtures/loader/plain_article.txt",
     "html_page": REPO_ROOT / "tests/fixtures/loader/saved_page.html",
+    # <script> in the title, the byline and next to a place name: no notebook may emit it as live HTML.
+    "hostile": REPO_ROOT / "tests/fixtures/loader/hostile_article.txt",
 }
+
+
+def _unescaped_markup(notebook_path: Path) -> list[str]:
+    import nbformat
+
+    found = []
+    for cell in nbformat.read(notebook_path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            if re.search(r"<(script|b)[\s>]", html):   # the fixture's tags, live rather than escaped
+                found.append(f"{notebook_path.name}: cell {cell.get('execution_count')}")
+    return found
 
 
 def _run(*args):
@@ -40,6 +55,8 @@ def test_notebook_tables_equal_analyze_tables(tmp_path, name):
             compared += 1
     # paragraphs, removed lines, the sentiment tables and the framing tables at least.
     assert compared >= 12
+    for notebook in (tmp_path / "notebooks" / "notebooks").glob("*.ipynb"):
+        assert _unescaped_markup(notebook) == []
 
 
 @pytest.mark.enable_socket   # the kernel talks to papermill over loopback

@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext", "html"],
                          help="input format (default: detect)")
     analyze.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+    analyze.add_argument("--no-map", action="store_true", help="skip drawing the places map (faster)")
     analyze.add_argument("--allow-non-english", action="store_true",
                          help="analyse a text that does not look like English (its scores will mean little)")
 
@@ -49,7 +50,7 @@ def _analyze(args) -> int:
             "words); newslens's lexicons are English only (--allow-non-english to analyse anyway)",
         )
     out = prepare_output_dir(args.out, force=args.force)
-    written = write_analysis(article, out)
+    written = write_analysis(article, out, with_map=not args.no_map)
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
     print(f"{display_path(args.article)}: {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "

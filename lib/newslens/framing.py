@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
@@ -39,8 +40,7 @@ class Mention:
     not_counted_reason: str
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):      # a NamedTuple: built for every token of every article, and cheaper than a dataclass
     text: str       # lower case, curly apostrophe made straight
     lemma: str
     start: int
@@ -55,9 +55,35 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> tuple[tuple[str, str], ...]:
     """A lexicon form as (lower-case text, lemma) pairs, tokenized the way article tokens are."""
-    from nltk.tokenize import NLTKWordTokenizer
+    from .segment import _word_tokenizer
 
-    return tuple((_norm(t), lemmatize(_norm(t))) for t in NLTKWordTokenizer().tokenize(form))
+    return tuple((_norm(t), lemmatize(_norm(t))) for t in _word_tokenizer().tokenize(form))
+
+
+@lru_cache(maxsize=8)
+def _entries_by_first_word(lexicon: Lexicon) -> dict[str, frozenset[int]]:
+    """Text or lemma of a form's first word -> the positions (in ``lexicon.entries``) of entries with such a form.
+
+    A form can only match where its first word stands (``_find_runs``), so a sentence needs checking only
+    against the entries indexed under its own words and lemmas, not against the whole lexicon.
+    """
+    index: dict[str, set[int]] = {}
+    for position, entry in enumerate(lexicon.entries):
+        for form in entry.forms:
+            pat = _pattern(form)
+            if pat:
+                index.setdefault(pat[0][0], set()).add(position)
+                index.setdefault(pat[0][1], set()).add(position)
+    return {word: frozenset(positions) for word, positions in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def _token_form(token_text: str) -> tuple[str, str] | None:
+    """(normalised text, lemma) of a token as lexicon matching sees it; None for quote marks. Cached per word."""
+    if all(ch in QUOTE_CHARS for ch in token_text):
+        return None
+    text = _norm(token_text)
+    return text, (lemmatize(text) if any(ch.isalnum() for ch in text) else text)
 
 
 def _sentence_tokens(article) -> dict[int, list[_Tok]]:
@@ -67,11 +93,10 @@ def _sentence_tokens(article) -> dict[int, list[_Tok]]:
     last_position = 0
     for t in article.tokens:
         last_position = word_index.get(t.id, last_position)
-        if all(ch in QUOTE_CHARS for ch in t.text):
+        form = _token_form(t.text)
+        if form is None:
             continue
-        text = _norm(t.text)
-        lemma = lemmatize(text) if any(ch.isalnum() for ch in text) else text
-        out[t.sentence_id].append(_Tok(text, lemma, t.start, t.end, max(last_position, 1)))
+        out[t.sentence_id].append(_Tok(form[0], form[1], t.start, t.end, max(last_position, 1)))
     return out
 
 
@@ -83,26 +108,37 @@ def _token_matches(tok: _Tok, pat: tuple[str, str], mode: str) -> bool:
     return tok.text == pat[0] or tok.lemma == pat[1]
 
 
-def _find_runs(tokens: list[_Tok], form: str, mode: str, present: set[str]) -> list[tuple[int, int]]:
+def _word_positions(tokens: list[_Tok]) -> dict[str, list[int]]:
+    """Every text and lemma of a sentence -> the indices of the tokens that have it, in order."""
+    where: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        where.setdefault(tok.text, []).append(i)
+        if tok.lemma != tok.text:
+            where.setdefault(tok.lemma, []).append(i)
+    return where
+
+
+def _find_runs(tokens: list[_Tok], form: str, mode: str, where: dict[str, list[int]]) -> list[tuple[int, int]]:
     """(first, last+1) token indices where the form matches.
 
-    ``present`` holds every text and lemma of the sentence: a form whose first word is absent cannot match,
-    which spares scanning the sentence for most of the lexicon.
+    ``where`` (``_word_positions``) says where each text and lemma of the sentence stands: a run can only
+    start where the form's first word (its text or lemma) stands, so only those places are checked.
     """
     pat = _pattern(form)
-    if not pat or (pat[0][0] not in present and pat[0][1] not in present):
+    if not pat:
         return []
+    starts = set(where.get(pat[0][0], ())) | set(where.get(pat[0][1], ()))
     n = len(pat)
-    return [(i, i + n) for i in range(len(tokens) - n + 1)
-            if all(_token_matches(tokens[i + k], pat[k], mode) for k in range(n))]
+    return [(i, i + n) for i in sorted(starts)
+            if i + n <= len(tokens) and all(_token_matches(tokens[i + k], pat[k], mode) for k in range(n))]
 
 
-def _entry_hits(tokens: list[_Tok], entry: LexiconEntry, present: set[str]) -> list[tuple[int, int]]:
+def _entry_hits(tokens: list[_Tok], entry: LexiconEntry, where: dict[str, list[int]]) -> list[tuple[int, int]]:
     hits = set()
     for form in entry.forms:
-        hits.update(_find_runs(tokens, form, entry.match, present))
+        hits.update(_find_runs(tokens, form, entry.match, where))
     if entry.exclude and hits:
-        blocked = [run for phrase in entry.exclude for run in _find_runs(tokens, phrase, "exact", present)]
+        blocked = [run for phrase in entry.exclude for run in _find_runs(tokens, phrase, "exact", where)]
         hits = {(i, j) for i, j in hits if not any(a <= i and j <= b for a, b in blocked)}
     return sorted(hits)
 
@@ -118,17 +154,25 @@ def find_mentions(article, lexicon: Lexicon | None = None,
     quotes = find_quotes(article) if quotes is None else quotes
     para_of = {s.id: s.paragraph_id for s in article.sentences}
     by_sentence = _sentence_tokens(article)
-    present_by_sentence = {sid: {t.text for t in toks} | {t.lemma for t in toks} for sid, toks in by_sentence.items()}
-    order = {e: n for n, e in enumerate(lexicon.entries)}
+    index = _entries_by_first_word(lexicon)
+    # Every entry's hits in every sentence, found once and grouped by category, as (length, lexicon
+    # position, first token, last token + 1); entries whose first word is absent have none.
+    candidates_by_sentence: dict[int, dict[str, list[tuple[int, int, int, int]]]] = {}
+    for sid, tokens in by_sentence.items():
+        where = _word_positions(tokens)
+        found: dict[str, list[tuple[int, int, int, int]]] = {}
+        for position in set().union(*(index.get(word, ()) for word in where)):
+            entry = lexicon.entries[position]
+            for i, j in _entry_hits(tokens, entry, where):
+                found.setdefault(entry.category, []).append((j - i, position, i, j))
+        candidates_by_sentence[sid] = found
     mentions = []
     for category in CATEGORIES:
-        entries = lexicon.by_category(category)
         for sid, tokens in by_sentence.items():
-            present = present_by_sentence[sid]
-            candidates = [(j - i, order[e], i, j, e) for e in entries for i, j in _entry_hits(tokens, e, present)]
-            candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+            candidates = sorted(candidates_by_sentence[sid].get(category, ()), key=lambda c: (-c[0], c[1], c[2]))
             taken: set[int] = set()
-            for _, _, i, j, entry in candidates:
+            for _, position, i, j in candidates:
+                entry = lexicon.entries[position]
                 if taken.intersection(range(i, j)):
                     continue
                 taken.update(range(i, j))
@@ -212,9 +256,12 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
     lexicon = lexicon or load_lexicon()
     n_words = len(article.words)
     words_per_paragraph = paragraph_word_counts(article)
+    hits_of: dict[tuple[str, str], list[Mention]] = {}     # (term, category) -> its hits, in order
+    for m in mentions:
+        hits_of.setdefault((m.term, m.category), []).append(m)
     rows = []
     for entry in lexicon.entries:
-        hits = [m for m in mentions if m.term == entry.term and m.category == entry.category]
+        hits = hits_of.get((entry.term, entry.category), [])
         counted = [m for m in hits if m.counted]
         paragraphs = [m.paragraph_id for m in counted]
         dp = dispersion_dp(paragraphs, words_per_paragraph)
@@ -231,25 +278,31 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
             "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
             "source": entry.source, "lexicon_version": lexicon.version,
         })
-    frame = pd.DataFrame(rows)
+    # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave.
     rank = {c: n for n, c in enumerate(CATEGORIES)}
-    frame["_rank"] = frame["category"].map(rank)
-    frame = frame.sort_values(["_rank", "count", "term"], ascending=[True, False, True], kind="stable")
-    return frame.drop(columns="_rank").reset_index(drop=True)
+    rows.sort(key=lambda row: (rank[row["category"]], -row["count"], row["term"]))
+    return pd.DataFrame(rows)
 
 
 def category_totals(terms, n_words: int):
     """One row per category: entries in the lexicon, entries found, hits and hits per 1,000 words."""
     import pandas as pd
 
+    # One pass over the terms table's columns (a pandas filter per category costs more than the sums).
+    counts_of: dict[str, list[int]] = {category: [] for category in CATEGORIES}
+    paragraphs_of: dict[str, set[int]] = {category: set() for category in CATEGORIES}
+    for category, count, cell in zip(terms["category"], terms["count"], terms["paragraphs"]):
+        if category in counts_of:
+            counts_of[category].append(int(count))
+            paragraphs_of[category].update(int(p) for p in cell.split(";") if p)
     rows = []
     for category, gloss in CATEGORIES.items():
-        part = terms[terms["category"] == category]
-        paragraphs = sorted({int(p) for cell in part["paragraphs"] for p in cell.split(";") if p})
+        counts = counts_of[category]
+        paragraphs = sorted(paragraphs_of[category])
         rows.append({
-            "category": category, "description": gloss, "entries": len(part),
-            "terms_found": int((part["count"] > 0).sum()), "count": int(part["count"].sum()),
-            "per_1000": round(1000 * int(part["count"].sum()) / n_words, 2) if n_words else 0.0,
+            "category": category, "description": gloss, "entries": len(counts),
+            "terms_found": sum(count > 0 for count in counts), "count": sum(counts),
+            "per_1000": round(1000 * sum(counts) / n_words, 2) if n_words else 0.0,
             "paragraphs": ";".join(map(str, paragraphs)), "n_paragraphs": len(paragraphs),
         })
     return pd.DataFrame(rows)
@@ -259,21 +312,20 @@ def naming_choices(terms):
     """Each contested place-name pair with the count of both spellings and the one the writer picked."""
     import pandas as pd
 
-    names = terms[terms["category"] == "naming_choice"].set_index("term")
+    names = terms[terms["category"] == "naming_choice"]
+    count_of = dict(zip(names["term"], names["count"]))     # terms are unique within a category
     rows, seen = [], set()
-    for term, row in names.iterrows():
-        alt = row["alternative"]
+    for term, alt in zip(names["term"], names["alternative"]):
         pair = tuple(sorted((term, alt)))
-        if pair in seen or alt not in names.index:
+        if pair in seen or alt not in count_of:
             continue
         seen.add(pair)
         a, b = pair
-        ca, cb = int(names.loc[a, "count"]), int(names.loc[b, "count"])
+        ca, cb = int(count_of[a]), int(count_of[b])
         picked = a if ca > 0 and cb == 0 else b if cb > 0 and ca == 0 else ("both" if ca and cb else "neither")
         rows.append({"spelling_a": a, "count_a": ca, "spelling_b": b, "count_b": cb, "picked": picked})
-    frame = pd.DataFrame(rows, columns=["spelling_a", "count_a", "spelling_b", "count_b", "picked"])
-    return frame.sort_values(["picked", "spelling_a"], key=lambda s: s.eq("neither") if s.name == "picked" else s,
-                             kind="stable").reset_index(drop=True)
+    rows.sort(key=lambda row: (row["picked"] == "neither", row["spelling_a"]))     # pairs found first
+    return pd.DataFrame(rows, columns=["spelling_a", "count_a", "spelling_b", "count_b", "picked"])
 
 
 def kwic(mention_table, term: str | None = None, category: str | None = None, counted_only: bool = True):
@@ -304,8 +356,8 @@ def framing_tables(article) -> dict:
         "term_categories.csv": category_totals(terms, len(article.words)),
         "naming_choices.csv": naming_choices(terms),
         "term_mentions.csv": mentions_table(article, mentions),
-        "keyness.csv": keyness_table(article),
+        "keyness.csv": keyness_table(article, quotes=quotes),
         "quotes.csv": quotes_table(article, quotes),
         "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
-        "collocations.csv": collocations_table(article),
+        "collocations.csv": collocations_table(article, quotes=quotes),
     }

@@ -51,30 +51,47 @@ def unseen_frequency() -> float:
     return min(get_frequency_dict("en", wordlist=WORDLIST).values()) / 2
 
 
-def keyness_words(article) -> list[str]:
+@lru_cache(maxsize=65536)
+def _token_form(token_text: str) -> str | None:
+    """A token lower-cased with straight apostrophes; None for clitics and tokens without a letter or digit.
+
+    Cached per word, like ``_keyness_parts``: the same words recur in every article.
+    """
+    text = token_text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    if text in CLITICS or not any(ch.isalnum() for ch in text):
+        return None
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _keyness_parts(word: str) -> tuple[str, ...]:
+    """A word without its possessive "'s", split the way wordfreq splits it, keeping parts with a letter."""
+    from wordfreq import tokenize
+
+    if word.endswith("'s"):
+        word = word[:-2]
+    return tuple(part for part in tokenize(word, "en") if any(ch.isalpha() for ch in part))
+
+
+def keyness_words(article, quotes=None) -> list[str]:
     """The article's words as keyness sees them (lower case, clitics dropped, compounds split).
 
     Words inside a quoted title are left out, as in the framing counts: a title is mentioned, not used.
+    ``quotes``: the article's ``find_quotes`` result, if the caller has it.
     """
-    from wordfreq import tokenize
-
     from .quotes import in_spans, title_spans
 
-    titles = title_spans(article)
+    titles = title_spans(article, quotes)
     words = []
-    tokens = [t for t in article.tokens if not in_spans(t.start, t.end, titles)]
+    tokens = [t for t in article.tokens if not in_spans(t.start, t.end, titles)] if titles else article.tokens
     for i, tok in enumerate(tokens):
-        text = tok.text.lower().replace("\u2019", "'").replace("\u2018", "'")
-        if text in CLITICS or not any(ch.isalnum() for ch in text):
+        text = _token_form(tok.text)
+        if text is None:
             continue
-        nxt = tokens[i + 1].text.lower().replace("\u2019", "'") if i + 1 < len(tokens) else ""
-        if nxt == "n't" and text in CONTRACTED:
+        if (text in CONTRACTED and i + 1 < len(tokens)
+                and tokens[i + 1].text.lower().replace("\u2019", "'") == "n't"):
             text = CONTRACTED[text]
-        if text.endswith("'s"):
-            text = text[:-2]
-        for part in tokenize(text, "en"):
-            if any(ch.isalpha() for ch in part):
-                words.append(part)
+        words.extend(_keyness_parts(text))
     return words
 
 
@@ -102,14 +119,18 @@ def p_band(value: float) -> str:
     return "n.s."
 
 
-def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candidates: int = UNDERUSE_CANDIDATES):
-    """keyness.csv: every non-stop word of the article plus common English words it lacks, G2 and log-ratio."""
+def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candidates: int = UNDERUSE_CANDIDATES,
+                  quotes=None):
+    """keyness.csv: every non-stop word of the article plus common English words it lacks, G2 and log-ratio.
+
+    ``quotes``: the article's ``find_quotes`` result, if the caller has it.
+    """
     import pandas as pd
     from wordfreq import top_n_list, word_frequency
 
     from .stopwords import is_stopword
 
-    words = keyness_words(article)
+    words = keyness_words(article, quotes)
     counts = Counter(words)
     c = len(words)
     d = reference_size
@@ -135,9 +156,9 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
             "reference_floor": floored, "expected_count": round(c * b / d, 3),
             "g2": round(value, 2), "log_ratio": round(log_ratio(a, b, c, d), 2), "p_band": p_band(value),
         })
-    frame = pd.DataFrame(rows)
-    frame = frame.sort_values(["direction", "g2", "word"], ascending=[True, False, True], kind="stable")
-    return frame.reset_index(drop=True)
+    # Rows sorted in Python (direction, then G2 descending, then word), the order sort_values gave.
+    rows.sort(key=lambda row: (row["direction"], -row["g2"], row["word"]))
+    return pd.DataFrame(rows)
 
 
 def keyness_summary(frame, n: int = 15, min_count: int = 2):

@@ -47,30 +47,32 @@ FEATURES = (
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
 
 
-def features(text: str) -> dict[str, float]:
-    """The variant's feature values for one text (quote-normalised first, as every method here)."""
-    from textblob.en.sentiments import PatternAnalyzer
-    from vaderSentiment.vaderSentiment import NEGATE
+def features(text: str, textblob: tuple[float, float] | None = None) -> dict[str, float]:
+    """The variant's feature values for one text (quote-normalised first, as every method here).
 
-    from .lemmas import lemmatize
-    from .sentiment import reference_analyzer, reference_polarity, scoring_text
+    ``textblob``: the text's (polarity, subjectivity) from ``sentiment.textblob_scores``, if the caller
+    has it already; otherwise it is computed here.
+    """
+    from .sentiment import reference_polarity, scoring_text, textblob_scores
 
     text = scoring_text(text)
     vader = reference_polarity(text)
-    lexicon = reference_analyzer().lexicon
     words = WORD.findall(text.lower())
     n = max(len(words), 1)
     root = math.sqrt(n)
     # VADER's compound is s / sqrt(s^2 + 15); recover the raw valence sum s from it.
     c = max(min(vader["compound"], 0.9999), -0.9999)
     raw_sum = c * math.sqrt(15) / math.sqrt(1 - c * c)
-    polarity, subjectivity = PatternAnalyzer().analyze(text)
-    nrc = _nrc_lexicon()
+    polarity, subjectivity = textblob if textblob is not None else textblob_scores(text)
     emotion_counts = dict.fromkeys(NRC_FEATURES, 0)
+    positive = negative = negations = 0
     for word in words:
-        for emotion in nrc.get(lemmatize(word), ()):
-            if emotion in emotion_counts:
-                emotion_counts[emotion] += 1
+        emotions, is_positive, is_negative, is_negation = _word_features(word)
+        for emotion in emotions:
+            emotion_counts[emotion] += 1
+        positive += is_positive
+        negative += is_negative
+        negations += is_negation
     values = {
         "vader_compound": vader["compound"],
         "vader_pos": vader["pos"],
@@ -81,11 +83,25 @@ def features(text: str) -> dict[str, float]:
         "textblob_polarity_x_subjectivity": polarity * subjectivity,
     }
     values.update({f"nrc_{e}": emotion_counts[e] / root for e in NRC_FEATURES})
-    values["lexicon_positive"] = sum(lexicon.get(w, 0.0) > 0 for w in words) / root
-    values["lexicon_negative"] = sum(lexicon.get(w, 0.0) < 0 for w in words) / root
-    values["negations"] = sum(w in NEGATE or w.endswith("n't") for w in words) / root
+    values["lexicon_positive"] = positive / root
+    values["lexicon_negative"] = negative / root
+    values["negations"] = negations / root
     values["log_words"] = math.log(n)
     return {k: float(values[k]) for k in FEATURE_NAMES}
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[tuple[str, ...], bool, bool, bool]:
+    """What one lower-case word adds to the features, cached per word: its NRC emotions (of its lemma),
+    whether its VADER-lexicon valence is positive, negative, and whether it is a negation."""
+    from vaderSentiment.vaderSentiment import NEGATE
+
+    from .lemmas import lemmatize
+    from .sentiment import reference_analyzer
+
+    valence = reference_analyzer().lexicon.get(word, 0.0)
+    emotions = tuple(e for e in _nrc_lexicon().get(lemmatize(word), ()) if e in NRC_FEATURES)
+    return emotions, valence > 0, valence < 0, word in NEGATE or word.endswith("n't")
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +113,13 @@ def _nrc_lexicon() -> dict:
         return json.load(fh)
 
 
-def feature_matrix(texts):
+def feature_matrix(texts, textblob=None):
+    """One row of features per text; ``textblob``: optional (polarity, subjectivity) per text."""
     import numpy as np
 
-    rows = (features(t) for t in texts)
+    texts = list(texts)
+    textblob = textblob if textblob is not None else [None] * len(texts)
+    rows = (features(t, tb) for t, tb in zip(texts, textblob))
     return np.array([[row[name] for name in FEATURE_NAMES] for row in rows], dtype=float)
 
 
@@ -175,9 +194,9 @@ def load_model() -> dict:
             "sd": rows["sd"].to_numpy(float), "weight": rows["weight"].to_numpy(float)}
 
 
-def oped_scores(texts) -> list[float]:
-    """The op-ed variant for each text, on the compound's scale."""
+def oped_scores(texts, textblob=None) -> list[float]:
+    """The op-ed variant for each text, on the compound's scale (``textblob`` as in ``feature_matrix``)."""
     texts = list(texts)
     if not texts:
         return []
-    return [float(v) for v in to_score(predict_rating(load_model(), feature_matrix(texts)))]
+    return [float(v) for v in to_score(predict_rating(load_model(), feature_matrix(texts, textblob)))]

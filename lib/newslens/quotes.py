@@ -87,12 +87,16 @@ class QuotedSpan:
         return f"{'curly' if curly else 'straight'} {'double' if double else 'single'}"
 
 
+# The marks each scanner looks at: a regex visits only them, not every character of the paragraph.
+_DOUBLE_MARKS = re.compile(f'["{DOUBLE_OPEN}{DOUBLE_CLOSE}]')
+_SINGLE_MARKS = re.compile(f"['{SINGLE_OPEN}{SINGLE_CLOSE}]")
+
+
 def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     """(open, close, closed) offsets of double-quote marks in one paragraph; curly marks give direction."""
     pairs, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch not in ('"', DOUBLE_OPEN, DOUBLE_CLOSE):
-            continue
+    for mark in _DOUBLE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         opening = ch == DOUBLE_OPEN or (ch == '"' and open_at is None)
         if opening:
             if open_at is not None:          # two openers in a row: the first one never closed
@@ -109,9 +113,8 @@ def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
 def _single_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     """Single-quoted spans; an apostrophe inside or at the end of a word ("Kiev's", "ambassadors'") is not a mark."""
     pairs, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch not in ("'", SINGLE_OPEN, SINGLE_CLOSE):
-            continue
+    for mark in _SINGLE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         can_open = (ch in ("'", SINGLE_OPEN)) and not before.isalnum() and after.isalnum()
@@ -221,9 +224,13 @@ def find_quotes(article) -> list[QuotedSpan]:
     return spans
 
 
-def title_spans(article) -> list[tuple[int, int]]:
-    """(start, end) of every quoted title: text that framing counts, keyness and collocations leave out."""
-    return [(q.start, q.end) for q in find_quotes(article) if q.is_title]
+def title_spans(article, quotes: list[QuotedSpan] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every quoted title: text that framing counts, keyness and collocations leave out.
+
+    ``quotes``: the article's ``find_quotes`` result, if the caller has it (spares finding them again).
+    """
+    quotes = find_quotes(article) if quotes is None else quotes
+    return [(q.start, q.end) for q in quotes if q.is_title]
 
 
 def in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

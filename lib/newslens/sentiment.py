@@ -81,10 +81,14 @@ def nltk_vader_compound(text: str) -> float:
 
 
 def textblob_scores(text: str) -> tuple[float, float]:
-    """TextBlob's PatternAnalyzer: (polarity in [-1, 1], subjectivity in [0, 1]); needs no punkt data."""
-    from textblob.en.sentiments import PatternAnalyzer
+    """TextBlob's PatternAnalyzer: (polarity in [-1, 1], subjectivity in [0, 1]); needs no punkt data.
 
-    polarity, subjectivity = PatternAnalyzer().analyze(scoring_text(text))
+    Called as PatternAnalyzer.analyze calls it: ``textblob.en.sentiment(text)`` gives the same two numbers,
+    without the namedtuple class that analyze() defines anew on every call.
+    """
+    from textblob.en import sentiment as pattern_sentiment
+
+    polarity, subjectivity = pattern_sentiment(scoring_text(text))
     return float(polarity), float(subjectivity)
 
 
@@ -92,7 +96,7 @@ def nrc_counts(lemmas: list[str]) -> dict[str, int]:
     """NRC emotion counts over a list of lemmas (a word in two categories counts in both)."""
     from nrclex import NRCLex
 
-    lex = NRCLex()
+    lex = NRCLex()          # cheap (the lexicon is cached inside nrclex) and holds per-text state: one per call
     lex.load_token_list(list(lemmas))
     raw = lex.raw_emotion_scores
     return {emotion: int(raw.get(emotion, 0)) for emotion in NRC_EMOTIONS}
@@ -104,13 +108,26 @@ def tone_counts(words: list[str]) -> dict[str, int]:
     GDELT's tone is (positive words - negative words) / all words * 100 on its own dictionary; the
     dictionary here is VADER's, so the construction is comparable, the word lists are not GDELT's.
     """
-    lexicon = reference_analyzer().lexicon
     positive = negative = 0
     for word in words:
-        valence = lexicon.get(scoring_text(word).lower(), 0.0)
+        valence = _word_valence(word)
         positive += valence > 0
         negative += valence < 0
     return {"words": len(words), "positive": int(positive), "negative": int(negative)}
+
+
+@lru_cache(maxsize=65536)
+def _word_lemma(word: str) -> str:
+    """The lemma NRC counts are taken on: of the quote-normalised word; cached per word."""
+    from .lemmas import lemmatize
+
+    return lemmatize(scoring_text(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_valence(word: str) -> float:
+    """A word's context-free VADER lexicon valence (0.0 if absent), cached per word."""
+    return reference_analyzer().lexicon.get(scoring_text(word).lower(), 0.0)
 
 
 def tone_measures(counts: dict[str, int]) -> dict[str, float]:
@@ -165,17 +182,18 @@ def sentence_sentiment(article: Article):
     """
     import pandas as pd
 
-    from .lemmas import lemmatize
     from .oped_sentiment import oped_scores
 
     words = _sentence_words(article)
     texts = [s.text for s in article.sentences]
-    oped = oped_scores(texts)
+    # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
+    textblob = [textblob_scores(text) for text in texts]
+    oped = oped_scores(texts, textblob=textblob)
     rows = []
-    for s, oped_score in zip(article.sentences, oped):
+    contest_signs = []          # per sentence: the sign of each CONTEST_METHODS score (unrounded)
+    for s, (polarity, subjectivity), oped_score in zip(article.sentences, textblob, oped):
         ref = vader_scores(s.text)
-        polarity, subjectivity = textblob_scores(s.text)
-        nrc = nrc_counts([lemmatize(scoring_text(w)) for w in words[s.id]])
+        nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
         tone = tone_measures(tone_counts(words[s.id]))
         row = {
             "sentence_id": s.id,
@@ -196,17 +214,16 @@ def sentence_sentiment(article: Article):
                     "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"],
                     "oped_score": float(oped_score)})
         rows.append(row)
+        balance = row["nrc_balance"]
+        contest_signs.append({"vader": sign(row["vader_compound"]), "textblob": sign(polarity),
+                              "nrc": int(balance > 0) - int(balance < 0)})
     frame = pd.DataFrame(rows)
     frame["vader_rolling_mean"] = frame["vader_compound"].rolling(ROLLING_WINDOW, center=True, min_periods=1).mean()
-    signs = pd.DataFrame({
-        "vader": [sign(v) for v in frame["vader_compound"]],
-        "textblob": [sign(v) for v in frame["textblob_polarity"]],
-        "nrc": [int(v > 0) - int(v < 0) for v in frame["nrc_balance"]],
-    })
-    frame["contested"] = [bool((r == 1).any() and (r == -1).any()) for _, r in signs[list(CONTEST_METHODS)].iterrows()]
+    frame["contested"] = [any(signs[m] == 1 for m in CONTEST_METHODS) and any(signs[m] == -1 for m in CONTEST_METHODS)
+                          for signs in contest_signs]
     symbol = {1: "+", 0: "0", -1: "-"}
-    frame["contested_signs"] = ["; ".join(f"{m}:{symbol[int(r[m])]}" for m in CONTEST_METHODS)
-                                for _, r in signs.iterrows()]
+    frame["contested_signs"] = ["; ".join(f"{m}:{symbol[signs[m]]}" for m in CONTEST_METHODS)
+                                for signs in contest_signs]
     return frame.round(4)
 
 
@@ -276,7 +293,8 @@ def article_tone(article: Article, sentence_table=None):
 
     table = sentence_table if sentence_table is not None else sentence_sentiment(article)
     words = [t.text for t in article.words]
-    tone = tone_measures(tone_counts(words))
+    counts = tone_counts(words)
+    tone = tone_measures(counts)
     labels = table["vader_label"].value_counts()
     n = len(table)
     body_compound = vader_scores(article.body)["compound"]
@@ -295,7 +313,7 @@ def article_tone(article: Article, sentence_table=None):
         ("textblob_mean_subjectivity", "TextBlob", table["textblob_subjectivity"].mean(), "mean sentence subjectivity"),
         ("oped_mean_score", "op-ed variant", table["oped_score"].mean(),
          "mean sentence score of the op-ed variant (estimated human rating / 4)"),
-        ("tone_word_count", "GDELT-style", tone_counts(words)["words"], "word tokens in the body"),
+        ("tone_word_count", "GDELT-style", counts["words"], "word tokens in the body"),
         ("tone_positive_pct", "GDELT-style", tone["positive_pct"], "% of words with positive VADER-lexicon valence"),
         ("tone_negative_pct", "GDELT-style", tone["negative_pct"], "% of words with negative VADER-lexicon valence"),
         ("tone_polarity", "GDELT-style", tone["polarity"], "positive % + negative %"),

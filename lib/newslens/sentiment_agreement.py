@@ -28,16 +28,20 @@ def agreement_table(sentence_table):
     import pandas as pd
 
     columns = list(METHOD_COLUMNS)
+    # Each column's values, ranks and signs, computed once rather than once per pair.
+    values = {c: sentence_table[c].astype(float) for c in columns}
+    ranks = {c: values[c].rank() for c in columns}
+    sign_of = {c: signs(values[c], METHOD_COLUMNS[c][1]) for c in columns}
     rows = []
     for i, a in enumerate(columns):
         for b in columns[i + 1:]:
-            x, y = sentence_table[a].astype(float), sentence_table[b].astype(float)
-            sa, sb = signs(x, METHOD_COLUMNS[a][1]), signs(y, METHOD_COLUMNS[b][1])
+            x, y = values[a], values[b]
+            sa, sb = sign_of[a], sign_of[b]
             rows.append({
                 "method_a": METHOD_COLUMNS[a][0], "method_b": METHOD_COLUMNS[b][0],
                 "column_a": a, "column_b": b, "sentences": len(x),
                 # Spearman = Pearson on average ranks (pandas' own spearman needs scipy)
-                "pearson_r": x.corr(y, method="pearson"), "spearman_rho": x.rank().corr(y.rank()),
+                "pearson_r": x.corr(y, method="pearson"), "spearman_rho": ranks[a].corr(ranks[b]),
                 "same_sign_share": float((sa == sb).mean()),
                 "opposite_sign_sentences": int(((sa * sb) == -1).sum()),
             })

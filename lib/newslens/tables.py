@@ -27,10 +27,11 @@ def paragraphs_frame(article: Article):
         rows.append({"paragraph_id": p.id, "role": "body", "duplicate_of": None, "start": p.start, "end": p.end,
                      "sentences": sentences_per_paragraph.get(p.id, 0), "words": words_per_paragraph.get(p.id, 0),
                      "text": p.text})
-    frame = pd.DataFrame(rows)
-    for col in ("duplicate_of", "start", "end", "sentences"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
+    # Built column by column: the nullable integer columns are made Int64 directly (no astype afterwards).
+    nullable = ("duplicate_of", "start", "end", "sentences")
+    columns = list(rows[0]) if rows else []
+    return pd.DataFrame({col: pd.array([row[col] for row in rows], dtype="Int64") if col in nullable
+                         else [row[col] for row in rows] for col in columns})
 
 
 def sentences_frame(article: Article):

@@ -16,6 +16,7 @@ the difference afterwards; 0 means the named causes explain the whole difference
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 
 # The report lists sentences whose compounds differ by more than this; smaller differences are kept
 # in the table with above_threshold = False, so nothing is hidden.
@@ -73,8 +74,12 @@ def missing_boosters(text: str) -> list[dict]:
     return found
 
 
+@lru_cache(maxsize=1)
 def _nltk_with_reference_boosters():
-    """An NLTK analyzer whose booster list is the reference's (patched on a copy, not on the class)."""
+    """An NLTK analyzer whose booster list is the reference's (patched on a copy, not on the class).
+
+    Built once: scoring keeps no state in the analyzer.
+    """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     from .sentiment import nltk_analyzer
@@ -127,8 +132,15 @@ def disagreement_report(article, threshold: float = THRESHOLD):
     """
     import pandas as pd
 
+    from .sentiment import nltk_polarity, reference_polarity, scoring_text
+
     rows = []
     for s in article.sentences:
+        # explain() computes this same difference first; where it is 0 the sentence is not listed, so the
+        # diagnosis (tokenising and rescoring) is only run where there is a difference to explain.
+        text = scoring_text(s.text)
+        if round(reference_polarity(text)["compound"] - nltk_polarity(text)["compound"], 4) == 0:
+            continue
         found = explain(s.text)
         if abs(found["difference"]) > 0:
             rows.append({"sentence_id": s.id, **found, "above_threshold": abs(found["difference"]) > threshold,

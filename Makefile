@@ -31,6 +31,8 @@ unit: $(VENV)/.installed
 # nbval's kernel talks over loopback TCP, so in-process socket blocking cannot apply here; .ci/offline does.
 notebooks: $(VENV)/.installed
 	.ci/offline $(BIN)/pytest --nbval --nbval-current-env -q notebooks
+	@echo "second nbval pass: the notebooks must also pass when run again over their own outputs"
+	.ci/offline $(BIN)/pytest --nbval --nbval-current-env -q notebooks
 
 ## refresh: re-execute every committed notebook from a fresh kernel (after a change that alters output)
 refresh: $(VENV)/.installed

@@ -107,3 +107,22 @@ def test_readme_documents_every_output_file_and_column(tmp_path):
         header = csv_path.read_text(encoding="utf-8").splitlines()[0].split(",")
         documented = rows[csv_path.name].split("|")[3]
         assert [c.strip() for c in documented.split(",")] == header, csv_path.name
+
+
+def test_whole_analysis_runs_with_every_downloader_disabled(tmp_path, monkeypatch):
+    # Beyond the blocked sockets: any attempt to call a downloader fails loudly instead of hiding offline.
+    import urllib.request
+
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a downloader was called with {args!r}")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    monkeypatch.setattr(urllib.request, "urlretrieve", refuse)
+    from newslens.cli import main
+
+    for article in (newslens.seed_path(), REPO_ROOT / "tests/fixtures/loader/saved_page.html"):
+        assert main(["analyze", str(article), "--out", str(tmp_path / article.name)]) == 0
+        assert (tmp_path / article.name / "places_map.png").stat().st_size > 10_000

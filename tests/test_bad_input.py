@@ -1,6 +1,5 @@
 """Bad input: a clear one-line error naming the file (or a recorded warning), never a change to the input."""
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -13,18 +12,19 @@ from newslens import ArticleInputError
 PLAIN = "A Title\n\nFirst paragraph of the story. It has two sentences.\n\nSecond paragraph here.\n"
 
 
-def _digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-
-
-@pytest.mark.parametrize("name, content, message", [
+# (file name, bytes, what the one-line message must say): used on the API and on the command line.
+BAD_FILES = [
     ("empty.txt", b"", "is empty"),
     ("blank.txt", b"  \n\t\n   \n", "contains only whitespace"),
     ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("undecodable.txt", b"Title\n\nBad \x81\x8d bytes here.\n", "not valid UTF-8"),
     ("title_only.txt", b"Only A Title\n", "no article body found"),
     ("punctuation.txt", b"Title\n\n... --- !!!\n", "no words"),
-])
+    ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text found"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_bad_files_give_a_clear_error_and_stay_unchanged(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -128,17 +128,7 @@ def test_html_full_of_scripts(tmp_path):
                             "after a long delay caused by a dispute over its cost.")
 
 
-BAD_FOR_CLI = [
-    ("empty.txt", b"", "is empty"),
-    ("blank.txt", b"\n \n", "contains only whitespace"),
-    ("binary.dat", b"\x00\x01\x02\x03", "binary file"),
-    ("bad.txt", b"Title\n\n\x81\x8d\x8f\n", "not valid UTF-8"),
-    ("nobody.txt", b"Just a title\n", "no article body found"),
-    ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text found"),
-]
-
-
-@pytest.mark.parametrize("name, content, message", BAD_FOR_CLI, ids=[b[0] for b in BAD_FOR_CLI])
+@pytest.mark.parametrize("name, content, message", BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_command_line_matrix(tmp_path, capsys, name, content, message):
     from newslens.cli import main
 

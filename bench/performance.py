@@ -76,19 +76,19 @@ def stage_times(repeats: int) -> list[tuple[str, float]]:
         fn = getattr(importlib.import_module(module_name), function_name)
         rows.append((module_name.split(".")[-1], median_time(lambda fn=fn: fn(article), repeats)))
     rows.append(("whole analysis without map", median_time(lambda: pipeline.analysis_tables(load_article(seed)), repeats)))
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     draw = pipeline.map_drawer()
-    if draw is not None:
-        import matplotlib
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+    def map_once():
+        fig, _ = draw(article)
+        plt.close(fig)
 
-        def map_once():
-            fig, _ = draw(article)
-            plt.close(fig)
-
-        map_once()
-        rows.append(("map (draw, no save)", median_time(map_once, max(3, repeats // 3))))
+    map_once()
+    rows.append(("map (draw, no save)", median_time(map_once, max(3, repeats // 3))))
     return rows
 
 

@@ -18,15 +18,14 @@ ANALYSES: list[tuple[str, str]] = [
 ]
 
 
-# The map is drawn by the notebook and timed by the benchmark, but is not a table: (module, function).
-MAP_DRAWER: tuple[str, str] | None = ("newslens.placemap", "place_map")
-
-
 def map_drawer():
-    """The function that draws an article's places map, returning (figure, plotted DataFrame), if any."""
-    if MAP_DRAWER is None:
-        return None
-    return getattr(importlib.import_module(MAP_DRAWER[0]), MAP_DRAWER[1])
+    """The function that draws an article's places map, returning (figure, plotted DataFrame).
+
+    Imported on demand: geopandas is the heaviest import of all.
+    """
+    from .placemap import place_map
+
+    return place_map
 
 
 def base_tables(article: Article) -> dict:
@@ -63,14 +62,13 @@ def write_analysis(article: Article, out_dir: str | Path, with_map: bool = True)
     tables = analysis_tables(article)
     for name, frame in tables.items():
         written.append(write_csv(frame, out / name))
-    draw = map_drawer() if with_map else None
-    if draw is not None:
+    if with_map:
         import matplotlib
 
         matplotlib.use("Agg")  # files only: no window, whatever the user's default backend
         import matplotlib.pyplot as plt
 
-        fig, plotted = draw(article, tables=tables)
+        fig, plotted = map_drawer()(article, tables=tables)
         written.extend(save_figure(fig, plotted, out, MAP_NAME))
         plt.close(fig)
     return written

@@ -8,7 +8,7 @@ finding can be traced back to its sentence and paragraph.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Curly quotes and apostrophes mapped one character to one character, so a normalised view keeps offsets.
 QUOTE_NORMALISATION = str.maketrans({
@@ -23,7 +23,18 @@ def normalise_quotes(text: str) -> str:
     return text.translate(QUOTE_NORMALISATION)
 
 
-CLITICS = {"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
+# Pieces the word tokenizer splits off ("Kiev's" -> "Kiev" + "'s", "won't" -> "wo" + "n't"): not words.
+CLITICS = frozenset({"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"})
+
+
+@lru_cache(maxsize=65536)
+def word_form(token_text: str) -> str | None:
+    """A token as the analyses count it: lower case, straight quotes; None for a clitic or a token with no
+    letter or digit. Cached per word: the same words recur in every article."""
+    text = normalise_quotes(token_text).lower()
+    if text in CLITICS or not any(ch.isalnum() for ch in text):
+        return None
+    return text
 
 
 @dataclass(frozen=True)
@@ -53,12 +64,9 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        """True for tokens that count as words: a letter or digit, and not a split-off clitic.
-
-        The tokenizer splits "Kiev's" into "Kiev" + "'s" and "won't" into "wo" + "n't"; counting the clitics
-        would inflate word counts (and every rate per 1,000 words) against a whitespace word count.
-        """
-        return any(ch.isalnum() for ch in self.text) and normalise_quotes(self.text).lower() not in CLITICS
+        """True for tokens that count as words: a letter or digit, and not a split-off clitic (counting
+        clitics would inflate every rate per 1,000 words against a whitespace word count)."""
+        return word_form(self.text) is not None
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,9 @@ n-grams seen at least ``MIN_COUNT`` times are scored (Dunning's likelihood ratio
 
 from __future__ import annotations
 
-from functools import lru_cache
+from .article import word_form
 
 MIN_COUNT = 2
-CLITICS = frozenset({"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"})
-
-
-@lru_cache(maxsize=65536)
-def _token_form(token_text: str) -> str | None:
-    """A token lower-cased, curly apostrophe straightened; None for clitics and punctuation. Cached per word."""
-    text = token_text.lower().replace("\u2019", "'")
-    if text in CLITICS or not any(ch.isalnum() for ch in text):
-        return None
-    return text
 
 
 def sentence_word_lists(article, quotes=None) -> dict[tuple[int, int], list[str]]:
@@ -44,7 +34,7 @@ def sentence_word_lists(article, quotes=None) -> dict[tuple[int, int], list[str]
         previous_in_title = now_in_title
         if now_in_title:
             continue
-        text = _token_form(tok.text)
+        text = word_form(tok.text)
         if text is None:
             continue
         out.setdefault((tok.sentence_id, segment[tok.sentence_id]), []).append(text)

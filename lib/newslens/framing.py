@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .article import normalise_quotes
 from .lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
 from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
@@ -49,7 +50,7 @@ class _Tok(NamedTuple):      # a NamedTuple: built for every token of every arti
 
 
 def _norm(text: str) -> str:
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return normalise_quotes(text).lower()
 
 
 @lru_cache(maxsize=4096)

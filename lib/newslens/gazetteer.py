@@ -132,6 +132,12 @@ class Gazetteer:
             self._by_first_word.setdefault(first.group(0), []).append(entry.text)
         existing.append(entry)
 
+    def _add_names(self, place: Place, names: list[str], demonyms: list[str]) -> None:
+        for name in names:
+            self._add(Entry(name, place, "name"))
+        for name in demonyms:
+            self._add(Entry(name, place, "demonym"))
+
     def _load_countries(self) -> None:
         for row in _read_csv(COUNTRIES_FILE):
             place = Place(
@@ -141,10 +147,7 @@ class Gazetteer:
             )
             self.countries[row["iso2"]] = place
             self.country_rows[row["iso2"]] = row
-            for name in [row["name"], *_split(row["aliases"])]:
-                self._add(Entry(name, place, "name"))
-            for name in _split(row["demonyms"]):
-                self._add(Entry(name, place, "demonym"))
+            self._add_names(place, [row["name"], *_split(row["aliases"])], _split(row["demonyms"]))
 
     def _load_curated(self) -> None:
         for row in _read_csv(CURATED_FILE):
@@ -153,20 +156,14 @@ class Gazetteer:
                 admin1=row["admin1"], lat=_float(row["lat"]), lon=_float(row["lon"]),
                 map_point=row["map_point"] == "yes", source=f"places_curated.csv ({row['source']})", note=row["note"],
             )
-            for name in [row["name"], *_split(row["aliases"])]:
-                self._add(Entry(name, place, "name"))
-            for name in _split(row["demonyms"]):
-                self._add(Entry(name, place, "demonym"))
+            self._add_names(place, [row["name"], *_split(row["aliases"])], _split(row["demonyms"]))
 
     def _load_blocs(self) -> None:
         for row in _read_csv(BLOCS_FILE):
             place = Place(key=f"bloc:{row['name']}", name=row["name"], kind=row["kind"],
                           country_code=row["country_code"], map_point=False, source="place_blocs.csv",
                           note=row["note"])
-            for name in [row["name"], *_split(row["aliases"])]:
-                self._add(Entry(name, place, "name"))
-            for name in _split(row["adjectives"]):
-                self._add(Entry(name, place, "demonym"))
+            self._add_names(place, [row["name"], *_split(row["aliases"])], _split(row["adjectives"]))
 
     def _load_exclusions(self) -> None:
         for row in _read_csv(EXCLUSIONS_FILE):

@@ -34,10 +34,11 @@ import math
 from collections import Counter
 from functools import lru_cache
 
+from .article import word_form
+
 REFERENCE_SIZE = 1_000_000_000
 WORDLIST = "large"
 UNDERUSE_CANDIDATES = 500
-CLITICS = frozenset({"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"})
 CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 # Critical values of chi-square with 1 degree of freedom.
 P_BANDS = ((15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05"))
@@ -49,18 +50,6 @@ def unseen_frequency() -> float:
     from wordfreq import get_frequency_dict
 
     return min(get_frequency_dict("en", wordlist=WORDLIST).values()) / 2
-
-
-@lru_cache(maxsize=65536)
-def _token_form(token_text: str) -> str | None:
-    """A token lower-cased with straight apostrophes; None for clitics and tokens without a letter or digit.
-
-    Cached per word, like ``_keyness_parts``: the same words recur in every article.
-    """
-    text = token_text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    if text in CLITICS or not any(ch.isalnum() for ch in text):
-        return None
-    return text
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +74,7 @@ def keyness_words(article, quotes=None) -> list[str]:
     words = []
     tokens = [t for t in article.tokens if not in_spans(t.start, t.end, titles)] if titles else article.tokens
     for i, tok in enumerate(tokens):
-        text = _token_form(tok.text)
+        text = word_form(tok.text)
         if text is None:
             continue
         if (text in CONTRACTED and i + 1 < len(tokens)

@@ -28,10 +28,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import newslens
-from newslens import pipeline
-from newslens.loader import load_article
+from newslens import analysis
+from newslens.text.loader import load_article
 from newslens.paths import NOTEBOOKS_DIR, REPO_ROOT
-from newslens.segment import split_sentences, tokenize_words
+from newslens.stages import ANALYSES
+from newslens.text.segment import split_sentences, tokenize_words
 
 RESULTS = REPO_ROOT / "bench" / "results" / "performance.md"
 TARGETS = {
@@ -45,7 +46,7 @@ TARGETS = {
 def forget_sentence_scores() -> None:
     """Clear the caches keyed on whole texts: the synthetic corpus repeats the seed's sentences, which real
     corpora do not, so cached sentence scores would flatter every figure. Word-level caches stay."""
-    from newslens.sentiment import nltk_polarity, reference_polarity
+    from newslens.sentiment.scores import nltk_polarity, reference_polarity
 
     reference_polarity.cache_clear()
     nltk_polarity.cache_clear()
@@ -65,23 +66,23 @@ def stage_times(repeats: int) -> list[tuple[str, float]]:
     seed = newslens.seed_path()
     article = load_article(seed)
     # Warm every stage once so that imports and caches are not timed.
-    pipeline.analysis_tables(article)
+    analysis.analysis_tables(article)
     rows = [
         ("load (read, clean, segment)", median_time(lambda: load_article(seed), repeats)),
         ("  of which sentences + tokens",
          median_time(lambda: tokenize_words(split_sentences(article.paragraphs, article.body), article.body), repeats)),
-        ("article tables", median_time(lambda: pipeline.base_tables(article), repeats)),
+        ("article tables", median_time(lambda: analysis.article_tables(article), repeats)),
     ]
-    for module_name, function_name in pipeline.ANALYSES:
-        fn = getattr(importlib.import_module(module_name), function_name)
-        rows.append((module_name.split(".")[-1], median_time(lambda fn=fn: fn(article), repeats)))
-    rows.append(("whole analysis without map", median_time(lambda: pipeline.analysis_tables(load_article(seed)), repeats)))
+    for stage in ANALYSES:
+        fn = importlib.import_module(f"newslens.{stage}").article_tables
+        rows.append((stage, median_time(lambda fn=fn: fn(article), repeats)))
+    rows.append(("whole analysis without map", median_time(lambda: analysis.analysis_tables(load_article(seed)), repeats)))
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    draw = pipeline.map_drawer()
+    from newslens.report.placemap import place_map as draw
 
     def map_once():
         fig, _ = draw(article)
@@ -109,12 +110,12 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
 def analyse_paths(paths: list[Path]) -> int:
     for path in paths:
         forget_sentence_scores()
-        pipeline.analysis_tables(load_article(path))
+        analysis.analysis_tables(load_article(path))
     return len(paths)
 
 
 def _warm_worker() -> None:
-    pipeline.analysis_tables(load_article(newslens.seed_path()))
+    analysis.analysis_tables(load_article(newslens.seed_path()))
 
 
 def throughput(paths: list[Path], workers: int) -> float:

@@ -25,9 +25,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from newslens import oped_sentiment as oped
-from newslens import sentiment_validity as sv
-from newslens.output import write_csv
+from newslens.sentiment import oped as oped
+from newslens.sentiment import validity as sv
+from newslens.report.output import write_csv
 from newslens.paths import DATA_DIR, REPO_ROOT
 
 SDIST_NAME = "vaderSentiment-3.3.2.tar.gz"

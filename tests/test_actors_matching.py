@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newslens.actors import actor_mentions, actor_sentiment, bootstrap_interval, find_mentions, load_actors
-from newslens.sentiment import sentence_sentiment
+from newslens.sentiment.actors import actor_mentions, actor_sentiment, bootstrap_interval, find_mentions, load_actors
+from newslens.sentiment.tables import sentence_sentiment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sentiment"
 CASES = pd.read_csv(FIXTURES / "actor_sentences.csv", keep_default_na=False)

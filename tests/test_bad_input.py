@@ -8,6 +8,7 @@ import pytest
 
 import newslens
 from newslens import ArticleInputError
+from newslens.text import seeds as seeds_module
 
 PLAIN = "A Title\n\nFirst paragraph of the story. It has two sentences.\n\nSecond paragraph here.\n"
 
@@ -79,9 +80,9 @@ def test_modified_seed_is_refused(tmp_path, monkeypatch):
     # A copy inside a stand-in seeds/ folder with one byte changed: the hash check names the file.
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    fake = seeds / newslens.seeds.SEED_ARTICLE
+    fake = seeds / seeds_module.SEED_ARTICLE
     fake.write_bytes(newslens.seed_path().read_bytes().replace(b"Genie", b"Gene", 1))
-    monkeypatch.setattr(newslens.seeds, "SEEDS_DIR", seeds)
+    monkeypatch.setattr(seeds_module, "SEEDS_DIR", seeds)
     with pytest.raises(ArticleInputError, match="this seed has been modified"):
         newslens.load_article(fake)
 

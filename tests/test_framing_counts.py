@@ -6,7 +6,8 @@ paragraph 4 repeats it. Words inside the quoted title in paragraph 1 are listed 
 
 import pytest
 
-from newslens.framing import dispersion_dp, find_mentions, framing_tables, kwic
+from newslens.framing.terms import dispersion_dp, find_mentions, kwic
+from newslens.framing.tables import framing_tables
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import newslens
-from newslens.collocations import collocations_table
-from newslens.cues import cues_table
+from newslens.framing.collocations import collocations_table
+from newslens.framing.cues import cues_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "framing"
 

@@ -4,9 +4,8 @@ import csv
 
 import pytest
 
-from newslens.lexicon import (CATEGORIES, COLUMNS, LEXICON_NOTES_PATH, LEXICON_PATH, LexiconError, load_lexicon,
-                              parse_lexicon, read_version)
-from newslens.stopwords import STOPWORD_POLICY, is_stopword, load_stopwords
+from newslens.framing.lexicon import CATEGORIES, COLUMNS, LEXICON_NOTES_PATH, LEXICON_PATH, LexiconError, load_lexicon, parse_lexicon, read_version
+from newslens.text.stopwords import STOPWORD_POLICY, is_stopword, load_stopwords
 
 
 def test_version_is_read_from_the_notes_file():

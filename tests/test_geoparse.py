@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import newslens
-from newslens.geoparse import extract_mentions, find_mentions
+from newslens.places.geoparse import extract_mentions, find_mentions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
 

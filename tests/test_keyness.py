@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from newslens.keyness import REFERENCE_SIZE, g2, keyness_summary, keyness_table, keyness_words, log_ratio, p_band, unseen_frequency
+from newslens.framing.keyness import REFERENCE_SIZE, g2, keyness_summary, keyness_table, keyness_words, log_ratio, p_band, unseen_frequency
 
 
 def test_g2_by_hand():

@@ -5,7 +5,8 @@ import re
 import pytest
 
 import newslens
-from newslens.article import normalise_quotes
+from newslens.paths import REPO_ROOT
+from newslens.text.article import normalise_quotes
 
 
 def test_metadata(seed_article):
@@ -106,7 +107,7 @@ def test_quotes_kept_as_written_with_normalised_view(seed_article):
 
 
 def test_plain_text_format():
-    path = newslens.paths.REPO_ROOT / "tests/fixtures/loader/plain_article.txt"
+    path = REPO_ROOT / "tests/fixtures/loader/plain_article.txt"
     article = newslens.load_article(path)
     assert article.report.input_format == "plaintext"
     assert article.meta.title == "Harbour Talks Stall in Gdansk"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newslens
-from newslens.notebook_runner import notebook_paths
+from newslens.report.notebooks import notebook_paths
 from newslens.paths import REPO_ROOT
 
 NEWSLENS = str(Path(sys.executable).with_name("newslens"))
@@ -63,7 +63,7 @@ def test_notebook_tables_equal_analyze_tables(tmp_path, name):
 def test_a_failing_notebook_gives_one_line(tmp_path, monkeypatch, capsys):
     import nbformat
 
-    from newslens import notebook_runner
+    from newslens.report import notebooks as notebook_runner
     from newslens.cli import main
 
     folder = tmp_path / "notebooks"

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from newslens.output import save_figure, write_csv  # noqa: E402
+from newslens.report.output import save_figure, write_csv  # noqa: E402
 
 
 def _figure():

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import newslens
-from newslens.place_roles import RULES, rules_frame
-from newslens.places import analyse_places, places_tables
+from newslens.places.roles import RULES, rules_frame
+from newslens.places.tables import analyse_places, places_tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
 

@@ -12,8 +12,8 @@ from matplotlib.text import Text  # noqa: E402
 from shapely.geometry import Point  # noqa: E402
 
 import newslens  # noqa: E402
-from newslens.output import save_figure  # noqa: E402
-from newslens.placemap import load_world, map_extent, place_map  # noqa: E402
+from newslens.report.output import save_figure  # noqa: E402
+from newslens.report.placemap import load_world, map_extent, place_map  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
 SIMFEROPOL = Point(34.1, 44.95)

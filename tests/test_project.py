@@ -10,7 +10,7 @@ import pytest
 
 import newslens
 from newslens.paths import NOTEBOOKS_DIR, REPO_ROOT, SEEDS_DIR
-from newslens.seeds import KNOWN_SEEDS
+from newslens.text.seeds import KNOWN_SEEDS
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import newslens
-from newslens.quotes import find_quotes
+from newslens.framing.quotes import find_quotes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "framing" / "quotes_mixed.txt"
 

@@ -7,7 +7,7 @@ scare quote when it is four words or fewer. The seed's quotes 1-7 use curly mark
 
 import pytest
 
-from newslens.quotes import find_quotes, quotes_table
+from newslens.framing.quotes import find_quotes, quotes_table
 
 SEED_QUOTES = [
     # (text, kind, paragraph, marks)

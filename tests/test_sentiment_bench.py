@@ -22,7 +22,7 @@ def test_cached_sdist_verifies_and_extracts():
         pytest.skip("the sdist is not cached; run bench/sentiment_validity.py once with network")
     assert bench.sha256_of(sdist) == bench.SDIST_SHA256
     folder = bench.extract_ground_truth(sdist)
-    from newslens.sentiment_validity import DATASETS, read_ground_truth
+    from newslens.sentiment.validity import DATASETS, read_ground_truth
 
     sizes = {key: len(read_ground_truth(folder / name)) for key, (name, _) in DATASETS.items()}
     assert sizes == {"tweets": 4200, "nyt_editorials": 5190, "movie_reviews": 10605, "product_reviews": 3708}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newslens.vader_disagreement import disagreement_report, explain
+from newslens.sentiment.disagreement import disagreement_report, explain
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sentiment"
 

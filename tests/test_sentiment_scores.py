@@ -5,12 +5,10 @@ import math
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newslens.article import normalise_quotes
-from newslens.sentiment import (
-    article_tone, extremes, label, nltk_analyzer, nrc_counts, sentence_sentiment, sentiment_tables, tone_counts,
-    tone_measures, trajectory,
-)
-from newslens.tables import sentences_frame
+from newslens.text.article import normalise_quotes
+from newslens.sentiment.tables import article_tone, extremes, sentence_sentiment, sentiment_tables, trajectory
+from newslens.sentiment.scores import label, nltk_analyzer, nrc_counts, tone_counts, tone_measures
+from newslens.text.tables import sentences_frame
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from newslens import oped_sentiment as oped
-from newslens.sentiment_validity import load_validity_table, macro_f1, metrics, three_class
+from newslens.sentiment import oped as oped
+from newslens.sentiment.validity import load_validity_table, macro_f1, metrics, three_class
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,18 @@
     >>> article = newslens.load_article(newslens.seed_path())
     >>> len(article.paragraphs)
     10
+
+The package's folders are its stages (``newslens.stages``): ``text`` reads and cleans an article;
+``sentiment``, ``framing`` and ``places`` analyse it; ``report`` writes tables, figures and the map;
+``analysis`` runs them for one article (``newslens.analyze``); ``cli`` is the command line.
 """
 
-from .article import Article
+from .analysis import ArticleAnalysis, Options, analyze, write
 from .errors import ArticleInputError
-from .loader import load_article
-from .seeds import seed_path
+from .text.article import Article
+from .text.loader import load_article
+from .text.seeds import seed_path
 
-__all__ = ["Article", "ArticleInputError", "load_article", "seed_path"]
+__all__ = ["Article", "ArticleAnalysis", "ArticleInputError", "Options", "analyze", "load_article", "seed_path",
+           "write"]
 __version__ = "0.1.0"

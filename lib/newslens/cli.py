@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from .errors import ArticleInputError
-from .notebook_runner import NotebookFailed
-from .output import OutputDirError
+from .report.notebooks import NotebookFailed
+from .report.output import OutputDirError
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_OUTPUT = 3
@@ -37,20 +37,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args) -> int:
-    from .loader import load_article
-    from .output import prepare_output_dir
+    from .analysis import Options, analyze, write
     from .paths import display_path
-    from .pipeline import write_analysis
+    from .report.output import prepare_output_dir
 
-    article = load_article(args.article, input_format=args.format)
-    if article.report.language == "not English" and not args.allow_non_english:
-        raise ArticleInputError(
-            args.article,
-            f"does not look like English ({article.report.english_function_word_share:.0%} common English function "
-            "words); newslens's lexicons are English only (--allow-non-english to analyse anyway)",
-        )
+    result = analyze(args.article, Options(input_format=args.format, allow_non_english=args.allow_non_english))
+    article = result.article
     out = prepare_output_dir(args.out, force=args.force)
-    written = write_analysis(article, out, with_map=not args.no_map)
+    written = write(result, out, with_map=not args.no_map)
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
     print(f"{display_path(args.article)}: {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
@@ -59,9 +53,9 @@ def _analyze(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from .loader import load_article
-    from .notebook_runner import run_notebooks
-    from .output import prepare_output_dir
+    from .text.loader import load_article
+    from .report.notebooks import run_notebooks
+    from .report.output import prepare_output_dir
     from .paths import display_path
 
     load_article(args.article)  # fail fast, with a one-line message, before any kernel starts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import CATEGORIES
+from ..framing.lexicon import CATEGORIES
 
 
 def category_figure(categories):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .sentiment import NEUTRAL_BAND
+from .scores import NEUTRAL_BAND
 
 # column in the sentence table -> (method name, neutral band used for its sign)
 METHOD_COLUMNS = {
@@ -68,24 +68,3 @@ def correlation_matrix(sentence_table):
             r = sentence_table[a].astype(float).corr(sentence_table[b].astype(float))
             rows.append({"method_a": METHOD_COLUMNS[a][0], "method_b": METHOD_COLUMNS[b][0], "pearson_r": r})
     return pd.DataFrame(rows).round(4)
-
-
-def plot_correlation_matrix(matrix):
-    """Heatmap of the long correlation table, values written in the cells."""
-    import matplotlib.pyplot as plt
-
-    names = list(dict.fromkeys(matrix["method_a"]))
-    grid = matrix.pivot(index="method_a", columns="method_b", values="pearson_r").loc[names, names]
-    fig, ax = plt.subplots(figsize=(6.2, 5.2))
-    image = ax.imshow(grid.to_numpy(float), cmap="RdBu", vmin=-1, vmax=1)
-    ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
-    ax.set_yticks(range(len(names)), names, fontsize=8)
-    for i in range(len(names)):
-        for j in range(len(names)):
-            value = grid.iat[i, j]
-            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
-                    color="white" if abs(value) > 0.6 else "black")
-    fig.colorbar(image, ax=ax, shrink=0.8, label="Pearson r across sentences")
-    ax.set_title("Do the methods agree, sentence by sentence?")
-    fig.tight_layout()
-    return fig

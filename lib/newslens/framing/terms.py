@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .article import normalise_quotes
-from .lemmas import lemmatize
+from ..text.article import normalise_quotes
+from ..text.lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
 from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
 
@@ -56,7 +56,7 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> tuple[tuple[str, str], ...]:
     """A lexicon form as (lower-case text, lemma) pairs, tokenized the way article tokens are."""
-    from .segment import _word_tokenizer
+    from ..text.segment import _word_tokenizer
 
     return tuple((_norm(t), lemmatize(_norm(t))) for t in _word_tokenizer().tokenize(form))
 
@@ -339,26 +339,3 @@ def kwic(mention_table, term: str | None = None, category: str | None = None, co
     if category is not None:
         rows = rows[rows["category"] == category]
     return rows[["term", "sentence_id", "paragraph_id", "left", "surface", "right"]].reset_index(drop=True)
-
-
-def framing_tables(article) -> dict:
-    """All framing outputs for ``newslens analyze``: file name -> DataFrame."""
-    from .collocations import collocations_table
-    from .cues import cues_table
-    from .keyness import keyness_table
-    from .quotes import quotes_table
-
-    lexicon = load_lexicon()
-    quotes = find_quotes(article)
-    mentions = find_mentions(article, lexicon, quotes)
-    terms = terms_table(article, mentions, lexicon)
-    return {
-        "terms.csv": terms,
-        "term_categories.csv": category_totals(terms, len(article.words)),
-        "naming_choices.csv": naming_choices(terms),
-        "term_mentions.csv": mentions_table(article, mentions),
-        "keyness.csv": keyness_table(article, quotes=quotes),
-        "quotes.csv": quotes_table(article, quotes),
-        "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
-        "collocations.csv": collocations_table(article, quotes=quotes),
-    }

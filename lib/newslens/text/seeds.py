@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ArticleInputError
-from .paths import SEEDS_DIR
+from ..errors import ArticleInputError
+from ..paths import SEEDS_DIR
 
 SEED_ARTICLE = "globalresearch_2021-10-27_korybko_genie-out-of-the-bottle.txt"
 

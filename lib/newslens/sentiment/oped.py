@@ -20,7 +20,7 @@ import math
 import re
 from functools import lru_cache
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 MODEL_FILE = DATA_DIR / "oped_sentiment_model.csv"
 RIDGE_LAMBDA = 1.0
@@ -53,7 +53,7 @@ def features(text: str, textblob: tuple[float, float] | None = None) -> dict[str
     ``textblob``: the text's (polarity, subjectivity) from ``sentiment.textblob_scores``, if the caller
     has it already; otherwise it is computed here.
     """
-    from .sentiment import reference_polarity, scoring_text, textblob_scores
+    from .scores import reference_polarity, scoring_text, textblob_scores
 
     text = scoring_text(text)
     vader = reference_polarity(text)
@@ -96,8 +96,8 @@ def _word_features(word: str) -> tuple[tuple[str, ...], bool, bool, bool]:
     whether its VADER-lexicon valence is positive, negative, and whether it is a negation."""
     from vaderSentiment.vaderSentiment import NEGATE
 
-    from .lemmas import lemmatize
-    from .sentiment import reference_analyzer
+    from ..text.lemmas import lemmatize
+    from .scores import reference_analyzer
 
     valence = reference_analyzer().lexicon.get(word, 0.0)
     emotions = tuple(e for e in _nrc_lexicon().get(lemmatize(word), ()) if e in NRC_FEATURES)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from .article import normalise_quotes
+from ..text.article import normalise_quotes
 from .geoparse import Mention
-from .lemmas import lemmatize
+from ..text.lemmas import lemmatize
 
 TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|[^\w\s]")
 QUOTES = {'"', "'"}

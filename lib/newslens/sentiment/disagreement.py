@@ -35,7 +35,7 @@ def nltk_tokens(text: str) -> list[str]:
     """The tokens NLTK's port scores (it drops one-character tokens and maps word+one-mark pairs)."""
     from nltk.sentiment.vader import SentiText
 
-    from .sentiment import nltk_analyzer
+    from .scores import nltk_analyzer
 
     constants = nltk_analyzer().constants
     return SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
@@ -43,7 +43,7 @@ def nltk_tokens(text: str) -> list[str]:
 
 def missed_lexicon_words(text: str) -> list[dict]:
     """Lexicon words the reference finds but NLTK's tokenisation leaves wrapped in punctuation."""
-    from .sentiment import reference_analyzer
+    from .scores import reference_analyzer
 
     lexicon = reference_analyzer().lexicon
     seen_by_nltk = [t.lower() for t in nltk_tokens(text)]
@@ -60,7 +60,7 @@ def missing_boosters(text: str) -> list[dict]:
     from nltk.sentiment.vader import VaderConstants
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
-    from .sentiment import reference_analyzer
+    from .scores import reference_analyzer
 
     lexicon = reference_analyzer().lexicon
     words = [stripped for _, stripped in reference_tokens(text)]
@@ -82,7 +82,7 @@ def _nltk_with_reference_boosters():
     """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
-    from .sentiment import nltk_analyzer
+    from .scores import nltk_analyzer
 
     analyzer = copy.copy(nltk_analyzer())
     analyzer.constants = copy.copy(analyzer.constants)
@@ -105,7 +105,7 @@ def ablated_compound(text: str, missed: list[dict]) -> float:
 
 def explain(text: str) -> dict:
     """Scores, diagnosed causes and the residual for one text (quote-normalised first)."""
-    from .sentiment import nltk_polarity, reference_polarity, scoring_text
+    from .scores import nltk_polarity, reference_polarity, scoring_text
 
     text = scoring_text(text)
     reference = reference_polarity(text)["compound"]
@@ -132,7 +132,7 @@ def disagreement_report(article, threshold: float = THRESHOLD):
     """
     import pandas as pd
 
-    from .sentiment import nltk_polarity, reference_polarity, scoring_text
+    from .scores import nltk_polarity, reference_polarity, scoring_text
 
     rows = []
     for s in article.sentences:

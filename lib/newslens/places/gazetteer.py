@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 CURATED_FILE = DATA_DIR / "places_curated.csv"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 VALIDITY_FILE = DATA_DIR / "sentiment_validity.csv"
 # dataset key -> (file inside hutto_ICWSM_2014/, what it is)
@@ -80,7 +80,7 @@ def metrics(ratings, scores) -> dict[str, float]:
 
 def method_scores(texts) -> dict[str, list[float]]:
     """Scores of the shipped methods (no fitting): reference VADER, NLTK VADER, TextBlob polarity."""
-    from .sentiment import nltk_vader_compound, textblob_scores, vader_scores
+    from .scores import nltk_vader_compound, textblob_scores, vader_scores
 
     texts = list(texts)
     return {

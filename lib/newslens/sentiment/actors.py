@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 ACTORS_FILE = DATA_DIR / "actors.csv"
 BOOTSTRAP_SAMPLES = 10_000
@@ -76,7 +76,7 @@ def _alias_matches(pattern: re.Pattern, first_word: str, text: str):
 
 def find_mentions(text: str) -> list[dict]:
     """Every actor alias in ``text`` (quote-normalised first; offsets index ``text``), in text order."""
-    from .sentiment import scoring_text
+    from .scores import scoring_text
 
     text = scoring_text(text)
     excluded, aliases = _compiled_aliases()
@@ -142,15 +142,16 @@ def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOO
     return float(low), float(high)
 
 
-def actor_sentiment(article, sentence_table=None, mentions=None):
+def actor_sentiment(article, sentence_table, mentions=None):
     """One row per actor mentioned: mentions, sentences, mean compound with a 95% bootstrap interval,
     the most negative and most positive sentence ids, and the aliases found. Sorted by sentences, then name.
+
+    ``sentence_table`` is the sentence sentiment table (``sentiment.tables.sentence_sentiment``): the
+    caller passes it in, so actors never import the table assembly that imports them.
     """
     import pandas as pd
 
-    from .sentiment import sentence_sentiment
-
-    table = sentence_table if sentence_table is not None else sentence_sentiment(article)
+    table = sentence_table
     mentions = mentions if mentions is not None else actor_mentions(article)
     compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
     # Sentence ids and aliases of each actor's mentions, grouped in plain Python (a pandas groupby costs
@@ -182,23 +183,3 @@ def actor_sentiment(article, sentence_table=None, mentions=None):
                "most_positive_compound", "aliases_found", "note"]
     rows.sort(key=lambda row: (-row["sentences"], row["actor"]))      # most sentences first, then by name
     return pd.DataFrame(rows, columns=columns).round(4)
-
-
-def plot_actor_sentiment(actors):
-    """Mean compound per actor with its bootstrap interval; the label carries the number of sentences."""
-    import matplotlib.pyplot as plt
-
-    frame = actors.iloc[::-1]               # the actor named most often at the top
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(frame) + 1.2))
-    y = range(len(frame))
-    ax.errorbar(frame["mean_compound"], y,
-                xerr=[frame["mean_compound"] - frame["ci_low"], frame["ci_high"] - frame["mean_compound"]],
-                fmt="o", color="black", ecolor="#888888", capsize=3)
-    ax.axvline(0, color="#666666", linewidth=0.8)
-    ax.set_yticks(list(y), [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
-    ax.set_xlim(-1, 1)
-    ax.set_xlabel("mean reference-VADER compound of the sentences naming the actor\n"
-                  "(bars: 95% bootstrap interval over those sentences)")
-    ax.set_title("Sentiment near each actor (not stance toward it)")
-    fig.tight_layout()
-    return fig

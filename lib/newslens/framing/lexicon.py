@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 LEXICON_PATH = DATA_DIR / "framing_lexicon.csv"
 LEXICON_NOTES_PATH = DATA_DIR / "framing_lexicon.md"

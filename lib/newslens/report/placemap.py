@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
-from .gazetteer import BLOC_KINDS, load_gazetteer
-from .paths import DATA_DIR
+from ..places.gazetteer import BLOC_KINDS, load_gazetteer
+from ..paths import DATA_DIR
 
 WORLD_FILE = DATA_DIR / "naturalearth_lowres" / "naturalearth_lowres.shp"
 CRIMEA_BOX = (32.0, 44.0, 37.0, 46.5)  # lon/lat box that holds the Crimea part of Russia in the file
@@ -296,7 +296,7 @@ def pd_isna(value) -> bool:
 
 def place_map(article, tables: dict | None = None, crimea: str = "recognised", **kwargs):
     """The map for one article (computes the places tables unless given); returns (fig, plotted DataFrame)."""
-    from .places import places_tables
+    from ..places.tables import places_tables
 
     tables = tables or places_tables(article)
     meta = article.meta

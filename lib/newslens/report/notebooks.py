@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import NOTEBOOKS_DIR
+from ..paths import NOTEBOOKS_DIR
 
 
 def notebook_paths() -> list[Path]:
@@ -20,7 +20,7 @@ def run_notebooks(article_path: Path, out_dir: Path) -> list[Path]:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .paths import display_path
+    from ..paths import display_path
 
     executed_dir = out_dir / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)

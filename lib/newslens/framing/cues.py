@@ -27,7 +27,7 @@ COLUMNS = ["cue_id", "cue", "evidence_type", "evidence", "occurrences", "paragra
 
 
 def _squash(text: str) -> str:
-    from .article import normalise_quotes
+    from ..text.article import normalise_quotes
 
     return re.sub(r"\s+", " ", normalise_quotes(text)).strip().lower()
 
@@ -126,7 +126,7 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
     """cues.csv: one row per piece of evidence, grouped by cue."""
     import pandas as pd
 
-    from .framing import find_mentions
+    from .terms import find_mentions
     from .quotes import find_quotes, in_spans, title_spans
 
     quotes = find_quotes(article) if quotes is None else quotes

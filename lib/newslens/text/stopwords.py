@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 STOPWORDS_PATH = DATA_DIR / "stopwords.txt"
 

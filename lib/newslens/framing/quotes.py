@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lemmas import lemmatize
+from ..text.lemmas import lemmatize
 
 BEFORE_WINDOW = 8
 AFTER_WINDOW = 4
@@ -150,7 +150,7 @@ def _verb_like(words: list[str], i: int) -> bool:
 
 def _speaker(candidates: list[str]) -> str:
     """The nearest pronoun or content word in ``candidates`` (given nearest first)."""
-    from .stopwords import is_stopword
+    from ..text.stopwords import is_stopword
 
     for word in candidates:
         if word.lower() in PRONOUNS or not is_stopword(word):

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import formats
 from .article import Article, CleaningReport, Paragraph, Standfirst
 from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_links
-from .errors import ArticleInputError
+from ..errors import ArticleInputError
 from .language import MIN_ENGLISH_SHARE, judge_language
 from .reading import read_input
 from .segment import split_sentences, tokenize_words

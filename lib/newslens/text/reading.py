@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleInputError
+from ..errors import ArticleInputError
 
 # A long article is ~100 KB of text and a heavy saved page a few MB; far larger input is not one article,
 # and refusing it early keeps memory and time bounded.

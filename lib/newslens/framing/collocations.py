@@ -9,7 +9,7 @@ n-grams seen at least ``MIN_COUNT`` times are scored (Dunning's likelihood ratio
 
 from __future__ import annotations
 
-from .article import word_form
+from ..text.article import word_form
 
 MIN_COUNT = 2
 
@@ -68,7 +68,7 @@ def collocations_table(article, min_count: int = MIN_COUNT, quotes=None):
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
-    from .stopwords import is_stopword
+    from ..text.stopwords import is_stopword
 
     by_sentence = sentence_word_lists(article, quotes)
     documents = [by_sentence[sid] for sid in sorted(by_sentence)]

@@ -140,7 +140,7 @@ class Article:
 
     def to_dict(self) -> dict:
         """Metadata, standfirst and cleaning report as plain data (for article.json)."""
-        from .paths import display_path
+        from ..paths import display_path
 
         return {
             # Relative to the repository (or the bare file name): the same article gives the same JSON

@@ -34,7 +34,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from .article import word_form
+from ..text.article import word_form
 
 REFERENCE_SIZE = 1_000_000_000
 WORDLIST = "large"
@@ -117,7 +117,7 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
     import pandas as pd
     from wordfreq import top_n_list, word_frequency
 
-    from .stopwords import is_stopword
+    from ..text.stopwords import is_stopword
 
     words = keyness_words(article, quotes)
     counts = Counter(words)

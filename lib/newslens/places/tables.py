@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .geoparse import Mention, extract_mentions
 from .gazetteer import load_gazetteer
-from .place_roles import assign_roles
+from .roles import assign_roles
 
 ROLE_WEIGHT = {"actor": 1.0, "literal": 1.0, "attribute": 0.5, "not_a_place": 0.0}
 POSITION_BOOST = 0.5

@@ -1,0 +1,122 @@
+"""One article in, every table out: ``analyze()`` is the per-article entry point, ``write()`` saves it.
+
+    >>> import newslens
+    >>> result = newslens.analyze(newslens.seed_path())
+    >>> result["sentences"].shape[0]                      # a table by name, with or without ".csv"
+    25
+    >>> newslens.write(result, "out/my-article")          # doctest: +SKIP
+
+``analyze`` writes nothing; ``write`` writes article.json, every table as CSV and the places map.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ArticleInputError
+from .report.output import save_figure, write_csv, write_json
+from .stages import ANALYSES
+from .text.article import Article
+from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
+
+MAP_NAME = "places_map"   # the same name the places notebook uses, so both write the same files
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read and analyse an article.
+
+    input_format: "auto", "globalresearch", "plaintext" or "html".
+    allow_non_english: analyse a text that does not look like English (its scores will mean little).
+    """
+
+    input_format: str = "auto"
+    allow_non_english: bool = False
+
+
+@dataclass
+class ArticleAnalysis:
+    """An analysed article: the Article itself and every table, keyed by output file name."""
+
+    article: Article
+    tables: dict = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+
+    def __getitem__(self, name: str):
+        return self.tables[name if name.endswith(".csv") else f"{name}.csv"]
+
+    @property
+    def metadata(self) -> dict:
+        """What article.json holds: metadata, counts, standfirst, cleaning report."""
+        return self.article.to_dict()
+
+
+def article_tables(article: Article) -> dict:
+    """The article's own tables: paragraphs, sentences, removed lines."""
+    return {
+        "paragraphs.csv": paragraphs_frame(article),
+        "sentences.csv": sentences_frame(article),
+        "removed_lines.csv": removed_lines_frame(article),
+    }
+
+
+def analysis_tables(article: Article) -> dict:
+    """Every table for one article, keyed by output file name ("sentences.csv", ...)."""
+    tables = article_tables(article)
+    for stage in ANALYSES:
+        # Imported here, not at the top: the analyses pull in heavy libraries `import newslens` should not pay for.
+        produced = importlib.import_module(f"newslens.{stage}").article_tables(article)
+        # Sentence-level columns from an analysis join the one sentences table.
+        extra = produced.pop("sentence_sentiment.csv", None)
+        if extra is not None:
+            tables["sentences.csv"] = tables["sentences.csv"].merge(extra, on="sentence_id", how="left",
+                                                                    validate="one_to_one")
+        tables.update(produced)
+    return tables
+
+
+def load(source, options: Options | None = None) -> Article:
+    """Read and clean an article file (or pass an Article through), refusing non-English text unless allowed."""
+    from .text.loader import load_article
+
+    options = options or Options()
+    if isinstance(source, Article):
+        article = source
+    else:
+        article = load_article(source, input_format=options.input_format)
+    if article.report.language == "not English" and not options.allow_non_english:
+        raise ArticleInputError(
+            article.source,
+            f"does not look like English ({article.report.english_function_word_share:.0%} common English function "
+            "words); newslens's lexicons are English only (allow_non_english / --allow-non-english to analyse anyway)",
+        )
+    return article
+
+
+def analyze(source, options: Options | None = None) -> ArticleAnalysis:
+    """Analyse one article (a file path or a loaded Article): every table as a DataFrame; nothing written."""
+    options = options or Options()
+    article = load(source, options)
+    return ArticleAnalysis(article=article, tables=analysis_tables(article), options=options)
+
+
+def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True) -> list[Path]:
+    """Write article.json, every table and the places map (PNG + plotted CSV) into ``out_dir``."""
+    out = Path(out_dir)
+    written = [write_json(analysis.metadata, out / "article.json")]
+    for name, frame in analysis.tables.items():
+        written.append(write_csv(frame, out / name))
+    if with_map:
+        import matplotlib
+
+        matplotlib.use("Agg")  # files only: no window, whatever the user's default backend
+        import matplotlib.pyplot as plt
+
+        from .report.placemap import place_map   # geopandas: the heaviest import of all
+
+        fig, plotted = place_map(analysis.article, tables=analysis.tables)
+        written.extend(save_figure(fig, plotted, out, MAP_NAME))
+        plt.close(fig)
+    return written

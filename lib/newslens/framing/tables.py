@@ -1,0 +1,30 @@
+"""Every framing table for one article (``framing_tables``), the assembly `newslens.analysis` calls."""
+
+from __future__ import annotations
+
+from .lexicon import load_lexicon
+from .quotes import find_quotes
+from .terms import category_totals, find_mentions, mentions_table, naming_choices, terms_table
+
+
+def framing_tables(article) -> dict:
+    """All framing outputs for ``newslens analyze``: file name -> DataFrame."""
+    from .collocations import collocations_table
+    from .cues import cues_table
+    from .keyness import keyness_table
+    from .quotes import quotes_table
+
+    lexicon = load_lexicon()
+    quotes = find_quotes(article)
+    mentions = find_mentions(article, lexicon, quotes)
+    terms = terms_table(article, mentions, lexicon)
+    return {
+        "terms.csv": terms,
+        "term_categories.csv": category_totals(terms, len(article.words)),
+        "naming_choices.csv": naming_choices(terms),
+        "term_mentions.csv": mentions_table(article, mentions),
+        "keyness.csv": keyness_table(article, quotes=quotes),
+        "quotes.csv": quotes_table(article, quotes),
+        "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
+        "collocations.csv": collocations_table(article, quotes=quotes),
+    }

@@ -1,0 +1,19 @@
+"""The stages of newslens, declared once: the folders of the package, in the order data flows.
+
+A module may import from its own stage or from an earlier one, never from a later one; the analyses of
+one stage never import each other (a caller passes one analysis's result to another).
+`tests/test_layout.py` enforces both rules.
+"""
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("paths", "errors", "stages"),          # base: locations, the one input error, this declaration
+    ("text",),                              # files and HTML -> cleaned Article: paragraphs, sentences, words
+    ("sentiment", "framing", "places"),     # the analyses, each reading only the Article
+    ("report",),                            # writing tables, figures, the map; running notebooks
+    ("analysis",),                          # one article in, every table out: analyze() and write()
+    ("cli",),                               # the `newslens` command
+)
+
+# The analyses that analysis.analyze() runs, in this order. Each is a subpackage exposing
+# ``article_tables(article) -> {output file name: DataFrame}``.
+ANALYSES: tuple[str, ...] = ("sentiment", "framing", "places")

@@ -1,0 +1,106 @@
+"""The package's folders are its stages (newslens.stages.LAYERS): no import circles, no import from a later
+stage, and no analysis importing another. Imports inside functions count too."""
+
+import ast
+
+from newslens.paths import PACKAGE_DIR
+from newslens.stages import ANALYSES, LAYERS
+
+
+def module_name(path) -> str:
+    parts = path.relative_to(PACKAGE_DIR).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """module -> the package modules it imports ("" is newslens/__init__.py)."""
+    files = {module_name(f): f for f in PACKAGE_DIR.rglob("*.py")}
+    graph = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".") if package else []
+                base = base[:len(base) - (node.level - 1)]
+                stem = ".".join(base + ([node.module] if node.module else []))
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newslens"):
+                stem = node.module.removeprefix("newslens").lstrip(".")
+            else:
+                continue
+            for alias in node.names:   # `from .x import y` imports module x.y when there is one, else x
+                full = f"{stem}.{alias.name}".lstrip(".")
+                targets.add(full if full in files else stem)
+        graph[name] = targets - {name}
+    return graph
+
+
+def stage_of(module: str) -> tuple[int, str]:
+    """(layer index, top-level folder or module) of a module; the package root is outside every layer."""
+    top = module.split(".")[0]
+    for index, layer in enumerate(LAYERS):
+        if top in layer:
+            return index, top
+    raise AssertionError(f"newslens.{module} is in no stage of newslens.stages.LAYERS")
+
+
+def find_circle(graph) -> list[str] | None:
+    state = {}
+
+    def visit(node, path):
+        state[node] = "open"
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "open":
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt, path + [nxt])):
+                return found
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node, [node])):
+            return found
+    return None
+
+
+def layer_violations(graph) -> list[str]:
+    problems = []
+    for importer, targets in graph.items():
+        if importer == "":           # newslens/__init__.py re-exports the public names
+            continue
+        layer, top = stage_of(importer)
+        for target in targets:
+            if target == "":
+                problems.append(f"newslens.{importer} imports the package root")
+                continue
+            target_layer, target_top = stage_of(target)
+            if target_layer > layer:
+                problems.append(f"newslens.{importer} (stage {top}) imports newslens.{target} from a later stage")
+            elif top in ANALYSES and target_top in ANALYSES and target_top != top:
+                problems.append(f"newslens.{importer} imports newslens.{target}: two analyses of one stage")
+    return sorted(problems)
+
+
+def test_every_module_sits_in_a_stage():
+    for module in import_graph():
+        if module:
+            stage_of(module)
+
+
+def test_no_import_circle():
+    assert find_circle(import_graph()) is None
+
+
+def test_no_import_from_a_later_stage_or_a_sibling_analysis():
+    assert layer_violations(import_graph()) == []
+
+
+def test_the_checks_catch_what_they_are_for():
+    # The same checks on a graph with a circle and two bad edges added: they must report them.
+    graph = import_graph()
+    graph["text.article"] = graph["text.article"] | {"text.loader"}          # loader imports article already
+    graph["framing.cues"] = graph["framing.cues"] | {"sentiment.scores", "report.output"}
+    assert find_circle(graph) is not None
+    assert layer_violations(graph) == [
+        "newslens.framing.cues (stage framing) imports newslens.report.output from a later stage",
+        "newslens.framing.cues imports newslens.sentiment.scores: two analyses of one stage",
+    ]

@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 ## run: analyse the seed article and execute every notebook on it; results in out/seed/
 run: $(VENV)/.installed
-	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed
+	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed --extras all
 	$(BIN)/newslens notebooks --article $(SEED) --out $(OUT)/seed
 
 ## test: unit tests, then strict nbval on every committed notebook, both with the network cut

@@ -1,4 +1,7 @@
-"""Shared fixtures: the seed article is loaded once per session."""
+"""Shared fixtures: the seed article is loaded once per session; caches go to a folder of the test run."""
+
+import os
+import tempfile
 
 import pytest
 
@@ -8,6 +11,10 @@ import pytest
 import urllib3  # noqa: F401
 
 import newslens
+
+# newslens caches its city index in the user's cache folder; tests (and the processes they start) use
+# their own, so a test run neither reads a stale cache nor writes into the user's home.
+os.environ["NEWSLENS_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslens-test-cache-")
 
 
 @pytest.fixture(scope="session")

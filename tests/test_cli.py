@@ -14,7 +14,7 @@ SEED = str(newslens.seed_path())
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed_out")
-    assert main(["analyze", SEED, "--out", str(out), "--force"]) == 0
+    assert main(["analyze", SEED, "--out", str(out), "--force", "--extras", "all"]) == 0
     return out
 
 
@@ -39,6 +39,24 @@ def test_sentences_csv_offsets_point_into_the_body(seed_out, seed_article):
     assert len(sents) == 25
     for row in sents.itertuples():
         assert seed_article.body[row.start:row.end] == row.text
+
+
+def test_default_is_the_fast_path_and_extras_add_to_it(tmp_path, seed_out):
+    assert main(["analyze", SEED, "--out", str(tmp_path / "fast"), "--no-map"]) == 0
+    fast = {p.name for p in (tmp_path / "fast").glob("*.csv")}
+    full = {p.name for p in seed_out.glob("*.csv")} - {"places_map.csv"}
+    assert full - fast == {"sentiment_disagreements.csv", "sentiment_agreement.csv", "collocations.csv"}
+    for name in fast - {"sentences.csv", "actors.csv", "article_tone.csv"}:      # the same tables, byte for byte
+        assert (tmp_path / "fast" / name).read_bytes() == (seed_out / name).read_bytes(), name
+    sentences = pd.read_csv(tmp_path / "fast" / "sentences.csv")
+    assert "textblob_polarity" not in sentences and "vader_compound" in sentences
+    actors = pd.read_csv(tmp_path / "fast" / "actors.csv")
+    assert actors["ci_low"].isna().all() and actors["mean_compound"].notna().all()
+
+
+def test_unknown_extra_is_a_one_line_error(tmp_path, capsys):
+    assert main(["analyze", SEED, "--out", str(tmp_path), "--extras", "intervals,sparkles"]) == 2
+    assert "unknown extras sparkles" in capsys.readouterr().err
 
 
 def test_two_runs_are_byte_identical(tmp_path):

@@ -43,7 +43,7 @@ def _run(*args):
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_notebook_tables_equal_analyze_tables(tmp_path, name):
     article = ARTICLES[name]
-    _run("analyze", str(article), "--out", str(tmp_path / "analyze"))
+    _run("analyze", str(article), "--out", str(tmp_path / "analyze"), "--extras", "all")
     _run("notebooks", "--article", str(article), "--out", str(tmp_path / "notebooks"))
     executed = sorted(p.name for p in (tmp_path / "notebooks" / "notebooks").glob("*.ipynb"))
     assert executed == sorted(p.name for p in notebook_paths())

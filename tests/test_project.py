@@ -97,7 +97,7 @@ def test_tests_run_with_sockets_blocked():
 def test_readme_documents_every_output_file_and_column(tmp_path):
     from newslens.cli import main
 
-    assert main(["analyze", str(newslens.seed_path()), "--out", str(tmp_path)]) == 0
+    assert main(["analyze", str(newslens.seed_path()), "--out", str(tmp_path), "--extras", "all"]) == 0
     readme = (REPO_ROOT / "README.md").read_text()
     section = readme.split("## Output files", 1)[1].split("\n## ", 1)[0]
     rows = {line.split("`")[1]: line for line in section.splitlines() if line.startswith("| `")}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import ArticleInputError
 from .report.output import save_figure, write_csv, write_json
-from .stages import ANALYSES
+from .stages import ANALYSES, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
 
@@ -30,10 +30,22 @@ class Options:
 
     input_format: "auto", "globalresearch", "plaintext" or "html".
     allow_non_english: analyse a text that does not look like English (its scores will mean little).
+    extras: what to add to the fast default, by name from ``newslens.stages.EXTRAS``, or "all".
     """
 
     input_format: str = "auto"
     allow_non_english: bool = False
+    extras: frozenset = frozenset()
+
+    def __post_init__(self):
+        extras = self.extras
+        if isinstance(extras, str):
+            extras = EXTRAS if extras == "all" else [e.strip() for e in extras.split(",") if e.strip()]
+        extras = frozenset(extras)
+        unknown = sorted(extras - set(EXTRAS))
+        if unknown:
+            raise ValueError(f"unknown extras {', '.join(unknown)}; choose from {', '.join(EXTRAS)} or 'all'")
+        object.__setattr__(self, "extras", extras)
 
 
 @dataclass
@@ -62,12 +74,12 @@ def article_tables(article: Article) -> dict:
     }
 
 
-def analysis_tables(article: Article) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...)."""
+def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
+    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``."""
     tables = article_tables(article)
     for stage in ANALYSES:
         # Imported here, not at the top: the analyses pull in heavy libraries `import newslens` should not pay for.
-        produced = importlib.import_module(f"newslens.{stage}").article_tables(article)
+        produced = importlib.import_module(f"newslens.{stage}").article_tables(article, extras=extras)
         # Sentence-level columns from an analysis join the one sentences table.
         extra = produced.pop("sentence_sentiment.csv", None)
         if extra is not None:
@@ -96,10 +108,14 @@ def load(source, options: Options | None = None) -> Article:
 
 
 def analyze(source, options: Options | None = None) -> ArticleAnalysis:
-    """Analyse one article (a file path or a loaded Article): every table as a DataFrame; nothing written."""
+    """Analyse one article (a file path or a loaded Article): every table as a DataFrame; nothing written.
+
+    The default is the fast path a corpus needs (reference VADER per sentence, tone, actors, framing terms,
+    quotes, keyness, cues, places); ``Options(extras="all")`` adds everything in ``newslens.stages.EXTRAS``.
+    """
     options = options or Options()
     article = load(source, options)
-    return ArticleAnalysis(article=article, tables=analysis_tables(article), options=options)
+    return ArticleAnalysis(article=article, tables=analysis_tables(article, options.extras), options=options)
 
 
 def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True) -> list[Path]:

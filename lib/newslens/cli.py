@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from .errors import ArticleInputError
+from .stages import EXTRAS
 from .report.notebooks import NotebookFailed
 from .report.output import OutputDirError
 
+EXIT_USAGE = 2          # as argparse exits on a bad option
 EXIT_BAD_INPUT = 2
 EXIT_BAD_OUTPUT = 3
 EXIT_NOTEBOOK_FAILED = 4
@@ -28,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--no-map", action="store_true", help="skip drawing the places map (faster)")
     analyze.add_argument("--allow-non-english", action="store_true",
                          help="analyse a text that does not look like English (its scores will mean little)")
+    analyze.add_argument("--extras", default="", metavar="LIST",
+                         help="add to the fast default, comma-separated: " + ", ".join(EXTRAS)
+                              + "; or 'all' (default: none)")
 
     notebooks = sub.add_parser("notebooks", help="execute the notebook series on an article with papermill")
     notebooks.add_argument("--article", required=True, help="article file")
@@ -41,7 +46,12 @@ def _analyze(args) -> int:
     from .paths import display_path
     from .report.output import prepare_output_dir
 
-    result = analyze(args.article, Options(input_format=args.format, allow_non_english=args.allow_non_english))
+    try:
+        options = Options(input_format=args.format, allow_non_english=args.allow_non_english, extras=args.extras)
+    except ValueError as exc:
+        print(f"newslens: error: --extras: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = analyze(args.article, options)
     article = result.article
     out = prepare_output_dir(args.out, force=args.force)
     written = write(result, out, with_map=not args.no_map)

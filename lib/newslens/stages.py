@@ -17,3 +17,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 # The analyses that analysis.analyze() runs, in this order. Each is a subpackage exposing
 # ``article_tables(article) -> {output file name: DataFrame}``.
 ANALYSES: tuple[str, ...] = ("sentiment", "framing", "places")
+
+# What the default analysis leaves out because it costs more than most questions need; asked for by name
+# (Options(extras=...), `--extras`), or all of them at once with "all". Notebooks ask for what they show.
+EXTRAS: dict[str, str] = {
+    "second_opinions": "NLTK's VADER port, TextBlob, NRC emotions and the op-ed variant per sentence, where "
+                       "NLTK's port and the reference differ, and how the methods agree",
+    "intervals": "bootstrap 95% intervals of the sentiment near each actor",
+    "collocations": "NLTK likelihood-ratio collocations",
+}

@@ -1,6 +1,13 @@
 """Stage 2, framing: lexicon terms with offsets and rates, quotations and scare quotes, keyness against
 general English, collocations and propaganda cues. ``article_tables(article)`` gives every framing table."""
 
-from .tables import framing_tables as article_tables
+from ..stages import EXTRAS
+from .tables import framing_tables
 
-__all__ = ["article_tables"]
+
+def article_tables(article, extras=frozenset(EXTRAS)) -> dict:
+    """The framing tables, with the extras named in ``extras`` (all of them unless told otherwise)."""
+    return framing_tables(article, collocations="collocations" in extras)
+
+
+__all__ = ["article_tables", "framing_tables"]

@@ -73,45 +73,118 @@ def _repetition_word(text: str) -> str | None:
     return _squash(text)
 
 
-def _repeated_starts(words: list[str], n: int, candidates) -> list[int]:
-    """The starts (ascending) among ``candidates`` whose n-gram occurs at least twice among them."""
-    counts: dict[tuple[str, ...], int] = defaultdict(int)
-    for i in candidates:
-        counts[tuple(words[i:i + n])] += 1
-    return [i for i in candidates if counts[tuple(words[i:i + n])] > 1]
+def _suffix_array(ids: list[int]) -> list[int]:
+    """The suffix array of an integer sequence, by prefix doubling with numpy sorts (n log^2 n)."""
+    import numpy as np
+
+    n = len(ids)
+    rank = np.unique(np.asarray(ids, dtype=np.int64), return_inverse=True)[1].reshape(-1)
+    order = np.arange(n)
+    k = 1
+    while n > 1:
+        second = np.full(n, -1, dtype=np.int64)
+        if k < n:
+            second[:n - k] = rank[k:]
+        order = np.lexsort((second, rank))
+        changed = (rank[order][1:] != rank[order][:-1]) | (second[order][1:] != second[order][:-1])
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.concatenate(([0], np.cumsum(changed)))
+        if rank[order[-1]] == n - 1:
+            break
+        k *= 2
+    return order.tolist()
+
+
+def _lcp_array(ids: list[int], sa: list[int]) -> list[int]:
+    """Kasai's algorithm: lcp[r] = words shared by the suffixes at ranks r-1 and r (lcp[0] = 0); linear."""
+    n = len(ids)
+    rank = [0] * n
+    for r, i in enumerate(sa):
+        rank[i] = r
+    lcp = [0] * n
+    h = 0
+    for i in range(n):
+        r = rank[i]
+        if r == 0:
+            h = 0
+            continue
+        j = sa[r - 1]
+        while i + h < n and j + h < n and ids[i + h] == ids[j + h]:
+            h += 1
+        lcp[r] = h
+        h = max(h - 1, 0)
+    return lcp
+
+
+class _Cover:
+    """Word ranges [a, b) reported so far; asks whether one of them contains [i, j). A Fenwick tree of the
+    furthest end b among ranges starting at or before each a: log n per step."""
+
+    def __init__(self, n: int):
+        self.tree = [0] * (n + 1)
+
+    def add(self, a: int, b: int) -> None:
+        a += 1
+        while a < len(self.tree):
+            self.tree[a] = max(self.tree[a], b)
+            a += a & -a
+
+    def covers(self, i: int, j: int) -> bool:
+        best, a = 0, i + 1
+        while a > 0:
+            best = max(best, self.tree[a])
+            a -= a & -a
+        return best >= j
 
 
 def repeated_ngrams(article, min_n: int = MIN_NGRAM) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Maximal word n-grams (n >= min_n) that occur at least twice, with their body spans."""
-    toks = [t for t in article.tokens if _repetition_word(t.text) is not None]
-    words = [_repetition_word(t.text) for t in toks]
+    """Maximal word n-grams (n >= min_n) that occur at least twice, with their body spans.
+
+    A repeat never crosses a paragraph break (a duplicated paragraph is its own cue). Longest first, an
+    n-gram is reported unless every occurrence lies inside one already reported. Found with a suffix
+    array over word ids, so the cost grows as n log n with the text: an occurrence can only be new at
+    the deepest length it shares with a neighbouring suffix, so each word is looked at once.
+    """
+    paragraph_of = {s.id: s.paragraph_id for s in article.sentences}
+    ids: list[int] = []            # word ids, with a unique negative id at each paragraph break
+    toks = []                      # the token behind each position of ids (None at a break)
+    vocabulary: dict[str, int] = {}
+    previous_paragraph = None
+    for t in article.tokens:
+        word = _repetition_word(t.text)
+        if word is None:
+            continue
+        paragraph = paragraph_of.get(t.sentence_id)
+        if previous_paragraph is not None and paragraph != previous_paragraph:
+            ids.append(-len(ids) - 1)
+            toks.append(None)
+        previous_paragraph = paragraph
+        ids.append(vocabulary.setdefault(word, len(vocabulary)))
+        toks.append(t)
+    n = len(ids)
+    if n < 2 * min_n:
+        return []
+    sa = _suffix_array(ids)
+    lcp = _lcp_array(ids, sa)
+    # Deepest repeat each position belongs to: its longest common prefix with a neighbouring suffix.
+    depth = [max(lcp[r], lcp[r + 1] if r + 1 < n else 0) for r in range(n)]
+    candidates = sorted((r for r in range(n) if depth[r] >= min_n), key=lambda r: (-depth[r], sa[r]))
+    cover = _Cover(n)
     found: list[tuple[str, list[tuple[int, int]]]] = []
-    kept_ranges: list[tuple[int, int]] = []   # word-index ranges of n-grams already reported
-    # repeated[n]: starts of the n-grams that occur at least twice (n up to half the text). Every repeat of
-    # length n starts with a repeat of length n-1, so each length only checks the previous length's starts,
-    # and the search upwards ends at the longest repeat.
-    repeated: dict[int, list[int]] = {}
-    candidates = range(len(words) - min_n + 1)
-    n = min_n
-    while n <= len(words) // 2:
-        candidates = _repeated_starts(words, n, [i for i in candidates if i + n <= len(words)])
-        if not candidates:
-            break
-        repeated[n] = candidates
-        n += 1
-    longest = max(repeated, default=min_n - 1)
-    for n in range(longest, min_n - 1, -1):
-        positions = defaultdict(list)
-        for i in repeated[n]:
-            positions[tuple(words[i:i + n])].append(i)
-        for gram, starts in sorted(positions.items(), key=lambda kv: kv[1][0]):
-            if len(starts) < 2:
-                continue
-            if all(any(a <= i and i + n <= b for a, b in kept_ranges) for i in starts):
-                continue  # part of a longer repeated n-gram
-            kept_ranges.extend((i, i + n) for i in starts)
-            spans = [(toks[i].start, toks[i + n - 1].end) for i in starts]
-            found.append((" ".join(gram), spans))
+    for r in candidates:
+        length, i = depth[r], sa[r]
+        if cover.covers(i, i + length):
+            continue
+        low, high = r, r            # every suffix sharing these `length` words is a neighbour in the array
+        while low > 0 and lcp[low] >= length:
+            low -= 1
+        while high + 1 < n and lcp[high + 1] >= length:
+            high += 1
+        starts = sorted(sa[low:high + 1])
+        for start in starts:
+            cover.add(start, start + length)
+        gram = " ".join(_repetition_word(toks[k].text) for k in range(i, i + length))
+        found.append((gram, [(toks[k].start, toks[k + length - 1].end) for k in starts]))
     return sorted(found, key=lambda item: item[1][0])
 
 

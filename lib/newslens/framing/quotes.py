@@ -19,7 +19,9 @@ letters capitalised): a quoted headline or title. Framing counts leave titles ou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..text.lemmas import lemmatize
 
@@ -224,16 +226,39 @@ def find_quotes(article) -> list[QuotedSpan]:
     return spans
 
 
-def title_spans(article, quotes: list[QuotedSpan] | None = None) -> list[tuple[int, int]]:
+class Spans:
+    """A fixed set of (start, end) spans that answers "is [start, end) inside one of them?" by binary search,
+    so checking every token of a long text against every quoted title stays n log n."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))   # furthest end among spans so far
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+def title_spans(article, quotes: list[QuotedSpan] | None = None) -> Spans:
     """(start, end) of every quoted title: text that framing counts, keyness and collocations leave out.
 
     ``quotes``: the article's ``find_quotes`` result, if the caller has it (spares finding them again).
     """
     quotes = find_quotes(article) if quotes is None else quotes
-    return [(q.start, q.end) for q in quotes if q.is_title]
+    return Spans((q.start, q.end) for q in quotes if q.is_title)
 
 
-def in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(start: int, end: int, spans) -> bool:
+    """Whether [start, end) lies inside one of ``spans`` (a ``Spans`` or a short list of pairs)."""
+    if isinstance(spans, Spans):
+        return spans.contains(start, end)
     return any(s <= start and end <= e for s, e in spans)
 
 

@@ -7,9 +7,9 @@ from .quotes import find_quotes
 from .terms import category_totals, find_mentions, mentions_table, naming_choices, terms_table
 
 
-def framing_tables(article) -> dict:
-    """All framing outputs for ``newslens analyze``: file name -> DataFrame."""
-    from .collocations import collocations_table
+def framing_tables(article, collocations: bool = True) -> dict:
+    """All framing outputs for ``newslens analyze``: file name -> DataFrame (collocations.csv only with
+    ``collocations``: NLTK's collocation finder is the costliest part and few corpus questions need it)."""
     from .cues import cues_table
     from .keyness import keyness_table
     from .quotes import quotes_table
@@ -18,7 +18,7 @@ def framing_tables(article) -> dict:
     quotes = find_quotes(article)
     mentions = find_mentions(article, lexicon, quotes)
     terms = terms_table(article, mentions, lexicon)
-    return {
+    tables = {
         "terms.csv": terms,
         "term_categories.csv": category_totals(terms, len(article.words)),
         "naming_choices.csv": naming_choices(terms),
@@ -26,5 +26,9 @@ def framing_tables(article) -> dict:
         "keyness.csv": keyness_table(article, quotes=quotes),
         "quotes.csv": quotes_table(article, quotes),
         "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
-        "collocations.csv": collocations_table(article, quotes=quotes),
     }
+    if collocations:
+        from .collocations import collocations_table
+
+        tables["collocations.csv"] = collocations_table(article, quotes=quotes)
+    return tables

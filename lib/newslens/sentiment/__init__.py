@@ -1,6 +1,13 @@
 """Stage 2, sentiment: every sentence scored by several methods, article-level tone, sentiment near each
 actor, and where the methods disagree. ``article_tables(article)`` gives every sentiment table."""
 
-from .tables import sentiment_tables as article_tables
+from ..stages import EXTRAS
+from .tables import sentiment_tables
 
-__all__ = ["article_tables"]
+
+def article_tables(article, extras=frozenset(EXTRAS)) -> dict:
+    """The sentiment tables, with the extras named in ``extras`` (all of them unless told otherwise)."""
+    return sentiment_tables(article, second_opinions="second_opinions" in extras, intervals="intervals" in extras)
+
+
+__all__ = ["article_tables", "sentiment_tables"]

@@ -142,9 +142,10 @@ def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOO
     return float(low), float(high)
 
 
-def actor_sentiment(article, sentence_table, mentions=None):
+def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = True):
     """One row per actor mentioned: mentions, sentences, mean compound with a 95% bootstrap interval,
     the most negative and most positive sentence ids, and the aliases found. Sorted by sentences, then name.
+    ``intervals=False`` leaves ci_low and ci_high empty (the bootstrap is most of this table's cost).
 
     ``sentence_table`` is the sentence sentiment table (``sentiment.tables.sentence_sentiment``): the
     caller passes it in, so actors never import the table assembly that imports them.
@@ -165,7 +166,7 @@ def actor_sentiment(article, sentence_table, mentions=None):
     for actor in sorted(sentence_ids_of):
         ids = sorted(set(sentence_ids_of[actor]))
         scores = [compound[i] for i in ids]
-        low, high = bootstrap_interval(scores)
+        low, high = bootstrap_interval(scores) if intervals else (None, None)
         most_negative = min(ids, key=lambda i: (compound[i], i))
         most_positive = max(ids, key=lambda i: (compound[i], -i))
         note = "one sentence: no interval" if len(ids) == 1 else (

@@ -66,6 +66,27 @@ def nltk_polarity(text: str) -> dict:
     return nltk_analyzer().polarity_scores(text)
 
 
+def summed_compound(compounds) -> float:
+    """One compound for many sentences: their raw VADER valence sums added, then normalised as VADER
+    normalises one text (x / sqrt(x^2 + 15), its ``normalize``).
+
+    Each sum is recovered from its sentence's compound by inverting that normalisation, so the result is
+    what scoring the whole text at once measures, bar VADER's text-wide "but" and punctuation rules,
+    without the cost of scoring one long text (VADER's negation check makes that grow with the square of
+    its length).
+    """
+    import math
+
+    from vaderSentiment.vaderSentiment import normalize
+
+    alpha = 15.0
+    total = 0.0
+    for c in compounds:
+        c = max(-0.99995, min(0.99995, c))          # compounds are rounded to 4 decimals: +-1 means "at least"
+        total += c * math.sqrt(alpha / (1.0 - c * c))
+    return round(normalize(total, alpha), 4)
+
+
 def scoring_text(text: str) -> str:
     """The text every method scores: straight quotes instead of curly ones (same length)."""
     return normalise_quotes(text)

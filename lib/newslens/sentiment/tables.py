@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..text.article import Article
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
-                     nltk_vader_compound, nrc_counts, reference_polarity, sign, textblob_scores, tone_counts,
-                     tone_measures, vader_scores)
+                     nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
+                     tone_counts, tone_measures, vader_scores)
 
 
 def _sentence_words(article: Article) -> dict[int, list[str]]:
@@ -16,30 +16,31 @@ def _sentence_words(article: Article) -> dict[int, list[str]]:
     return words
 
 
-def sentence_sentiment(article: Article):
+def sentence_sentiment(article: Article, second_opinions: bool = True):
     """One row per sentence_id with every method's score (floats rounded to 4 decimals).
 
-    No paragraph_id or text: the pipeline merges these columns into sentences.csv, which has them.
-    vader_compound/pos/neu/neg: reference VADER, the primary score; vader_label; vader_words: the lexicon
-    words behind it; vader_compound_as_written: curly quotes kept; nltk_vader_compound; textblob_polarity,
-    textblob_subjectivity; nrc_<emotion> counts on lemmas and nrc_balance (positive - negative);
-    tone_words, tone_positive_pct, tone_negative_pct, tone (GDELT-style); oped_score; vader_rolling_mean;
-    contested (VADER, TextBlob and NRC disagree in sign) and contested_signs.
+    No paragraph_id or text: the analysis merges these columns into sentences.csv, which has them.
+    Always: vader_compound/pos/neu/neg: reference VADER, the primary score; vader_label; vader_words: the
+    lexicon words behind it; vader_compound_as_written: curly quotes kept; tone_words, tone_positive_pct,
+    tone_negative_pct, tone (GDELT-style); vader_rolling_mean.
+    With ``second_opinions``: nltk_vader_compound; textblob_polarity, textblob_subjectivity; nrc_<emotion>
+    counts on lemmas and nrc_balance (positive - negative); oped_score; contested (VADER, TextBlob and NRC
+    disagree in sign) and contested_signs.
     """
     import pandas as pd
 
-    from .oped import oped_scores
-
     words = _sentence_words(article)
     texts = [s.text for s in article.sentences]
-    # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
-    textblob = [textblob_scores(text) for text in texts]
-    oped = oped_scores(texts, textblob=textblob)
+    if second_opinions:
+        from .oped import oped_scores
+
+        # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
+        textblob = [textblob_scores(text) for text in texts]
+        oped = oped_scores(texts, textblob=textblob)
     rows = []
     contest_signs = []          # per sentence: the sign of each CONTEST_METHODS score (unrounded)
-    for s, (polarity, subjectivity), oped_score in zip(article.sentences, textblob, oped):
+    for k, s in enumerate(article.sentences):
         ref = vader_scores(s.text)
-        nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
         tone = tone_measures(tone_counts(words[s.id]))
         row = {
             "sentence_id": s.id,
@@ -50,26 +51,30 @@ def sentence_sentiment(article: Article):
             "vader_label": label(ref["compound"]),
             "vader_words": lexicon_words(s.text),
             "vader_compound_as_written": reference_polarity(s.text)["compound"],
-            "nltk_vader_compound": nltk_vader_compound(s.text),
-            "textblob_polarity": polarity,
-            "textblob_subjectivity": subjectivity,
         }
-        row.update({f"nrc_{e}": nrc[e] for e in NRC_EMOTIONS})
-        row["nrc_balance"] = nrc["positive"] - nrc["negative"]
+        if second_opinions:
+            polarity, subjectivity = textblob[k]
+            nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
+            row.update({"nltk_vader_compound": nltk_vader_compound(s.text), "textblob_polarity": polarity,
+                        "textblob_subjectivity": subjectivity})
+            row.update({f"nrc_{e}": nrc[e] for e in NRC_EMOTIONS})
+            row["nrc_balance"] = nrc["positive"] - nrc["negative"]
+            balance = row["nrc_balance"]
+            contest_signs.append({"vader": sign(row["vader_compound"]), "textblob": sign(polarity),
+                                  "nrc": int(balance > 0) - int(balance < 0)})
         row.update({"tone_words": len(words[s.id]), "tone_positive_pct": tone["positive_pct"],
-                    "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"],
-                    "oped_score": float(oped_score)})
+                    "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"]})
+        if second_opinions:
+            row["oped_score"] = float(oped[k])
         rows.append(row)
-        balance = row["nrc_balance"]
-        contest_signs.append({"vader": sign(row["vader_compound"]), "textblob": sign(polarity),
-                              "nrc": int(balance > 0) - int(balance < 0)})
     frame = pd.DataFrame(rows)
     frame["vader_rolling_mean"] = frame["vader_compound"].rolling(ROLLING_WINDOW, center=True, min_periods=1).mean()
-    frame["contested"] = [any(signs[m] == 1 for m in CONTEST_METHODS) and any(signs[m] == -1 for m in CONTEST_METHODS)
-                          for signs in contest_signs]
-    symbol = {1: "+", 0: "0", -1: "-"}
-    frame["contested_signs"] = ["; ".join(f"{m}:{symbol[signs[m]]}" for m in CONTEST_METHODS)
-                                for signs in contest_signs]
+    if second_opinions:
+        frame["contested"] = [any(signs[m] == 1 for m in CONTEST_METHODS)
+                              and any(signs[m] == -1 for m in CONTEST_METHODS) for signs in contest_signs]
+        symbol = {1: "+", 0: "0", -1: "-"}
+        frame["contested_signs"] = ["; ".join(f"{m}:{symbol[signs[m]]}" for m in CONTEST_METHODS)
+                                    for signs in contest_signs]
     return frame.round(4)
 
 
@@ -117,7 +122,7 @@ def article_tone(article: Article, sentence_table=None):
     tone = tone_measures(counts)
     labels = table["vader_label"].value_counts()
     n = len(table)
-    body_compound = vader_scores(article.body)["compound"]
+    body_compound = summed_compound(vader_scores(s.text)["compound"] for s in article.sentences)
     rows = [
         ("sentences", "count", n, "body sentences scored"),
         ("vader_mean_compound", "reference VADER", table["vader_compound"].mean(),
@@ -127,42 +132,53 @@ def article_tone(article: Article, sentence_table=None):
         ("vader_share_neutral", "reference VADER", labels.get("neutral", 0) / n, "share of sentences in (-0.05, 0.05)"),
         ("vader_share_positive", "reference VADER", labels.get("positive", 0) / n, "share of sentences >= 0.05"),
         ("vader_body_compound", "reference VADER", body_compound,
-         "the whole body scored as one text: saturates towards -1 or 1 on long texts"),
-        ("nltk_vader_mean_compound", "NLTK VADER", table["nltk_vader_compound"].mean(), "mean sentence compound"),
-        ("textblob_mean_polarity", "TextBlob", table["textblob_polarity"].mean(), "mean sentence polarity"),
-        ("textblob_mean_subjectivity", "TextBlob", table["textblob_subjectivity"].mean(), "mean sentence subjectivity"),
-        ("oped_mean_score", "op-ed variant", table["oped_score"].mean(),
-         "mean sentence score of the op-ed variant (estimated human rating / 4)"),
+         "the body as one score: the sentences' summed VADER valence, normalised as VADER normalises a text; "
+         "saturates towards -1 or 1 on long texts"),
+    ]
+    if "nltk_vader_compound" in table:      # the second opinions were computed
+        rows += [
+            ("nltk_vader_mean_compound", "NLTK VADER", table["nltk_vader_compound"].mean(), "mean sentence compound"),
+            ("textblob_mean_polarity", "TextBlob", table["textblob_polarity"].mean(), "mean sentence polarity"),
+            ("textblob_mean_subjectivity", "TextBlob", table["textblob_subjectivity"].mean(),
+             "mean sentence subjectivity"),
+            ("oped_mean_score", "op-ed variant", table["oped_score"].mean(),
+             "mean sentence score of the op-ed variant (estimated human rating / 4)"),
+        ]
+    rows += [
         ("tone_word_count", "GDELT-style", counts["words"], "word tokens in the body"),
         ("tone_positive_pct", "GDELT-style", tone["positive_pct"], "% of words with positive VADER-lexicon valence"),
         ("tone_negative_pct", "GDELT-style", tone["negative_pct"], "% of words with negative VADER-lexicon valence"),
         ("tone_polarity", "GDELT-style", tone["polarity"], "positive % + negative %"),
         ("tone", "GDELT-style", tone["tone"], "positive % - negative % (GDELT's Tone field)"),
     ]
-    for emotion in NRC_EMOTIONS:
+    for emotion in NRC_EMOTIONS if "nltk_vader_compound" in table else ():
         rows.append((f"nrc_{emotion}", "NRC", int(table[f"nrc_{emotion}"].sum()), f"lemmas in NRC '{emotion}'"))
     frame = pd.DataFrame(rows, columns=["measure", "method", "value", "definition"])
     frame["value"] = frame["value"].astype(float).round(4)
     return frame
 
 
-def sentiment_tables(article: Article) -> dict:
+def sentiment_tables(article: Article, second_opinions: bool = True, intervals: bool = True) -> dict:
     """Every sentiment table for one article, keyed by output file name.
 
-    "sentence_sentiment.csv" (merged into sentences.csv by the pipeline), "actors.csv",
-    "actor_mentions.csv", "sentiment_disagreements.csv", "sentiment_agreement.csv", "article_tone.csv".
+    "sentence_sentiment.csv" (merged into sentences.csv by the analysis), "actors.csv", "actor_mentions.csv",
+    "article_tone.csv"; with ``second_opinions`` (NLTK's VADER, TextBlob, NRC, the op-ed variant) also
+    "sentiment_disagreements.csv" and "sentiment_agreement.csv". ``intervals``: bootstrap intervals per actor.
     """
     from .actors import actor_mentions, actor_sentiment
-    from .agreement import agreement_table
-    from .disagreement import disagreement_report
 
-    table = sentence_sentiment(article)
+    table = sentence_sentiment(article, second_opinions=second_opinions)
     mentions = actor_mentions(article)
-    return {
+    tables = {
         "sentence_sentiment.csv": table,
-        "actors.csv": actor_sentiment(article, table, mentions),
+        "actors.csv": actor_sentiment(article, table, mentions, intervals=intervals),
         "actor_mentions.csv": mentions,
-        "sentiment_disagreements.csv": disagreement_report(article),
-        "sentiment_agreement.csv": agreement_table(table),
-        "article_tone.csv": article_tone(article, table),
     }
+    if second_opinions:
+        from .agreement import agreement_table
+        from .disagreement import disagreement_report
+
+        tables["sentiment_disagreements.csv"] = disagreement_report(article)
+        tables["sentiment_agreement.csv"] = agreement_table(table)
+    tables["article_tone.csv"] = article_tone(article, table)
+    return tables

@@ -7,6 +7,7 @@ finding can be traced back to its sentence and paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 
@@ -131,11 +132,15 @@ class Article:
         """Word tokens only (no punctuation or clitics); computed once, as every analysis asks for it."""
         return [t for t in self.tokens if t.is_word]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence containing a body offset."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence containing a body offset (a binary search: analyses call this for every mention)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         raise ValueError(f"offset {offset} is not inside any sentence")
 
     def to_dict(self) -> dict:

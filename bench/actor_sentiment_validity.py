@@ -620,7 +620,8 @@ def results_markdown(table, tuning, choice, sha, today, command, per_mention, ke
         "first; mentions sharing a sentence share its parse).",
         "",
         "Where it fails: `actor_sentiment_errors.csv` holds 30 test errors (5 per gold class per test set, drawn "
-        "with a fixed seed) with an automatic reason category.",
+        "with a fixed seed) with an automatic reason category. Its sentences are quoted from the NewsMTSC test "
+        "files (MIT licence, Copyright 2020 Felix Hamborg; commit and sha256 above).",
         "",
         "Getting the data (nothing in newslens downloads it): clone the NewsMTSC repository (MIT licence) and "
         "pass its datasets folder; the script checks each file's sha256 against the commit above.",

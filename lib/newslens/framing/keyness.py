@@ -108,6 +108,28 @@ def p_band(value: float) -> str:
     return "n.s."
 
 
+@lru_cache(maxsize=8)
+def _underuse_candidates(n: int) -> frozenset[str]:
+    """wordfreq's n most frequent English words that are words (letters only, longer than one)."""
+    from wordfreq import top_n_list
+
+    return frozenset(w for w in top_n_list("en", n, wordlist=WORDLIST) if w.isalpha() and len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def _reference_frequency(word: str) -> tuple[float, bool] | None:
+    """(frequency in general English, whether it is the floor for an unknown word), or None for a stop word;
+    cached per word, as every article asks for the same common words."""
+    from wordfreq import word_frequency
+
+    from ..text.stopwords import is_stopword
+
+    if is_stopword(word):
+        return None
+    freq = word_frequency(word, "en", wordlist=WORDLIST)
+    return (unseen_frequency(), True) if freq == 0 else (freq, False)
+
+
 def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candidates: int = UNDERUSE_CANDIDATES,
                   quotes=None):
     """keyness.csv: every non-stop word of the article plus common English words it lacks, G2 and log-ratio.
@@ -115,26 +137,19 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
     ``quotes``: the article's ``find_quotes`` result, if the caller has it.
     """
     import pandas as pd
-    from wordfreq import top_n_list, word_frequency
-
-    from ..text.stopwords import is_stopword
 
     words = keyness_words(article, quotes)
     counts = Counter(words)
     c = len(words)
     d = reference_size
-    floor = unseen_frequency()
-    candidates = set(counts)
-    candidates.update(w for w in top_n_list("en", underuse_candidates, wordlist=WORDLIST)
-                      if w.isalpha() and len(w) > 1)
     rows = []
-    for word in sorted(candidates):
-        if is_stopword(word):
+    for word in sorted(set(counts).union(_underuse_candidates(underuse_candidates))):
+        reference = _reference_frequency(word)
+        if reference is None:                       # a stop word
             continue
         a = counts.get(word, 0)
-        freq = word_frequency(word, "en", wordlist=WORDLIST)
-        floored = freq == 0
-        b = (floor if floored else freq) * d
+        freq, floored = reference
+        b = freq * d
         over = a / c > b / d
         value = g2(a, b, c, d)
         if not over and a == 0 and word not in counts and value < 0:

@@ -17,6 +17,7 @@ neighbour's role. Word lists are small and explicit so a reader can check every 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.article import normalise_quotes
 from .geoparse import Mention
@@ -143,13 +144,19 @@ def rules_frame():
     return pd.DataFrame([{"order": i, "rule": n, "role": r, "looks_for": d} for i, (n, r, d) in enumerate(RULES, 1)])
 
 
+@lru_cache(maxsize=1024)
+def _sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of a sentence's tokens, quotes straightened; cached: a sentence often holds several
+    mentions."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(normalise_quotes(sentence)))
+
+
 class _Context:
     """Tokens of one sentence around a mention (straight quotes), lower-cased for matching."""
 
     def __init__(self, text: str, sentence_start: int, sentence_end: int, mention: Mention):
-        sentence = normalise_quotes(text[sentence_start:sentence_end])
-        tokens = [(m.start() + sentence_start, m.end() + sentence_start, m.group(0))
-                  for m in TOKEN.finditer(sentence)]
+        tokens = [(s + sentence_start, e + sentence_start, t)
+                  for s, e, t in _sentence_tokens(text[sentence_start:sentence_end])]
         # A token holding the mention ("Kiev's", "Turkish-backed", "NATO-Russia") belongs to neither side, so
         # the context starts outside the compound and after the possessive.
         self.before = [t for s, e, t in tokens if e <= mention.start]

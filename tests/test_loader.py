@@ -123,5 +123,33 @@ def test_plain_text_format():
 def test_sentence_at(seed_article):
     s = seed_article.sentences[5]
     assert seed_article.sentence_at(s.start + 3) == s
-    with pytest.raises(ValueError):
-        seed_article.sentence_at(len(seed_article.body) + 10)
+    # Between sentences (the blank line between two paragraphs): the sentence before; past the end: the last.
+    assert seed_article.sentence_at(seed_article.paragraphs[1].start - 1) == seed_article.sentences[1]
+    assert seed_article.sentence_at(len(seed_article.body) + 10) == seed_article.sentences[-1]
+
+
+def test_article_on_one_line_is_all_body(seed_article, tmp_path):
+    # How CSV and JSON Lines exports give an article: no title, no paragraph breaks.
+    path = tmp_path / "one_line.txt"
+    path.write_text(" ".join(p.text for p in seed_article.paragraphs) + "\n", encoding="utf-8")
+    article = newslens.load_article(path)
+    assert article.meta.title == ""
+    assert len(article.sentences) == len(seed_article.sentences) and len(article.words) == len(seed_article.words)
+
+
+def test_utf16_with_byte_order_mark_is_decoded(seed_article, tmp_path):
+    path = tmp_path / "utf16.txt"
+    text = "A title\n\n" + "\n\n".join(p.text for p in seed_article.paragraphs) + "\n"
+    path.write_bytes(text.encode("utf-16"))              # little-endian with its BOM on this machine
+    before = path.read_bytes()
+    article = newslens.load_article(path)
+    assert article.report.encoding == "utf-16-le" and article.meta.title == "A title"
+    assert article.body == seed_article.body
+    assert path.read_bytes() == before
+
+
+def test_text_from_a_table_row_names_its_row():
+    from newslens.text.loader import load_text
+
+    with pytest.raises(newslens.ArticleInputError, match=r"^exports.csv row 7: contains only whitespace$"):
+        load_text("   \n ", "exports.csv row 7", "body")

@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="load an article and write its tables (CSV) and article.json")
     analyze.add_argument("article", help="article file: Global Research page dump, plain text or saved HTML page")
     analyze.add_argument("--out", required=True, help="output folder (created if missing)")
-    analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext", "html"],
+    analyze.add_argument("--format", default="auto", choices=["auto", "globalresearch", "plaintext", "html", "body"],
                          help="input format (default: detect)")
     analyze.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
     analyze.add_argument("--no-map", action="store_true", help="skip drawing the places map (faster)")

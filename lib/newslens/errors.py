@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+class SourceName(str):
+    """Where an article came from when it is not a file of its own ("articles.csv row 12"): shown as it is."""
+
+
 class ArticleInputError(Exception):
     """An input file that cannot be read as an article. The message names the file and the problem."""
 
@@ -11,4 +15,4 @@ class ArticleInputError(Exception):
 
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{display_path(path)}: {problem}")
+        super().__init__(f"{path if isinstance(path, SourceName) else display_path(path)}: {problem}")

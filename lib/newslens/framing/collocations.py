@@ -82,7 +82,13 @@ def collocations_table(article, min_count: int = MIN_COUNT, quotes=None):
         finder.apply_freq_filter(min_count)
         finder.apply_word_filter(drop)
         sentences_of = _ngram_sentences(by_sentence, n, finder.ngram_fd)     # the n-grams left after filtering
-        for gram, score in finder.score_ngrams(measures.likelihood_ratio):
+        for gram in finder.ngram_fd:
+            try:
+                score = finder.score_ngram(measures.likelihood_ratio, *gram)
+            except ValueError:      # NLTK's formula fails on degenerate counts ("Kiev Kiev Kiev"): no score, no row
+                continue
+            if score is None:
+                continue
             sentences = sorted(sentences_of.get(gram, ()))
             rows.append({"ngram": " ".join(gram), "n": n, "count": finder.ngram_fd[gram],
                          "likelihood_ratio": round(score, 2),

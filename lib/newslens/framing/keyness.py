@@ -39,6 +39,8 @@ from ..text.article import word_form
 REFERENCE_SIZE = 1_000_000_000
 WORDLIST = "large"
 UNDERUSE_CANDIDATES = 500
+KEYNESS_COLUMNS = ["word", "direction", "article_count", "article_per_million", "reference_per_million",
+                   "reference_floor", "expected_count", "g2", "log_ratio", "p_band"]
 CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 # Critical values of chi-square with 1 degree of freedom.
 P_BANDS = ((15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05"))
@@ -143,6 +145,8 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
     c = len(words)
     d = reference_size
     rows = []
+    if not c:           # no word keyness can compare (numbers or symbols only): an empty table
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
     for word in sorted(set(counts).union(_underuse_candidates(underuse_candidates))):
         reference = _reference_frequency(word)
         if reference is None:                       # a stop word
@@ -162,7 +166,7 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
         })
     # Rows sorted in Python (direction, then G2 descending, then word), the order sort_values gave.
     rows.sort(key=lambda row: (row["direction"], -row["g2"], row["word"]))
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
 
 
 def keyness_summary(frame, n: int = 15, min_count: int = 2):

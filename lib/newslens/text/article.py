@@ -137,11 +137,11 @@ class Article:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence containing a body offset (a binary search: analyses call this for every mention)."""
+        """The sentence containing a body offset; for an offset between sentences (a quotation mark or space
+        that the sentence splitter left out), the sentence before it, or the first. A binary search: analyses
+        call this for every mention."""
         i = bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        raise ValueError(f"offset {offset} is not inside any sentence")
+        return self.sentences[max(i, 0)]
 
     def to_dict(self) -> dict:
         """Metadata, standfirst and cleaning report as plain data (for article.json)."""

@@ -171,8 +171,22 @@ def parse_global_research(text: str) -> ParsedInput:
 PLAIN_DATE = re.compile(r"^(?:Date:\s*)?(\d{4}-\d{2}-\d{2})$")
 
 
+def _reads_as_prose(text: str) -> bool:
+    """Ends like a sentence, or is longer than any headline."""
+    return bool(re.search(r"[.!?…][\"'”’»)\]]*\s*$", text)) or len(text.split()) > 40
+
+
+def parse_body(text: str) -> ParsedInput:
+    """The whole text is the body, paragraphs split at blank lines (a CSV or JSONL text column: no title)."""
+    return ParsedInput("body", ArticleMeta(), split_blocks(text), [])
+
+
 def parse_plaintext(text: str) -> ParsedInput:
     blocks = split_blocks(text)
+    if len(blocks) == 1 and _reads_as_prose(blocks[0].text):
+        # One block of prose and nothing else: an article given as one line (as many exports give it) is
+        # all body. A lone short line without end punctuation stays a title (and leaves no body).
+        return parse_body(text)
     meta = ArticleMeta()
     removed: list[RemovedLine] = []
     body: list[Block] = []
@@ -238,7 +252,8 @@ def parse_html(text: str) -> ParsedInput:
     return ParsedInput("html", meta, [Block(i, line) for i, line in enumerate(lines, start=1)], removed)
 
 
-PARSERS = {"globalresearch": parse_global_research, "plaintext": parse_plaintext, "html": parse_html}
+PARSERS = {"globalresearch": parse_global_research, "plaintext": parse_plaintext, "html": parse_html,
+           "body": parse_body}
 
 
 def detect_format(text: str) -> str:

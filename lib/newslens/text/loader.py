@@ -7,9 +7,9 @@ from pathlib import Path
 from . import formats
 from .article import Article, CleaningReport, Paragraph, Standfirst
 from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_links
-from ..errors import ArticleInputError
+from ..errors import ArticleInputError, SourceName
 from .language import MIN_ENGLISH_SHARE, judge_language
-from .reading import read_input
+from .reading import decode_input, read_input
 from .segment import split_sentences, tokenize_words
 from .seeds import verify_seed
 
@@ -29,13 +29,25 @@ def _overlong_sentences(sentences, tokens):
 
 
 def load_article(path: str | Path, input_format: str = "auto") -> Article:
-    """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext" or "html".
+    """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext", "html" or "body".
 
     Raises ArticleInputError (one line naming the file and the problem) on input that cannot be used.
     The file is only read, never written.
     """
     source = read_input(path)
     verify_seed(path, source.sha256)
+    return _article(source, path, input_format)
+
+
+def load_text(text: bytes | str, name: str, input_format: str = "auto") -> Article:
+    """Load an article given as text or bytes (a row of a CSV or JSON Lines file, a WARC record);
+    ``name`` says where it came from in error messages ("articles.csv row 12"). "body" as ``input_format``
+    reads the whole text as the body: no title line (a CSV text column has none)."""
+    name = SourceName(name)
+    return _article(decode_input(text, name), name, input_format)
+
+
+def _article(source, path, input_format: str) -> Article:
     if input_format == "auto":
         input_format = formats.detect_format(source.text)
     if input_format not in formats.PARSERS:

@@ -36,12 +36,22 @@ def _line_endings(raw: bytes) -> str:
 
 
 def _decode(raw: bytes, path) -> tuple[str, str, list[str]]:
-    """UTF-8 (with or without BOM) first, then cp1252 with a warning; anything else is refused."""
+    """UTF-16 with a byte-order mark, UTF-8 (with or without BOM), then cp1252 with a warning; anything else is
+    refused."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[2:].decode(codec), codec, [f"the file is {codec.upper()} (it starts with a byte-order mark)"]
+            except UnicodeDecodeError as exc:
+                raise ArticleInputError(path, f"starts with a {codec.upper()} byte-order mark but byte {exc.start} "
+                                              "does not decode") from None
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "utf-8-sig", ["the file starts with a UTF-8 byte-order mark; it was skipped"]
         except UnicodeDecodeError as exc:
             raise ArticleInputError(path, f"starts with a UTF-8 byte-order mark but byte {exc.start} is not valid UTF-8") from None
+    if b"\x00" in raw[:8192]:
+        raise ArticleInputError(path, "looks like a binary file (it contains NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
@@ -71,14 +81,22 @@ def read_input(path: str | Path) -> InputText:
         raise ArticleInputError(path, "cannot be read (permission denied)") from None
     except OSError as exc:
         raise ArticleInputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_input(raw, path)
+
+
+def decode_input(raw: bytes | str, name) -> InputText:
+    """Bytes (or text) of one article as InputText; ``name`` (a path, or "file.csv row 12") is what errors name."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_INPUT_BYTES:
+        raise ArticleInputError(name, f"is {len(raw) / 1e6:.0f} MB; newslens reads articles up to "
+                                      f"{MAX_INPUT_BYTES // 2**20} MiB")
     if not raw:
-        raise ArticleInputError(path, "is empty")
-    if b"\x00" in raw[:8192]:
-        raise ArticleInputError(path, "looks like a binary file (it contains NUL bytes), not text")
-    text, encoding, warnings = _decode(raw, path)
+        raise ArticleInputError(name, "is empty")
+    text, encoding, warnings = _decode(raw, name)
     if not text.strip():
-        raise ArticleInputError(path, "contains only whitespace")
-    endings = _line_endings(raw)
+        raise ArticleInputError(name, "contains only whitespace")
+    endings = _line_endings(text.encode("utf-8") if encoding.startswith("utf-16") else raw)
     if endings in ("CRLF", "CR", "mixed"):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if endings != "CRLF":

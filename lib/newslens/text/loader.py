@@ -89,7 +89,7 @@ def _article(source, path, input_format: str) -> Article:
     if not any(t.is_word for t in tokens):
         raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
 
-    warnings = list(source.warnings)
+    warnings = list(source.warnings) + list(parsed.warnings)
     for sentence, words in _overlong_sentences(sentences, tokens):
         warnings.append(f"sentence {sentence.id} has {words:,} words: the text may lack sentence punctuation, "
                         "so sentence-level results are coarse")

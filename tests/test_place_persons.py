@@ -122,3 +122,19 @@ def test_person_mentions_are_listed_with_their_rule(tmp_path):
     assert (row["place"], row["role"], row["rule"]) == ("", "not_a_place", "person:surname_after")
     assert row["alternatives"].startswith("Mitchell (city, US")
     assert frame[frame["surface"] == "Sydney"].iloc[0]["role"] == "literal"
+
+
+def test_a_persons_name_beside_a_country_does_not_make_the_country_a_person(tmp_path):
+    # "Turkey, Vladimir" looks like a list, but only places pass their role along a list.
+    ms = _mentions(tmp_path, "At the request of the President of Turkey, Vladimir Putin informed him about the "
+                             "talks in Sochi.")
+    assert ("Turkey", "Turkey", "TR") in _places(ms)
+    assert ("Sochi", "Sochi", "RU") in _places(ms)
+
+
+def test_a_city_named_like_a_person_is_a_place_in_a_list_of_places(tmp_path):
+    ms = _mentions(tmp_path, "The envoys have met in Istanbul, Geneva, Brussels and Beijing since the spring.")
+    found = {surface: (name, code) for surface, name, code in _places(ms)}
+    assert found["Geneva"] == ("Geneva", "CH")
+    assert {"Istanbul", "Brussels", "Beijing"} <= set(found)
+    assert next(m for m in ms if m.surface == "Geneva").rule == "listed_with_places"

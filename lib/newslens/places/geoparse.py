@@ -70,6 +70,7 @@ class Mention:
     person_rule: str = ""              # set by persons: why the name is a person's (or a street's), not a place
     place_evidence: str = ""           # "dateline", "signature", "state abbreviation": a place by its position
     components: dict = field(default_factory=dict, repr=False)
+    set_aside: tuple = ()              # (place, resolved_by, alternatives) of a name rejected as a person's
 
     @property
     def candidates(self) -> list[Place]:
@@ -338,6 +339,7 @@ def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countri
     for m in mentions:
         if m.person_rule and m.place is not None:
             # Not a place: the candidates stay in ``entries`` and ``alternatives`` for the record.
+            m.set_aside = (m.place, m.resolved_by, m.alternatives)
             m.alternatives = "; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x)
             m.place, m.resolved_by = None, "not a place"
     for m in mentions:

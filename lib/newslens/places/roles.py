@@ -144,7 +144,10 @@ RULES = [
      "X, not after a preposition, followed (past -ly adverbs and \"not\") by a modal/auxiliary, an agentive "
      "verb or an -ed verb"),
     ("possessive_other", "actor", "any other possessive of a country or city: the state as owner"),
-    ("coordinated", "(as neighbour)", "coordinated with a neighbouring mention that a rule decided"),
+    ("coordinated", "(as neighbour)",
+     "coordinated with a neighbouring mention that a rule decided (never a person's or an excluded name)"),
+    ("listed_with_places", "literal",
+     "a place named like a person, listed with other places: \"Istanbul, Geneva, Brussels\""),
     ("default_name", "literal", "no cue: literal, the majority use of place names"),
     ("default_demonym", "attribute", "a demonym with no cue describes origin or nationality"),
 ]
@@ -336,9 +339,22 @@ def assign_roles(mentions: list[Mention], article) -> list[Mention]:
                 a, b = (other, m) if j < i else (m, other)
                 if other.form != m.form or other.rule in DEFAULT_RULES or other.form == "excluded":
                     continue
-                if not _coordinated(text, a, b):
-                    continue
                 base = other.rule.removeprefix("coordinated:")
+                # A person's name next to a place ("the President of Turkey, Vladimir Putin") says nothing
+                # about the place: only the roles of places pass along a list.
+                if RULE_ROLE.get(base) == "not_a_place" or not _coordinated(text, a, b):
+                    continue
                 m.rule, m.role = f"coordinated:{base}", RULE_ROLE[base]
                 break
+    # A small town named like a person, listed with places that are places: the list is the evidence.
+    for i, m in enumerate(mentions):
+        if m.rule != "given_name_without_place_evidence" or not m.set_aside:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(mentions) and mentions[j].role in ("literal", "actor") and mentions[j].place is not None:
+                a, b = (mentions[j], m) if j < i else (m, mentions[j])
+                if _coordinated(text, a, b):
+                    m.rule, m.role = "listed_with_places", "literal"
+                    m.place, m.resolved_by, m.alternatives = m.set_aside
+                    break
     return mentions

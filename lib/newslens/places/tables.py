@@ -61,7 +61,7 @@ def places_frame(mentions: list[Mention]):
     by_key: dict[str, dict] = {}
     for m in mentions:
         p = m.place
-        if p is None or not p.is_place:
+        if p is None or not p.is_place or m.role == "not_a_place":     # a person's name is not a mention of the place
             continue
         row = by_key.setdefault(p.key, {
             "place": p.name, "kind": p.kind, "country_code": p.country_code,
@@ -113,7 +113,7 @@ def focus_frame(article, mentions: list[Mention]):
     scores: dict[str, dict] = {}
     for m in mentions:
         p = m.place
-        if p is None or not p.is_place or not p.country_code:
+        if p is None or not p.is_place or not p.country_code or m.role == "not_a_place":
             continue
         row = scores.setdefault(p.country_code, {
             "country_code": p.country_code, "country": g.country_name(p.country_code), "mentions": 0,

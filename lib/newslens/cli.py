@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .corpus.inputs import CorpusInputError
 from .errors import ArticleInputError
 from .stages import EXTRAS
 from .report.notebooks import NotebookFailed
@@ -15,6 +16,7 @@ EXIT_USAGE = 2          # as argparse exits on a bad option
 EXIT_BAD_INPUT = 2
 EXIT_BAD_OUTPUT = 3
 EXIT_NOTEBOOK_FAILED = 4
+EXIT_ARTICLES_FAILED = 5     # corpus --strict: the batch finished, but some articles failed
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +35,25 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--extras", default="", metavar="LIST",
                          help="add to the fast default, comma-separated: " + ", ".join(EXTRAS)
                               + "; or 'all' (default: none)")
+
+    corpus = sub.add_parser("corpus", help="analyse many articles into one set of tables (Parquet or CSV)",
+                            description="Analyse every article of INPUT: a folder of .txt/.html/.md files (with an "
+                                        "optional manifest articles.csv), a CSV or JSON Lines file with one article "
+                                        "per row, or a WARC file. Resumable: a rerun skips what is done.")
+    corpus.add_argument("input", help="folder, .csv/.jsonl file or .warc/.warc.gz file")
+    corpus.add_argument("--out", required=True, help="output folder for the tables (created if missing)")
+    corpus.add_argument("--engine", default="local", choices=["local", "dask"],
+                        help="local: a process pool on this machine (default); dask: dask.distributed")
+    corpus.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of CPUs)")
+    corpus.add_argument("--scheduler", default=None, help="address of a running Dask scheduler (with --engine dask; "
+                                                          "default: a LocalCluster on this machine)")
+    corpus.add_argument("--format", default="parquet", choices=["parquet", "csv"], help="table format (default parquet)")
+    corpus.add_argument("--limit", type=int, default=None, help="analyse only the first N articles")
+    corpus.add_argument("--extras", default="", metavar="LIST", help="as for analyze (default: none)")
+    corpus.add_argument("--allow-non-english", action="store_true", help="analyse texts that do not look like English")
+    corpus.add_argument("--strict", action="store_true", help="exit 5 when any article failed")
+    corpus.add_argument("--quiet", action="store_true", help="no progress bar")
+    corpus.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
 
     notebooks = sub.add_parser("notebooks", help="execute the notebook series on an article with papermill")
     notebooks.add_argument("--article", required=True, help="article file")
@@ -62,6 +83,31 @@ def _analyze(args) -> int:
     return 0
 
 
+def _corpus(args) -> int:
+    from .analysis import Options
+    from .corpus import run_corpus
+    from .paths import display_path
+    from .report.output import prepare_output_dir
+
+    try:
+        options = Options(allow_non_english=args.allow_non_english, extras=args.extras)
+    except ValueError as exc:
+        print(f"newslens: error: --extras: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("newslens: error: --workers must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    from .corpus.inputs import describe
+
+    describe(args.input)                        # a bad INPUT is named before the output folder is touched
+    out = prepare_output_dir(args.out, force=args.force)
+    run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
+                     scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet)
+    print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
+          f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
+    return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
+
+
 def _notebooks(args) -> int:
     from .text.loader import load_article
     from .report.notebooks import run_notebooks
@@ -78,8 +124,8 @@ def _notebooks(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"analyze": _analyze, "notebooks": _notebooks}[args.command](args)
-    except ArticleInputError as exc:
+        return {"analyze": _analyze, "corpus": _corpus, "notebooks": _notebooks}[args.command](args)
+    except (ArticleInputError, CorpusInputError) as exc:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OutputDirError as exc:

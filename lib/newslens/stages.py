@@ -11,6 +11,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("sentiment", "framing", "places"),     # the analyses, each reading only the Article
     ("report",),                            # writing tables, figures, the map; running notebooks
     ("analysis",),                          # one article in, every table out: analyze() and write()
+    ("corpus",),                            # many articles: inputs, engines (local, Dask), corpus tables
     ("cli",),                               # the `newslens` command
 )
 

@@ -1,0 +1,242 @@
+"""What a corpus INPUT is, and the articles in it: a folder of files (with an optional manifest), a CSV or
+JSON Lines file with one article per row, or a WARC file of saved web pages.
+
+Each article becomes a ``CorpusItem``: where it came from (a path, or "file.csv row 12"), its raw content
+(or the path to read it from) and the metadata the input gives (outlet, date, url, title, author, language,
+and any other manifest column). Input that cannot be used at all (a missing folder, a CSV without a text
+column) raises ``CorpusInputError`` naming the file and the problem; one bad article never does: it is
+recorded and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ..paths import display_path
+
+MANIFEST_NAME = "articles.csv"
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
+META_FIELDS = ("outlet", "date", "url", "title", "author", "language")
+# Column names of common exports, mapped to ours: Media Cloud story lists, GDELT extracts, generic names.
+COLUMN_ALIASES = {
+    "media_name": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet", "domain": "outlet",
+    "publish_date": "date", "published": "date", "pub_date": "date", "publication_date": "date",
+    "sqldate": "date", "seendate": "date",
+    "link": "url", "sourceurl": "url", "documentidentifier": "url", "story_url": "url",
+    "headline": "title", "byline": "author", "authors": "author", "lang": "language",
+    "body": "text", "content": "text", "full_text": "text", "article_text": "text", "story_text": "text",
+    "raw_html": "html", "page": "html",
+}
+TEXT_COLUMNS = ("text", "html")
+
+
+class CorpusInputError(Exception):
+    """The corpus input as a whole cannot be used; the message names the file and the problem."""
+
+    def __init__(self, path, problem: str):
+        super().__init__(f"{display_path(path)}: {problem}")
+
+
+@dataclass
+class CorpusItem:
+    index: int                     # position in the input: tables are sorted by it
+    source: str                    # a path relative to the input, or "file.csv row 12"
+    meta: dict = field(default_factory=dict)
+    path: str | None = None        # a file to read (folder inputs), or
+    content: bytes | None = None   # the article's bytes (table rows, WARC records)
+    input_format: str = "auto"     # "body" for a text column, "html" for pages, "auto" for files
+    problem: str = ""              # set when the item is broken before analysis (a manifest row without its file)
+
+    def raw(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        with open(self.path, "rb") as fh:
+            return fh.read()
+
+    def article_id(self) -> str:
+        """sha256 of the article's bytes as given: the same text twice is the same article."""
+        if self.problem:
+            return ""
+        try:
+            return hashlib.sha256(self.raw()).hexdigest()
+        except OSError:
+            return ""
+
+
+def _normalise_row(row: dict) -> dict:
+    """Lower-cased column names, common export names mapped to ours, values stripped; unknown columns kept."""
+    out = {}
+    for key, value in row.items():
+        if key is None:
+            continue
+        name = key.strip().lower()
+        name = COLUMN_ALIASES.get(name, name)
+        value = "" if value is None else str(value).strip()
+        if name not in out or not out[name]:
+            out[name] = value
+    return out
+
+
+def _date(value: str) -> str:
+    """An ISO date (YYYY-MM-DD) from the usual forms: ISO timestamps, GDELT's YYYYMMDD[hhmmss]."""
+    value = (value or "").strip()
+    if len(value) >= 8 and value[:8].isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    return value[:10] if len(value) >= 10 and value[4] == "-" else value
+
+
+def _meta(row: dict) -> dict:
+    meta = {k: v for k, v in row.items() if k not in TEXT_COLUMNS and k != "path"}
+    if meta.get("date"):
+        meta["date"] = _date(meta["date"])
+    if not meta.get("outlet") and meta.get("url"):
+        meta["outlet"] = urlparse(meta["url"]).netloc.removeprefix("www.")
+    return meta
+
+
+def describe(input_path) -> str:
+    """What kind of input this is: "folder", "table" (CSV/JSONL) or "warc"; raises CorpusInputError."""
+    p = Path(input_path)
+    if not p.exists():
+        raise CorpusInputError(input_path, "no such file or folder")
+    if p.is_dir():
+        return "folder"
+    name = p.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if name.endswith((".csv", ".jsonl", ".ndjson", ".csv.gz", ".jsonl.gz")):
+        return "table"
+    raise CorpusInputError(input_path, "is not a folder, a CSV or JSON Lines file (.csv, .jsonl) or a WARC file "
+                                       "(.warc, .warc.gz); for one article use `newslens analyze`")
+
+
+def iter_items(input_path, limit: int | None = None):
+    """The articles of a corpus input, in a fixed order (folder: sorted paths; table and WARC: file order)."""
+    kind = describe(input_path)
+    items = {"folder": _folder_items, "table": _table_items, "warc": _warc_items}[kind](Path(input_path))
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            return
+        yield item
+
+
+# --- a folder of files ------------------------------------------------------------------------------------
+
+def _read_manifest(folder: Path) -> dict[str, dict]:
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = [_normalise_row(r) for r in csv.DictReader(fh)]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise CorpusInputError(path, f"cannot be read as a CSV manifest ({exc})") from None
+    if rows and "path" not in rows[0]:
+        raise CorpusInputError(path, "has no 'path' column (the manifest needs one: the article file, relative to it)")
+    manifest = {}
+    for row in rows:
+        if row.get("path"):
+            manifest[Path(row["path"]).as_posix()] = _meta(row)
+    return manifest
+
+
+def _folder_items(folder: Path):
+    manifest = _read_manifest(folder)
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    index = 0
+    for rel in sorted(set(files) | set(manifest)):
+        meta = manifest.get(rel, {})
+        path = folder / rel
+        problem = "" if path.is_file() else f"the manifest names {rel}, which does not exist"
+        yield CorpusItem(index=index, source=rel, meta=meta, path=str(path), problem=problem)
+        index += 1
+
+
+# --- a CSV or JSON Lines file ---------------------------------------------------------------------------
+
+def _open_text(path: Path):
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def _table_rows(path: Path):
+    """(row number, normalised row): for CSV the header is row 1, for JSON Lines the first line is row 1."""
+    is_csv = ".csv" in path.name.lower()
+    try:
+        with _open_text(path) as fh:
+            if is_csv:
+                csv.field_size_limit(64 * 1024 * 1024)
+                reader = csv.DictReader(fh)
+                for n, row in enumerate(reader, start=2):
+                    yield n, _normalise_row(row)
+            else:
+                for n, line in enumerate(fh, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield n, {"__problem__": f"is not valid JSON ({exc.msg} at column {exc.colno})"}
+                        continue
+                    if not isinstance(row, dict):
+                        yield n, {"__problem__": "is not a JSON object"}
+                        continue
+                    yield n, _normalise_row(row)
+    except UnicodeDecodeError as exc:
+        raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+    except (OSError, EOFError, csv.Error) as exc:
+        raise CorpusInputError(path, f"cannot be read ({exc})") from None
+
+
+def _table_items(path: Path):
+    shown = display_path(path)
+    checked = False
+    for index, (n, row) in enumerate(_table_rows(path)):
+        if not checked and "__problem__" not in row:
+            if not any(c in row for c in TEXT_COLUMNS):
+                raise CorpusInputError(path, "has no text column (one of: text, body, content, html; a list of "
+                                             "URLs alone is fetched first with `newslens fetch`)")
+            checked = True
+        source = f"{shown} row {n}"
+        if "__problem__" in row:
+            yield CorpusItem(index=index, source=source, problem=f"row {n} {row['__problem__']}")
+            continue
+        if row.get("text"):
+            content, input_format = row["text"].encode("utf-8"), "body"
+        elif row.get("html"):
+            content, input_format = row["html"].encode("utf-8"), "html"
+        else:
+            yield CorpusItem(index=index, source=source, meta=_meta(row), problem="the row has no text")
+            continue
+        yield CorpusItem(index=index, source=source, meta=_meta(row), content=content, input_format=input_format)
+    if not checked:
+        raise CorpusInputError(path, "holds no articles (no rows)")
+
+
+# --- a WARC file of saved pages ---------------------------------------------------------------------------
+
+def _warc_items(path: Path):
+    from ..fetch.warc import iter_warc_articles
+
+    shown = display_path(path)
+    try:
+        for index, record in enumerate(iter_warc_articles(path)):
+            meta = _normalise_row(record.get("metadata") or {})
+            meta.setdefault("url", record["url"])
+            if not meta.get("date"):
+                meta["date"] = record.get("fetch_date", "")
+            html = record["html"]
+            yield CorpusItem(index=index, source=f"{shown} record {record['url']}", meta=_meta(meta),
+                             content=html if isinstance(html, bytes) else html.encode("utf-8"), input_format="html")
+    except CorpusInputError:
+        raise
+    except Exception as exc:       # warcio raises its own errors on a broken archive: name the file, go no further
+        raise CorpusInputError(path, f"cannot be read as a WARC file ({type(exc).__name__}: {exc})") from None

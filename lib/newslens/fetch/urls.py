@@ -247,7 +247,7 @@ def read_url_list(path: str | Path) -> UrlList:
         seen.add(url)
         records.append(UrlRecord(url, _metadata(row, source, line)))
     if not records:
-        detail = f"; {len(invalid)} rows without a usable http(s) URL, first on line {invalid[0][0]}: {invalid[0][2]}" \
+        detail = f" ({len(invalid)} without a usable http(s) URL; first, line {invalid[0][0]}: {invalid[0][2]})" \
             if invalid else ""
         raise UrlListError(p, f"no URLs to fetch{detail}")
     return UrlList(str(p), source, records, invalid, duplicates)

@@ -159,34 +159,41 @@ def _is_ours(record) -> bool:
             and (record.rec_headers.get_header("Content-Type") or "").startswith("application/json"))
 
 
-def read_metadata_records(path: str | Path) -> dict[str, dict]:
-    """URL as listed -> newslens's metadata record (the last one when a URL was fetched more than once).
-    An incomplete last record (a killed writer) ends the reading with a warning; what came before counts."""
+def _records(path: Path):
+    """warcio's records of a WARC up to its last complete one. warcio reads a torn last gzip member as a
+    short record or not at all, without a word, so the complete length is checked first (gzip files)."""
     from warcio.archiveiterator import ArchiveIterator
 
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+    end = complete_length(path) if gzipped else None
+    if end is not None and end < path.stat().st_size:
+        warnings.warn(f"{path.name}: the last {path.stat().st_size - end} bytes are an incomplete record "
+                      "(a stopped run); reading up to them")
+    with open(path, "rb") as fh:
+        iterator = ArchiveIterator(fh)
+        for record in iterator:
+            if end is not None and iterator.offset >= end:      # where this record starts
+                return
+            yield record
+
+
+def read_metadata_records(path: str | Path) -> dict[str, dict]:
+    """URL as listed -> newslens's metadata record (the last one when a URL was fetched more than once)."""
     path = Path(path)
     found: dict[str, dict] = {}
-    with open(path, "rb") as fh:
-        iterator = iter(ArchiveIterator(fh))
-        while True:
-            try:
-                record = next(iterator)
-                if not _is_ours(record):
-                    continue
-                raw = record.content_stream().read()
-            except StopIteration:
-                return found
-            except Exception as exc:
-                warnings.warn(f"{path.name}: stopped reading at an incomplete record ({type(exc).__name__})")
-                return found
-            try:
-                data = json.loads(raw.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                continue
-            if isinstance(data, dict) and data.get("kind") == METADATA_KIND:
-                data["_refers_to"] = record.rec_headers.get_header("WARC-Refers-To")
-                data["_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
-                found[data.get("url") or record.rec_headers.get_header("WARC-Target-URI")] = data
+    for record in _records(path):
+        if not _is_ours(record):
+            continue
+        try:
+            data = json.loads(record.content_stream().read().decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict) and data.get("kind") == METADATA_KIND:
+            data["_refers_to"] = record.rec_headers.get_header("WARC-Refers-To")
+            data["_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+            found[data.get("url") or record.rec_headers.get_header("WARC-Target-URI")] = data
+    return found
 
 
 def _charset(content_type: str) -> str | None:
@@ -214,53 +221,45 @@ def iter_warc_articles(path: str | Path):
     In a WARC that newslens wrote, only the final responses of listed URLs are read (not robots.txt, redirect
     hops or failed attempts); in any other WARC, every 2xx HTML response. Non-HTML and error responses are
     skipped. An incomplete last record (a killed writer) ends the iteration with a warning."""
-    from warcio.archiveiterator import ArchiveIterator
-
     path = Path(path)
     by_response: dict[str, dict] = {}
-    for data in read_metadata_records(path).values():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")          # said once, below
+        metadata = read_metadata_records(path)
+    for data in metadata.values():
         if data.get("_refers_to"):
             by_response[data["_refers_to"]] = data
     ours = bool(by_response)
-    with open(path, "rb") as fh:
-        iterator = iter(ArchiveIterator(fh))
-        while True:
-            try:
-                record = next(iterator)
-            except StopIteration:
-                return
-            except Exception as exc:      # a torn last record
-                warnings.warn(f"{path.name}: stopped reading at an incomplete record ({type(exc).__name__})")
-                return
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            record_id = record.rec_headers.get_header("WARC-Record-ID")
-            meta = by_response.get(record_id)
-            if ours and meta is None:
-                continue
-            status = record.http_headers.get_statuscode()
-            if not (status or "").isdigit() or not 200 <= int(status) < 300:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            mime = content_type.split(";")[0].strip().lower()
-            try:
-                body = record.content_stream().read()
-            except Exception as exc:
-                warnings.warn(f"{path.name}: {record_id}: body not readable ({type(exc).__name__}: {exc})")
-                continue
-            if mime not in HTML_TYPES and not (not mime and _looks_html(body)):
-                continue
-            final_url = record.rec_headers.get_header("WARC-Target-URI")
-            listed = (meta or {}).get("list") or {}
-            yield {
-                "url": (meta or {}).get("url") or final_url,
-                "final_url": final_url,
-                "fetch_date": record.rec_headers.get_header("WARC-Date"),
-                "html": body,
-                "charset": _charset(content_type),
-                "metadata": listed,
-                "outlet": listed.get("outlet") or (urlsplit(final_url).hostname or ""),
-                "publish_date": listed.get("publish_date"),
-                "truncated": record.rec_headers.get_header("WARC-Truncated"),
-                "record_id": record_id,
-            }
+    for record in _records(path):
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        meta = by_response.get(record_id)
+        if ours and meta is None:
+            continue
+        status = record.http_headers.get_statuscode()
+        if not (status or "").isdigit() or not 200 <= int(status) < 300:
+            continue
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        mime = content_type.split(";")[0].strip().lower()
+        try:
+            body = record.content_stream().read()
+        except Exception as exc:
+            warnings.warn(f"{path.name}: {record_id}: body not readable ({type(exc).__name__}: {exc})")
+            continue
+        if mime not in HTML_TYPES and not (not mime and _looks_html(body)):
+            continue
+        final_url = record.rec_headers.get_header("WARC-Target-URI")
+        listed = (meta or {}).get("list") or {}
+        yield {
+            "url": (meta or {}).get("url") or final_url,
+            "final_url": final_url,
+            "fetch_date": record.rec_headers.get_header("WARC-Date"),
+            "html": body,
+            "charset": _charset(content_type),
+            "metadata": listed,
+            "outlet": listed.get("outlet") or (urlsplit(final_url).hostname or ""),
+            "publish_date": listed.get("publish_date"),
+            "truncated": record.rec_headers.get_header("WARC-Truncated"),
+            "record_id": record_id,
+        }

@@ -170,10 +170,20 @@ def _records(path: Path):
     if end is not None and end < path.stat().st_size:
         warnings.warn(f"{path.name}: the last {path.stat().st_size - end} bytes are an incomplete record "
                       "(a stopped run); reading up to them")
+    torn = end is not None and end < path.stat().st_size
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
-        for record in iterator:
-            if end is not None and iterator.offset >= end:      # where this record starts
+        records = iter(iterator)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception:
+                if torn:         # warcio choked on the torn member, past the complete ones
+                    return
+                raise
+            if torn and iterator.offset >= end:      # where this record starts
                 return
             yield record
 

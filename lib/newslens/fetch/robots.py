@@ -97,6 +97,7 @@ class RobotsCache:
         else:
             policy = RobotsPolicy(host, "missing", f"robots.txt answered HTTP {last.status}: no rules")
         policy.exchanges = exchanges
+        self.client.pacer.hold(host, policy.delay(base_delay))     # a Crawl-delay counts from robots.txt on
         return policy
 
 

@@ -46,7 +46,8 @@ class LocalSite:
                     site.release.wait(reply.wait)
                 try:
                     self.send_response(reply.status)
-                    for key, value in reply.headers.items():
+                    pairs = reply.headers.items() if isinstance(reply.headers, dict) else reply.headers
+                    for key, value in pairs:
                         self.send_header(key, value)
                     self.send_header("Content-Length", str(len(reply.body)))
                     self.end_headers()

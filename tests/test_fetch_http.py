@@ -281,3 +281,20 @@ def test_retry_errors_fetches_failed_urls_again(site, tmp_path, capsys):
     assert main(argv) == 0 and "1 already fetched" in capsys.readouterr().out
     assert main(argv + ["--retry-errors"]) == 0 and "fetched 1: 1 ok" in capsys.readouterr().out
     assert [a["url"] for a in iter_warc_articles(warc)] == [flaky]
+
+
+def test_bytes_are_kept_as_sent_and_read_back_decoded(site, tmp_path):
+    import gzip
+
+    html = page("Zipped", "Übersee café")
+    url = site.route("/zipped", Reply(200, gzip.compress(html), content_type="text/html; charset=utf-8",
+                                      headers={"Content-Encoding": "gzip", "Set-Cookie": "a=1", "X-Twice": "1"}))
+    site.routes["/zipped"].headers = [*site.routes["/zipped"].headers.items(), ("Set-Cookie", "b=2")]
+    warc = tmp_path / "p.warc.gz"
+    fetch_urls(records(url), warc, FetchOptions(**FAST))
+    [response] = [r for t, u, _, r in all_records(warc) if t == "response" and u == url]
+    assert response.http_headers.get_header("Content-Encoding") == "gzip"
+    assert [v for k, v in response.http_headers.headers if k.lower() == "set-cookie"] == ["a=1", "b=2"]
+    assert response.rec_headers.get_header("WARC-IP-Address") == "127.0.0.1"
+    [article] = iter_warc_articles(warc)
+    assert article["html"] == html and article["charset"] == "utf-8"

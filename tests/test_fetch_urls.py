@@ -111,3 +111,21 @@ def test_user_agent_names_newslens_and_the_contact():
     assert agent.startswith("newslens/") and agent.endswith("(+research; contact: Jane Doe jane@uni.example)")
     assert contact
     assert make_user_agent("newslens-lab/2 (+https://lab.example/bot)") == ("newslens-lab/2 (+https://lab.example/bot)", True)
+
+
+def test_only_the_fetch_client_imports_an_http_library():
+    # `fetch` is the one part of newslens that reaches the network, and only when asked; everything else
+    # stays offline (test_project.py blocks downloaders in the analysis).
+    import ast
+
+    from newslens.paths import PACKAGE_DIR
+
+    network = {"requests", "httpx", "urllib3", "aiohttp", "socket", "http.client"}
+    importers = set()
+    for path in PACKAGE_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            if any(n.split(".")[0] in network or n in network for n in names):
+                importers.add(path.relative_to(PACKAGE_DIR).as_posix())
+    assert importers == {"fetch/client.py"}

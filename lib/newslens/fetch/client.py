@@ -278,11 +278,16 @@ class Client:
 
 
 def _peer_ip(raw) -> str | None:
-    try:
-        connection = getattr(raw, "_connection", None) or getattr(raw, "connection", None)
-        return connection.sock.getpeername()[0]
-    except Exception:
-        return None
+    """The server's IP address for WARC-IP-Address, where urllib3 and http.client let it be seen: on the
+    connection, or (when the server closes after the response) on the socket the response reads from."""
+    for reach in (lambda: raw.connection.sock, lambda: raw._fp.fp.raw._sock):
+        try:
+            sock = reach()
+            if sock is not None:
+                return sock.getpeername()[0]
+        except Exception:
+            continue
+    return None
 
 
 def _short(exc: BaseException) -> str:

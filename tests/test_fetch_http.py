@@ -298,3 +298,23 @@ def test_bytes_are_kept_as_sent_and_read_back_decoded(site, tmp_path):
     assert response.rec_headers.get_header("WARC-IP-Address") == "127.0.0.1"
     [article] = iter_warc_articles(warc)
     assert article["html"] == html and article["charset"] == "utf-8"
+
+
+def test_requests_made_for_a_url_left_unfinished_are_kept_and_the_url_fetched_again(tmp_path):
+    with LocalSite() as quick, LocalSite() as slow:
+        quick.route("/robots.txt", ROBOTS_ALL)
+        a = quick.route("/a", Reply(200, page("A"), wait=1.0))      # the slow host has its robots.txt by then
+        slow.route("/robots.txt", Reply(200, b"User-agent: *\nCrawl-delay: 30\n", content_type="text/plain"))
+        b = slow.route("/b", Reply(200, page("B")))
+        warc = tmp_path / "p.warc.gz"
+
+        def interrupt(result, done, todo):
+            raise KeyboardInterrupt         # while the slow host's worker waits out its Crawl-delay
+
+        first = fetch_urls(records(a, b), warc, FetchOptions(**FAST, workers=2), progress=interrupt)
+        assert first.interrupted and first.fetched == 1 and slow.paths() == ["/robots.txt"]
+        kept = [(t, u) for t, u, _, _ in all_records(warc) if u and u.startswith(slow.url("/"))]
+        assert kept == [("request", slow.url("/robots.txt")), ("response", slow.url("/robots.txt"))]
+        slow.route("/robots.txt", ROBOTS_ALL)
+        second = fetch_urls(records(a, b), warc, FetchOptions(**FAST, workers=2))
+        assert (second.already_done, second.ok) == (1, 1) and slow.paths() == ["/robots.txt", "/robots.txt", "/b"]

@@ -34,6 +34,8 @@ class FetchResult:
     error: str | None = None
     seconds: float = 0.0
     redirects: int = 0
+    aborted: bool = False        # the run stopped before this URL was done: its requests so far are kept
+                                 # in the WARC, without a metadata record or a log row, so a rerun fetches it
 
     @property
     def final(self) -> Exchange | None:
@@ -120,6 +122,10 @@ class Fetcher:
                     break
                 url = target
                 result.redirects += 1
+        except Stopped:
+            if not (result.exchanges or result.robots_exchanges):
+                raise
+            result.aborted = True
         finally:
             result.seconds = time.monotonic() - start
         return result
@@ -194,8 +200,11 @@ def _work(hosts: queue.Queue, by_host: dict, fetcher: Fetcher, results: queue.Qu
                 if stop.is_set():
                     return
                 try:
-                    results.put(fetcher.fetch(record))
+                    result = fetcher.fetch(record)
                 except Stopped:
+                    return
+                results.put(result)
+                if result.aborted:
                     return
     except BaseException as exc:      # a bug: the calling thread raises it
         results.put(exc)
@@ -299,6 +308,8 @@ def _run(todo, warc_path, options, log, summary, progress, urls) -> None:
                     raise item
                 with _signals_held():
                     out.write_result(item)
+                    if item.aborted:
+                        continue
                     log.write(item.log_row())
                     summary.count(item)
                 if progress is not None:

@@ -95,6 +95,10 @@ class WarcOutput:
                     final_response_id = response_id
             else:
                 writer.write_record(request)
+        if getattr(result, "aborted", False):        # stopped mid-URL: no metadata, so a rerun fetches it
+            data = buffer.getvalue()
+            self._write(data)
+            return len(data)
         payload = json.dumps(result.metadata_record(), ensure_ascii=False, sort_keys=True).encode("utf-8")
         warc_headers = {"WARC-Date": _warc_date(result.started)}
         if final_response_id:

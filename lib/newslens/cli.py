@@ -59,6 +59,25 @@ def _parser() -> argparse.ArgumentParser:
     notebooks.add_argument("--article", required=True, help="article file")
     notebooks.add_argument("--out", required=True, help="output folder for executed notebooks and figures")
     notebooks.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+
+    fetch = sub.add_parser("fetch", help="fetch a list of URLs politely into a WARC (robots.txt obeyed; resumable)")
+    fetch.add_argument("urls", help="URL list: CSV/TSV with a url column (Media Cloud, GDELT exports), JSONL, "
+                                    "or a text file with one URL a line")
+    fetch.add_argument("--out", required=True, help="the .warc.gz to write, or to resume; the log goes beside it")
+    fetch.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
+                       help="seconds between requests to one host (default 1; robots.txt Crawl-delay can add)")
+    fetch.add_argument("--user-agent", metavar="TEXT",
+                       help="how site owners can reach you, e.g. 'Jane Doe jane@uni.example' (sent inside "
+                            "newslens's User-Agent)")
+    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                       help="keep at most N bytes of a response (default 5000000); larger ones are cut and logged")
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="S", help="seconds per request (default 30)")
+    fetch.add_argument("--workers", type=int, default=4, metavar="N", help="hosts fetched at once (default 4)")
+    fetch.add_argument("--retries", type=int, default=2, metavar="N",
+                       help="retries after 429, 5xx, timeouts (default 2; waits double, Retry-After honoured)")
+    fetch.add_argument("--log", metavar="PATH", help="fetch log CSV (default: PAGES.fetch_log.csv beside the WARC)")
+    fetch.add_argument("--retry-errors", action="store_true",
+                       help="on resume, fetch again the URLs that failed with 429, 5xx, a timeout or no connection")
     return parser
 
 
@@ -121,10 +140,85 @@ def _notebooks(args) -> int:
     return 0
 
 
+def _fetch(args) -> int:
+    """`newslens fetch`: every problem with the URL list or the options is one line and exit 2."""
+    import signal
+
+    from .fetch import FetchOptions, UrlListError, fetch_urls, read_url_list
+    from .fetch.client import make_user_agent
+    from .paths import display_path
+
+    def error(message: str) -> int:
+        print(f"newslens: error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    try:
+        options = FetchOptions(delay=args.delay, user_agent=args.user_agent, max_bytes=args.max_bytes,
+                               timeout=args.timeout, workers=args.workers, retries=args.retries,
+                               retry_errors=args.retry_errors)
+    except ValueError as exc:
+        return error(str(exc).replace("_", "-"))
+    out = Path(args.out)
+    if not out.name.endswith(".warc.gz"):
+        return error(f"{display_path(out)}: --out must name a .warc.gz file")
+    if out.is_dir():
+        return error(f"{display_path(out)}: --out is a folder; name a .warc.gz file")
+    try:
+        urls = read_url_list(args.urls)
+    except UrlListError as exc:
+        return error(str(exc))
+    name = display_path(args.urls)
+    if urls.invalid:
+        line, value, problem = urls.invalid[0]
+        print(f"newslens: note: {name}: {len(urls.invalid)} rows have no usable URL and are not fetched "
+              f"(first, line {line}: {problem})", file=sys.stderr)
+    if urls.duplicates:
+        print(f"newslens: note: {name}: {urls.duplicates} repeated URLs are fetched once", file=sys.stderr)
+    agent, has_contact = make_user_agent(args.user_agent)
+    if not has_contact:
+        print(f"newslens: warning: the User-Agent ({agent}) gives site owners no way to reach you; pass "
+              "--user-agent 'Your Name you@example.org'", file=sys.stderr)
+    if options.delay < 1:
+        print(f"newslens: warning: --delay {options.delay:g} is under a second between requests to one host; "
+              "keep that for servers you run", file=sys.stderr)
+
+    def progress(result, done, todo):
+        row = result.log_row()
+        moved = f" -> {row['final_url']}" if row["final_url"] and row["final_url"] != row["url"] else ""
+        problem = f"  ({row['error']})" if row["error"] else ""
+        print(f"[{done}/{todo}] {row['status'] or '---'} {row['url']}{moved}{problem}", file=sys.stderr)
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt()
+
+    try:            # `kill` stops the run as Ctrl-C does: the WARC and the log stay whole
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:                 # not the main thread: signals are not ours to handle
+        previous = None
+    try:
+        summary = fetch_urls(urls, out, options, log_path=args.log, progress=progress)
+    except ValueError as exc:          # an existing --out that is not a gzip-compressed WARC
+        return error(f"{display_path(out)}: {exc}")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if summary.repaired_bytes:
+        print(f"newslens: note: {display_path(out)}: cut {summary.repaired_bytes} bytes of an incomplete record "
+              f"left by a stopped run; kept in {display_path(summary.repaired_to)}", file=sys.stderr)
+    print(f"{name}: {summary.listed} URLs, {summary.already_done} already fetched; fetched {summary.fetched}: "
+          f"{summary.ok} ok, {summary.http_errors} HTTP errors, {summary.failed} failed, {summary.disallowed} "
+          f"disallowed by robots.txt, {summary.truncated} cut at --max-bytes; wrote {display_path(out)} and "
+          f"{display_path(summary.log)}")
+    if summary.interrupted:
+        print("newslens: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"analyze": _analyze, "corpus": _corpus, "notebooks": _notebooks}[args.command](args)
+        return {"analyze": _analyze, "corpus": _corpus, "fetch": _fetch, "notebooks": _notebooks}[args.command](args)
     except (ArticleInputError, CorpusInputError) as exc:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -224,19 +224,29 @@ def _table_items(path: Path):
 # --- a WARC file of saved pages ---------------------------------------------------------------------------
 
 def _warc_items(path: Path):
+    """HTML responses of a WARC (those `newslens fetch` wrote carry the URL list's row: outlet, date, title)."""
     from ..fetch.warc import iter_warc_articles
 
     shown = display_path(path)
+    index = 0
     try:
-        for index, record in enumerate(iter_warc_articles(path)):
-            meta = _normalise_row(record.get("metadata") or {})
-            meta.setdefault("url", record["url"])
-            if not meta.get("date"):
-                meta["date"] = record.get("fetch_date", "")
+        for record in iter_warc_articles(path):
+            listed = record.get("metadata") or {}
+            meta = _normalise_row({k: v for k, v in listed.items() if isinstance(v, (str, int, float))})
+            meta.update({"outlet": record.get("outlet") or meta.get("outlet", ""), "url": record["url"],
+                         "date": _date(record.get("publish_date") or meta.get("date") or record.get("fetch_date") or "")})
             html = record["html"]
-            yield CorpusItem(index=index, source=f"{shown} record {record['url']}", meta=_meta(meta),
+            charset = (record.get("charset") or "").lower()
+            if isinstance(html, bytes) and charset and charset not in ("utf-8", "utf8"):
+                try:                        # the page's own charset, so the loader sees UTF-8
+                    html = html.decode(charset, errors="replace").encode("utf-8")
+                except LookupError:
+                    pass
+            yield CorpusItem(index=index, source=f"{shown} {record['url']}", meta=_meta(meta),
                              content=html if isinstance(html, bytes) else html.encode("utf-8"), input_format="html")
-    except CorpusInputError:
-        raise
-    except Exception as exc:       # warcio raises its own errors on a broken archive: name the file, go no further
-        raise CorpusInputError(path, f"cannot be read as a WARC file ({type(exc).__name__}: {exc})") from None
+            index += 1
+    except Exception as exc:        # a broken archive: what was read is analysed, the rest is one error row
+        if index == 0:
+            raise CorpusInputError(path, f"cannot be read as a WARC file ({type(exc).__name__}: {exc})") from None
+        yield CorpusItem(index=index, source=f"{shown} after record {index}",
+                         problem=f"the WARC could not be read further ({type(exc).__name__}: {exc})")

@@ -18,12 +18,25 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..analysis import Options
 from ..report.output import write_json
 from . import inputs
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch
+
+def _newslens_version() -> str:
+    """The installed version and a digest of the package's code and data: an edited checkout (same version
+    number, different code) must not reuse results cached by the old code."""
+    from importlib.metadata import version
+
+    from ..paths import PACKAGE_DIR
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv", ".txt"):
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{version('newslens')}+{digest.hexdigest()[:12]}"
+
 
 BATCH = 8                   # articles per task: small enough to spread, large enough to amortise the hop
 IN_FLIGHT_PER_WORKER = 3    # tasks queued per worker: keeps workers busy without holding the corpus
@@ -130,6 +143,7 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
     cache = ResultCache(out)
     run = CorpusRun(out_dir=out)
     options_key = _options_key(options)
+    __version__ = _newslens_version()
     started = time.perf_counter()
 
     # Pass 1: list the articles; send the uncached ones to the engine.

@@ -23,7 +23,7 @@ TEXT_WIDTH = "34em"           # the width a wrapping text column gets unless tol
 KWIC_CONTEXT = 45             # characters of context each side in kwic_table, cut back to a word boundary
 
 _TABLE_STYLE = "border-collapse:collapse;table-layout:auto;width:auto;margin:0.2em 0 0.6em 0;font-size:0.92em"
-_CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:600;padding:0 0 0.35em 0;white-space:normal"
+_CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:600;padding:0 0 0.35em 0;white-space:nowrap"
 _TH_STYLE = ("text-align:{align};vertical-align:bottom;padding:0.25em 0.6em;border-bottom:1px solid #888;"
              "white-space:normal;font-weight:600")
 _TD_STYLE = "text-align:{align};vertical-align:top;padding:0.2em 0.6em;border-bottom:1px solid #e4e4e4;{extra}"
@@ -176,7 +176,7 @@ def _html_table(columns, texts, kinds, n_rows, caption, widths, highlight_rows, 
             if kind in ("int", "float", "mixed"):
                 extra += ";font-variant-numeric:tabular-nums"
             if i in highlight_rows:
-                extra += ";background-color:#f3f3f3"
+                extra += ";background-color:#fdf1c7"
             cells.append(f'<td style="{_TD_STYLE.format(align=align, extra=extra)}">{value}</td>')
         parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")

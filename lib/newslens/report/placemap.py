@@ -122,7 +122,7 @@ def plotted_frame(places, mentions):
     return frame
 
 
-FAR_LAYER = " far from the focus: listed, and shown in the locator map"
+FAR_LAYER = " far: listed under the map and shown in the locator"
 
 
 def _unit(lon, lat):

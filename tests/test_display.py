@@ -23,7 +23,7 @@ def _headers(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seed_tables(seed_article):
-    return newslens.analyze(seed_article).tables
+    return newslens.analyze(seed_article, newslens.Options(extras="all")).tables
 
 
 def test_counts_in_a_float_column_show_as_integers(seed_tables):

@@ -46,12 +46,16 @@ def test_default_is_the_fast_path_and_extras_add_to_it(tmp_path, seed_out):
     fast = {p.name for p in (tmp_path / "fast").glob("*.csv")}
     full = {p.name for p in seed_out.glob("*.csv")} - {"places_map.csv"}
     assert full - fast == {"sentiment_disagreements.csv", "sentiment_agreement.csv", "collocations.csv"}
-    for name in fast - {"sentences.csv", "actors.csv", "article_tone.csv"}:      # the same tables, byte for byte
+    for name in fast - {"sentences.csv", "actors.csv", "actor_mentions.csv", "article_tone.csv"}:   # same bytes
         assert (tmp_path / "fast" / name).read_bytes() == (seed_out / name).read_bytes(), name
     sentences = pd.read_csv(tmp_path / "fast" / "sentences.csv")
     assert "textblob_polarity" not in sentences and "vader_compound" in sentences
     actors = pd.read_csv(tmp_path / "fast" / "actors.csv")
     assert actors["ci_low"].isna().all() and actors["mean_compound"].notna().all()
+    assert "mean_target_score" not in actors and "target_score" not in pd.read_csv(tmp_path / "fast" / "actor_mentions.csv")
+    full_actors = pd.read_csv(seed_out / "actors.csv").set_index("actor")
+    # Toward an actor, not near it: the seed speaks of Ukraine's "aggression" in nearly every mention.
+    assert full_actors.loc["Ukraine", "target_negative"] == 9 and full_actors.loc["Ukraine", "mean_target_score"] < -0.4
 
 
 def test_unknown_extra_is_a_one_line_error(tmp_path, capsys):

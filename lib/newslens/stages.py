@@ -25,5 +25,7 @@ EXTRAS: dict[str, str] = {
     "second_opinions": "NLTK's VADER port, TextBlob, NRC emotions and the op-ed variant per sentence, where "
                        "NLTK's port and the reference differ, and how the methods agree",
     "intervals": "bootstrap 95% intervals of the sentiment near each actor",
+    "target_sentiment": "sentiment toward each actor mention by the target-dependent model fitted on NewsMTSC "
+                        "(a few ms per article)",
     "collocations": "NLTK likelihood-ratio collocations",
 }

@@ -7,7 +7,8 @@ from .tables import sentiment_tables
 
 def article_tables(article, extras=frozenset(EXTRAS)) -> dict:
     """The sentiment tables, with the extras named in ``extras`` (all of them unless told otherwise)."""
-    return sentiment_tables(article, second_opinions="second_opinions" in extras, intervals="intervals" in extras)
+    return sentiment_tables(article, second_opinions="second_opinions" in extras, intervals="intervals" in extras,
+                            target="target_sentiment" in extras)
 
 
 __all__ = ["article_tables", "sentiment_tables"]

@@ -103,18 +103,29 @@ def _form(text: str, start: int, end: int) -> str:
     return "plain"
 
 
-def actor_mentions(article):
-    """One row per mention: actor, alias, kind, form, sentence_id, start, end (body offsets), written."""
+def actor_mentions(article, target: bool = False):
+    """One row per mention: actor, alias, kind, form, sentence_id, start, end (body offsets), written.
+
+    With ``target``: target_label and target_score, the sentiment toward this mention by the
+    target-dependent model (``sentiment.target``), not the whole sentence's.
+    """
     import pandas as pd
 
     rows = []
     for m in find_mentions(article.body):
         sentence = article.sentence_at(m["start"])
-        rows.append({"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"],
-                     "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
-                     "written": article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]})
+        row = {"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"],
+               "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
+               "written": article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]}
+        if target:
+            from .target import target_sentiment
+
+            row["target_label"], score = target_sentiment(sentence.text, m["start"] - sentence.start,
+                                                          m["end"] - sentence.start)
+            row["target_score"] = round(score, 4)
+        rows.append(row)
     columns = ["actor", "alias", "kind", "form", "sentence_id", "start", "end", "written"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns + (["target_label", "target_score"] if target else []))
 
 
 def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -145,7 +156,9 @@ def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOO
 def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = True):
     """One row per actor mentioned: mentions, sentences, mean compound with a 95% bootstrap interval,
     the most negative and most positive sentence ids, and the aliases found. Sorted by sentences, then name.
-    ``intervals=False`` leaves ci_low and ci_high empty (the bootstrap is most of this table's cost).
+    ``intervals=False`` leaves ci_low and ci_high empty (the bootstrap is most of this table's cost). With
+    target columns in ``mentions`` (``actor_mentions(target=True)``) also mean_target_score (the mean
+    sentiment toward the actor's mentions) and target_negative / target_neutral / target_positive counts.
 
     ``sentence_table`` is the sentence sentiment table (``sentiment.tables.sentence_sentiment``): the
     caller passes it in, so actors never import the table assembly that imports them.
@@ -159,6 +172,10 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     # more than the work on these few rows); actors in name order, as groupby(sort=True) gives them.
     sentence_ids_of: dict[str, list[int]] = {}
     aliases_of: dict[str, set[str]] = {}
+    targets_of: dict[str, list[tuple[str, float]]] = {}
+    if "target_score" in mentions:
+        for actor, label, score in zip(mentions["actor"], mentions["target_label"], mentions["target_score"]):
+            targets_of.setdefault(actor, []).append((label, float(score)))
     for actor, sentence_id, alias in zip(mentions["actor"], mentions["sentence_id"], mentions["alias"]):
         sentence_ids_of.setdefault(actor, []).append(int(sentence_id))
         aliases_of.setdefault(actor, set()).add(alias)
@@ -179,8 +196,15 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
             "most_positive_sentence_id": most_positive, "most_positive_compound": compound[most_positive],
             "aliases_found": ", ".join(sorted(aliases_of[actor])), "note": note,
         })
+        if targets_of:
+            found = targets_of[actor]
+            rows[-1].update({"mean_target_score": sum(score for _, score in found) / len(found),
+                             **{f"target_{name}": sum(label == name for label, _ in found)
+                                for name in ("negative", "neutral", "positive")}})
     columns = ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
                "most_positive_compound", "aliases_found", "note"]
+    if targets_of:
+        columns += ["mean_target_score", "target_negative", "target_neutral", "target_positive"]
     rows.sort(key=lambda row: (-row["sentences"], row["actor"]))      # most sentences first, then by name
     return pd.DataFrame(rows, columns=columns).round(4)

@@ -158,17 +158,19 @@ def article_tone(article: Article, sentence_table=None):
     return frame
 
 
-def sentiment_tables(article: Article, second_opinions: bool = True, intervals: bool = True) -> dict:
+def sentiment_tables(article: Article, second_opinions: bool = True, intervals: bool = True,
+                     target: bool = True) -> dict:
     """Every sentiment table for one article, keyed by output file name.
 
     "sentence_sentiment.csv" (merged into sentences.csv by the analysis), "actors.csv", "actor_mentions.csv",
     "article_tone.csv"; with ``second_opinions`` (NLTK's VADER, TextBlob, NRC, the op-ed variant) also
-    "sentiment_disagreements.csv" and "sentiment_agreement.csv". ``intervals``: bootstrap intervals per actor.
+    "sentiment_disagreements.csv" and "sentiment_agreement.csv". ``intervals``: bootstrap intervals per actor;
+    ``target``: sentiment toward each actor mention (the target-dependent model) in both actor tables.
     """
     from .actors import actor_mentions, actor_sentiment
 
     table = sentence_sentiment(article, second_opinions=second_opinions)
-    mentions = actor_mentions(article)
+    mentions = actor_mentions(article, target=target)
     tables = {
         "sentence_sentiment.csv": table,
         "actors.csv": actor_sentiment(article, table, mentions, intervals=intervals),

@@ -118,3 +118,31 @@ def test_tables_are_deterministic(seed_article):
     first, second = sentiment_tables(seed_article), sentiment_tables(seed_article)
     for name in first:
         assert first[name].equals(second[name]), name
+
+
+def test_vader_words_show_the_valence_after_vaders_rules():
+    """Issue 13: "problems -1.7" was listed for a sentence that scores positive; negation flips it."""
+    from newslens.sentiment.scores import lexicon_words
+
+    assert lexicon_words("There are no problems with the plan.") == "no +0.0 (lexicon -1.2); problems +1.3 (lexicon -1.7)"
+    assert lexicon_words("The plan is good but the results are terrible.") == (
+        "good +0.9 (lexicon +1.9); terrible -3.2 (lexicon -2.1)")
+    assert lexicon_words("It is very bad.") == "bad -2.8 (lexicon -2.5)"
+
+
+def test_word_valences_add_up_to_the_compound(seed_article):
+    """The rule-adjusted valences are what VADER sums: normalised, they give its compound (sentences without
+    '!' or '?', whose emphasis VADER adds after the words)."""
+    from vaderSentiment.vaderSentiment import normalize
+
+    from newslens.sentiment.scores import vader_scores, word_valences
+
+    checked = 0
+    for sentence in seed_article.sentences:
+        if "!" in sentence.text or "?" in sentence.text:
+            continue
+        total = sum(used for _, _, used in word_valences(sentence.text))
+        expected = vader_scores(sentence.text)["compound"]
+        assert (round(normalize(total), 4) if total else 0.0) == pytest.approx(expected, abs=1e-4), sentence.text
+        checked += 1
+    assert checked >= 20

@@ -1,19 +1,35 @@
 """Quotation inventory: every quoted span, straight or curly, classified as attributed quotation or scare quote.
 
+Marks: curly marks give their direction; a straight mark takes it from its neighbours (a letter after it
+opens, a space or punctuation after it closes), so a quotation inside a quotation ('"... implement the
+"Minsk" points," said X') pairs inside out; such a span is ``nested`` and looks for its cue only inside the
+outer quotation.
+
 Rule (applied in this order, documented in the notebook and in quotes.csv's ``rule`` column):
-1. attributed quotation: in the same sentence, with no other quotation in between, either
-   - a speech verb (say, write, tell, claim, ...) or "according to" within ``BEFORE_WINDOW`` words before
-     the opening mark ("I wrote earlier this summer that "..."");
+1. attributed quotation: with no other quotation in between, either
+   - a speech verb (say, write, tell, claim, stress, point out, ...) or "according to" within
+     ``BEFORE_WINDOW`` words before the opening mark ("I wrote earlier this summer that "..."");
    - a labelling verb (call, regard, describe, dub, ...) at most ``LABEL_GAP`` words before it ("who they
-     regard as a "political prisoner"");
-   - or a speech or labelling verb within ``AFTER_WINDOW`` words after the closing mark ("...," he said).
-   The speaker is the nearest pronoun or non-stop word before the verb (after "according to": the words
-   that follow it). Words that are often nouns ("report", "claim", "call") count only in a verb form.
-2. scare quote: no reporting verb and at most ``SCARE_MAX_WORDS`` words: the writer's own distancing or
+     regard as a "political prisoner""), not in the passive without "by" ("can be called "..."");
+   - a speech or labelling verb after the closing mark, up to the end of the sentence the closing mark
+     stands in (so a quote of several sentences ending '...," he said.' is attributed): within
+     ``AFTER_WINDOW`` words, or ``AFTER_WINDOW_CLAUSE`` when the quote ends in a comma, question mark,
+     exclamation mark or dash ('"...," the presidential spokesman said');
+   - a partial quotation inside reported speech: "X said that ... "..."" or "according to X, ... "..."" anywhere
+     earlier in the sentence;
+   - a quotation that opens its sentence right after a sentence with an attributed quotation continues it
+     ('"...," she said. "More words."'), and one right after reported speech of a named speaker ('X
+     stressed that ... . "Words."') is that speaker's.
+   The speaker is the name or role written with the verb ("Kremlin spokesman Dmitry Peskov told", "said the
+   Secretary of the National Security and Defense Council", "he"); ``speaker_resolved`` names the person:
+   a pronoun resolves to a person named earlier in its sentence, else to the nearest named speaker before
+   it; a role ("the President") to the nearest named speaker or person named with that role.
+2. scare quote: no attribution and at most ``SCARE_MAX_WORDS`` words: the writer's own distancing or
    emphasis of a word ("rebels", "balance").
-3. unattributed quotation: no reporting verb and a longer span.
+3. unattributed quotation: no attribution and a longer span.
 Independently, ``is_title`` marks a span in title case (three or more words, every word of four or more
 letters capitalised): a quoted headline or title. Framing counts leave titles out.
+Measured on 121 hand-coded spans of licensed press releases: ``bench/quote_attribution.py``.
 """
 
 from __future__ import annotations
@@ -21,12 +37,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from ..text.lemmas import lemmatize
 
 BEFORE_WINDOW = 8
 AFTER_WINDOW = 4
+# After a quotation that ends in a comma, question or exclamation mark or dash ('"...," the presidential
+# spokesman said'), the reporting clause may name its speaker at length before the verb.
+AFTER_WINDOW_CLAUSE = 10
 SCARE_MAX_WORDS = 4
 
 # Verbs (lemmas) that attribute a quotation. A project list of common English reporting verbs, in two kinds:
@@ -38,7 +58,13 @@ SPEECH_VERBS = frozenset({
     "say", "write", "tell", "state", "claim", "insist", "argue", "add", "announce", "declare", "warn",
     "note", "ask", "reply", "answer", "deny", "admit", "quote", "tweet", "post", "comment", "stress",
     "urge", "assert", "allege", "remark", "report", "read", "explain",
+    # wire and press-office reporting verbs (agency copy and government press releases)
+    "emphasize", "emphasise", "assure", "sum", "point", "conclude", "recall", "observe", "inform", "remind",
+    "underline", "underscore", "acknowledge", "confirm", "caution", "vow", "pledge", "promise", "respond",
+    "mention", "specify", "clarify", "continue", "recount", "predict", "complain", "joke", "quip",
 })
+# Phrasal reporting verbs count only with their particle ("he pointed out", "summed up").
+PHRASAL = {"sum": "up", "point": "out"}
 LABEL_VERBS = frozenset({
     "call", "dub", "describe", "term", "label", "brand", "regard", "consider", "name", "title",
     "entitle", "headline",
@@ -46,21 +72,56 @@ LABEL_VERBS = frozenset({
 LABEL_GAP = 3
 # "explain" attributes a quote that it follows ("...," he explained) but, before a quote, usually takes a
 # noun phrase ("explained the "temporary" measures"): it counts only after the quote.
-AFTER_ONLY = frozenset({"explain"})
+AFTER_ONLY = frozenset({"explain", "continue"})
+# "can be rightfully called "..."": a labelling verb in the passive names no labeller; the label is the
+# writer's own (a scare quote), unless "by" names one.
+PASSIVE_AUX = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 # Words that are as often nouns as verbs: they count only in a verb form (-ed, -ing, irregular past) or
 # right after a pronoun, "who" or "to" ("they report", "to quote"); never in a possessive ("report's").
 NOUN_OR_VERB = frozenset({
     "report", "comment", "post", "quote", "claim", "call", "state", "note", "answer", "reply", "remark",
     "stress", "tweet", "name", "title", "term", "label", "brand", "headline",
+    "pledge", "promise", "vow", "joke", "quip", "point", "sum", "caution", "continue",
 })
 REPORTING_PHRASES = (("according", "to"), ("as", "put", "it"))
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+RESOLVED_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Speaker phrases: role nouns join capitalised names ("Kremlin spokesman Dmitry Peskov"), these connectors
+# join the parts of a title ("Secretary of the National Security and Defense Council").
+ROLE_WORDS = frozenset({
+    "president", "presidential", "spokesman", "spokeswoman", "spokesperson", "minister", "ministry",
+    "secretary", "secretary-general", "chancellor", "prime", "premier", "ambassador", "envoy", "aide",
+    "adviser", "advisor", "official", "officials", "diplomat", "chief", "head", "leader", "commander",
+    "general", "deputy", "press", "foreign", "defense", "defence", "senator", "governor", "mayor", "king",
+    "queen", "pope", "chairman", "chairwoman", "chair", "director", "representative", "negotiator",
+    "speaker", "lawmaker", "prosecutor", "mr", "mrs", "ms", "dr", "vice", "first", "interior",
+})
+ORG_WORDS = frozenset({
+    "council", "office", "department", "government", "administration", "kremlin", "house", "republic",
+    "federation", "state", "states", "security", "national", "united", "nations", "affairs", "union",
+    "commission", "agency", "service", "forces", "army", "committee", "party", "white", "cabinet",
+    "parliament", "ministry", "nato", "un", "eu", "osce",
+})
+CONNECTORS = frozenset({"of", "the", "and", "for"})
+# A single capitalised word names a person only when rarer than this in general English (wordfreq's Zipf
+# scale: "Putin" 4.1, "Draghi" 2.2; "Nobody" 5.0, "Let" 5.6), so a sentence-initial word is not a speaker.
+COMMON_WORD_ZIPF = 4.5
+SENTENCE_START_ZIPF = 3.0
+# Words that may stand between a speaker and the reporting verb ("he also said", "X, for his part, noted").
+SUBJECT_VERB_GAP = frozenset({
+    "also", "then", "later", "further", "again", "repeatedly", "once", "earlier", "additionally", "has",
+    "have", "had", "was", "part", "his", "her", "their", "for", "in", "turn", "personally", "clearly",
+    "has", "had", "reportedly",
+})
 IRREGULAR_PAST = frozenset({"said", "wrote", "written", "told", "read"})
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "\u201c", "\u201d"
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
 QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u201e\u201a`\u00ab\u00bb"
 
+_CLAUSE_BREAK = re.compile(r"[.;:!?,()\[\]\"\u201c\u201d\u2014\u2013]+")
+_TITLE_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov)\.")
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
@@ -81,6 +142,8 @@ class QuotedSpan:
     speaker: str
     rule: str               # which rule decided, in words
     closed: bool = True
+    speaker_resolved: str = ""  # a pronoun or bare role resolved to the nearest named speaker before it
+    nested: bool = False        # inside another quotation (the speaker's own quotation marks)
 
     @property
     def mark_style(self) -> str:
@@ -94,20 +157,41 @@ _DOUBLE_MARKS = re.compile(f'["{DOUBLE_OPEN}{DOUBLE_CLOSE}]')
 _SINGLE_MARKS = re.compile(f"['{SINGLE_OPEN}{SINGLE_CLOSE}]")
 
 
+def _straight_direction(text: str, i: int) -> str:
+    """Whether the straight mark at ``i`` reads as opening, closing or either, from its neighbours: a letter,
+    digit or opening bracket right after it opens ('said:"The', 'the "Minsk'); a space, punctuation or the
+    end right after it closes ('points," said', 'now" we')."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    if after.isalnum() or after in "([\u2018'":
+        return "either" if before.isalnum() else "open"
+    if after.isspace() or after in ".,;:!?)]\u2014\u2013-":
+        return "close"
+    return "either"
+
+
 def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
-    """(open, close, closed) offsets of double-quote marks in one paragraph; curly marks give direction."""
-    pairs, open_at = [], None
+    """(open, close, closed) offsets of double-quote marks in one paragraph; curly marks give direction.
+
+    Straight marks take their direction from their neighbours, so a quotation inside a quotation ('"...
+    implement the "Minsk" points," said X') pairs inside out instead of splitting the outer one; a mark
+    whose direction is unclear closes the innermost open quotation, or opens one when none is open."""
+    pairs, stack = [], []
     for mark in _DOUBLE_MARKS.finditer(text):
         i, ch = mark.start(), mark.group()
-        opening = ch == DOUBLE_OPEN or (ch == '"' and open_at is None)
+        if ch == DOUBLE_OPEN:
+            opening = True
+        elif ch == DOUBLE_CLOSE:
+            opening = False
+        else:
+            direction = _straight_direction(text, i)
+            opening = direction == "open" or (direction == "either" and not stack) or \
+                (direction == "close" and not stack)
         if opening:
-            if open_at is not None:          # two openers in a row: the first one never closed
-                pairs.append((open_at, i, False))
-            open_at = i
-        elif open_at is not None:
-            pairs.append((open_at, i, True))
-            open_at = None
-    if open_at is not None:
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i, True))
+    for open_at in stack:                    # never closed: runs to the end of the paragraph
         pairs.append((open_at, len(text), False))
     return pairs
 
@@ -155,34 +239,261 @@ def _speaker(candidates: list[str]) -> str:
     from ..text.stopwords import is_stopword
 
     for word in candidates:
-        if word.lower() in PRONOUNS or not is_stopword(word):
+        if word.lower() in PRONOUNS | OBJECT_PRONOUNS or not is_stopword(word):
             return word
     return ""
 
 
-def _find_cue(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]):
-    """(cue, speaker, side) for the attribution nearest to the quote, or None."""
+def _is_name_part(word: str) -> bool:
+    return word[:1].isupper() or word.lower().replace("\u2019", "'").removesuffix("'s") in ROLE_WORDS
+
+
+def _trim(phrase: list[str]) -> str:
+    """A speaker phrase without the function words at its edges ("As President Biden" -> "President Biden")."""
+    from ..text.stopwords import is_stopword
+
+    while phrase and (is_stopword(phrase[0]) or phrase[0].lower() in CONNECTORS):
+        phrase = phrase[1:]
+    while phrase and (is_stopword(phrase[-1]) or phrase[-1].lower() in CONNECTORS):
+        phrase = phrase[:-1]
+    return " ".join(phrase)
+
+
+def _subject_before(words: list[str], i: int) -> str:
+    """The speaker named right before the verb at ``i``: a pronoun, or a run of capitalised words and role
+    nouns ("the Ukrainian Head of State said", "Kremlin spokesman Dmitry Peskov told"), over adverbs and
+    asides between subject and verb ("Alar Karis, for his part, noted")."""
+    j = i - 1
+    while j >= 0 and words[j].lower() in SUBJECT_VERB_GAP and i - j <= 4:
+        j -= 1
+    if j >= 0 and words[j].lower() in PRONOUNS:
+        return words[j]
+    phrase = []
+    while j >= 0 and (_is_name_part(words[j]) or (words[j].lower() in CONNECTORS and phrase)):
+        phrase.insert(0, words[j])
+        j -= 1
+    return _trim(phrase)
+
+
+def _subject_after(words: list[str], i: int) -> str:
+    """The speaker named right after the verb at ``i`` ("said the President's Press Secretary")."""
+    j = i + 1
+    if j < len(words) and words[j].lower() == "by":            # "This was stated by President X"
+        j += 1
+    if j < len(words) and words[j].lower() in PRONOUNS | OBJECT_PRONOUNS:
+        return words[j]
+    while j < len(words) and words[j].lower() in ("the", "a", "an"):
+        j += 1
+    phrase = []
+    while j < len(words) and (_is_name_part(words[j]) or (words[j].lower() in CONNECTORS and phrase)):
+        phrase.append(words[j])
+        j += 1
+    return _trim(phrase)
+
+
+def _according_to(words: list[str], i: int) -> str:
+    """The source after "according to" at ``i`` (the index of "according")."""
+    return _subject_after(words, i + 1) or _speaker(words[i + 2:])
+
+
+def _find_cue(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], after_window: int,
+              sentence_before: list[tuple[str, int, int]] = (), introduces_next: bool = False):
+    """(cue, speaker, side) for the attribution nearest to the quote, or None.
+
+    ``before`` holds the last BEFORE_WINDOW words before the quote, ``after`` the words after it up to the
+    end of the sentence that the closing mark ends in, ``sentence_before`` every word of the quote's
+    sentence before it (for a partial quote inside reported speech)."""
     words = [w for w, _, _ in before]
     lower = [w.lower() for w in words]
     for i in range(len(words) - 1, -1, -1):
         for phrase in REPORTING_PHRASES:
             if tuple(lower[i:i + len(phrase)]) == phrase:
-                rest = words[i + len(phrase):]
-                speaker = _speaker(rest) if phrase[0] == "according" else _speaker(words[:i][::-1])
+                speaker = _according_to(words, i) if phrase[0] == "according" else _speaker(words[:i][::-1])
                 return " ".join(words[i:i + len(phrase)]), speaker, "before"
         lemma = lemmatize(lower[i])
         gap = len(words) - 1 - i
-        speech = lemma in SPEECH_VERBS and lemma not in AFTER_ONLY
-        label = lemma in LABEL_VERBS and gap <= LABEL_GAP
+        speech = lemma in SPEECH_VERBS and lemma not in AFTER_ONLY and _particle_ok(lemma, lower, i)
+        label = lemma in LABEL_VERBS and gap <= LABEL_GAP and not (
+            PASSIVE_AUX & set(lower[max(i - 2, 0):i]) and "by" not in lower[i + 1:])
         if (speech or label) and _verb_like(words, i):
-            return words[i], _speaker(words[:i][::-1]), "before"
-    after_words = [w for w, _, _ in after]
+            speaker = _subject_before(words, i) or _subject_after(words, i) if speech else ""
+            return words[i], speaker or _nearby_pronoun(words, i) or _speaker(words[:i][::-1]), "before"
+    after_words = [w for w, _, _ in after][:after_window]
+    after_lower = [w.lower() for w in after_words]
     for i, word in enumerate(after_words):
-        lemma = lemmatize(word.lower())
-        if lemma in SPEECH_VERBS | LABEL_VERBS and _verb_like(after_words, i):
-            speaker = _speaker(after_words[:i][::-1]) or _speaker(after_words[i + 1:])
+        lemma = lemmatize(after_lower[i])
+        if i == len(after) - 1 and introduces_next and "and" in after_lower[:i]:
+            break                   # '"Title", he stood up and said: "Words."': the verb is the next quote's
+        if lemma in SPEECH_VERBS | LABEL_VERBS and _verb_like(after_words, i) and \
+                _particle_ok(lemma, after_lower, i):
+            speaker = (_subject_before(after_words, i) if i else "") or _subject_after(after_words, i) \
+                or _speaker(after_words[:i][::-1]) or _speaker(after_words[i + 1:])
             return word, speaker, "after"
+    # A partial quotation inside reported speech: "X said that the talks were ... "constructive"".
+    words = [w for w, _, _ in sentence_before]
+    lower = [w.lower() for w in words]
+    for i in range(len(words) - 1, -1, -1):
+        if tuple(lower[i:i + 2]) == ("according", "to"):
+            return "according to", _according_to(words, i), "reported"
+        lemma = lemmatize(lower[i])
+        if lemma in SPEECH_VERBS and "that" in lower[i + 1:i + 3] and _verb_like(words, i) and \
+                _particle_ok(lemma, lower, i):
+            return words[i], _subject_before(words, i) or _nearby_pronoun(words, i) or \
+                _speaker(words[:i][::-1]), "reported"
     return None
+
+
+def _nearby_pronoun(words: list[str], i: int) -> str:
+    """A subject pronoun at most four words before the verb ("he stood up and said")."""
+    for word in reversed(words[max(i - 4, 0):i]):
+        if word.lower() in PRONOUNS - {"it", "who", "you"}:
+            return word
+    return ""
+
+
+def _particle_ok(lemma: str, lower: list[str], i: int) -> bool:
+    """A phrasal reporting verb counts only with its particle ("he pointed out", "summed up")."""
+    particle = PHRASAL.get(lemma)
+    return particle is None or particle in lower[i + 1:i + 3]
+
+
+_DEMONYMS: frozenset[str] | None = None
+
+
+def _place_words() -> frozenset[str]:
+    """Country names, aliases and demonyms (lower case), read from the package's countries table: a speaker
+    phrase made only of these and role nouns ("the French President") names a role, not a person."""
+    global _DEMONYMS
+    if _DEMONYMS is None:
+        import csv
+
+        from ..paths import DATA_DIR
+
+        words = set()
+        with open(DATA_DIR / "countries.csv", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for field in ("name", "aliases", "demonyms"):
+                    for value in (row.get(field) or "").split("|"):
+                        words.update(value.lower().split())
+        _DEMONYMS = frozenset(words)
+    return _DEMONYMS
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a personal name: no role, office, organisation, country,
+    demonym or pronoun."""
+    bare = word.replace("\u2019", "'").removesuffix("'s")
+    low = bare.lower()
+    return bare[:1].isupper() and len(bare) > 1 and low not in ROLE_WORDS | ORG_WORDS | CONNECTORS \
+        and low not in PRONOUNS and low not in _place_words()
+
+
+@lru_cache(maxsize=8192)
+def _rare(word: str) -> bool:
+    """Rarer in general English than COMMON_WORD_ZIPF: "Lenin", "Draghi" but not "Let", "Nobody", "God"."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower().replace("\u2019", "'").removesuffix("'s"), "en") < COMMON_WORD_ZIPF
+
+
+def names_a_person(speaker: str) -> bool:
+    """Whether a speaker phrase contains a personal name: two capitalised name words in a row ("Olaf
+    Scholz"), a role before one ("President Biden"), or one word rare in general English ("Draghi").
+    "The Ukrainian Head of State", "the French President", "Let" and "Everyone" name no person."""
+    words = speaker.split()
+    for k, word in enumerate(words):
+        if not _name_word(word):
+            continue
+        previous = words[k - 1] if k else ""
+        if k and (_name_word(previous) or previous.lower().rstrip(".") in ROLE_WORDS):
+            return True
+        if _rare(word):
+            return True
+    return False
+
+
+def _resolvable(speaker: str) -> bool:
+    """A pronoun or a bare role ("he", "the President"): resolved to a named speaker before it."""
+    low = speaker.lower()
+    if low in RESOLVED_PRONOUNS:
+        return True
+    return any(w.lower().rstrip(".") in ROLE_WORDS for w in speaker.split()) and not names_a_person(speaker)
+
+
+def _resolve(speaker: str, offset: int, named: list[tuple[int, int, str]], sentence_names: list[str],
+             body: str) -> str:
+    """The person a pronoun or role names: for a pronoun, a person named earlier in the quote's own sentence
+    ("Joseph Biden, in turn, focused on what he described as ..."), else the nearest named speaker before
+    the quote; for a role, the nearest named speaker with that role word ("the President" -> "President
+    Volodymyr Zelenskyy"), else the nearest person named with it, else the nearest named speaker."""
+    before = [name for o, _, name in named if o < offset]
+    if speaker.lower() in RESOLVED_PRONOUNS:
+        if sentence_names:
+            return sentence_names[-1]
+        return before[-1] if before else speaker
+    roles = {w.lower().rstrip(".") for w in speaker.split()} & ROLE_WORDS
+    mentioned = _names_in(body[:offset])
+    for name in [*reversed(before), *reversed(mentioned)]:     # a speaker with that role, else anyone so named
+        if roles & {w.lower().rstrip(".") for w in name.split()}:
+            return name
+    return before[-1] if before else speaker
+
+
+def _names_in(text: str) -> list[str]:
+    """Runs of capitalised words that name a person, in order ("Joseph Biden"), never across punctuation;
+    a lone word opening a sentence or clause ("Repeatedly, he asserted") only when rarer than
+    SENTENCE_START_ZIPF."""
+    from wordfreq import zipf_frequency
+
+    names = []
+    text = _TITLE_ABBREVIATION.sub(r"\1", text)
+    for chunk in _CLAUSE_BREAK.split(text):
+        words = [m.group(0) for m in _WORD.finditer(chunk)]
+        run, first = [], 0
+        for k, word in enumerate(words + [""]):
+            if word[:1].isupper() and (_name_word(word) or word.lower() in ROLE_WORDS):
+                if not run:
+                    first = k
+                run.append(word)
+                continue
+            phrase = _trim(run)
+            lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
+            if phrase and names_a_person(phrase) and not lone_opener:
+                names.append(phrase)
+            run = []
+    return names
+
+
+def _blank(body: str, quoted) -> str:
+    """The body with the inside of every quoted span blanked: words inside quotation marks name no speaker
+    of the article."""
+    chars = list(body)
+    for o, c in quoted:
+        chars[o:c] = " " * (c - o)
+    return "".join(chars)
+
+
+def _named_speakers(article, body: str) -> list[tuple[int, int, str]]:
+    """(offset, sentence id, name) of every named speaker of reported speech in the body, in reading order:
+    the subject of a reporting verb ("Oleksiy Danilov stressed that"), the agent after it ("said X",
+    "stated by X") and the source after "according to"."""
+    found = []
+    for sentence in article.sentences:
+        tokens = _words_with_offsets(body[sentence.start:sentence.end], sentence.start)
+        words = [w for w, _, _ in tokens]
+        lower = [w.lower() for w in words]
+        for i, word in enumerate(lower):
+            if word == "according" and lower[i + 1:i + 2] == ["to"]:
+                name = _according_to(words, i)
+            elif lemmatize(word) in SPEECH_VERBS and _verb_like(words, i) and _particle_ok(lemmatize(word), lower, i):
+                name = _subject_before(words, i)
+                if not names_a_person(name):
+                    name = _subject_after(words, i)
+            else:
+                continue
+            if name and names_a_person(name):
+                found.append((tokens[i][1], sentence.id, name))
+    return found
 
 
 def find_quotes(article) -> list[QuotedSpan]:
@@ -194,21 +505,41 @@ def find_quotes(article) -> list[QuotedSpan]:
             for o, c, closed in finder(para.text):
                 raw.append((para.start + o, para.start + c, closed, para.id))
     raw.sort()
+    blanked = _blank(body, [(o + 1, c) for o, c, _, _ in raw]) if raw else body
+    named = _named_speakers(article, blanked) if raw else []
     spans = []
     for n, (open_at, close_at, closed, para_id) in enumerate(raw, start=1):
         start, end = open_at + 1, close_at
         sentence = article.sentence_at(open_at)
+        end_sentence = article.sentence_at(max(close_at - 1, open_at)) if closed else sentence
         words = [w for w, _, _ in _words_with_offsets(body[start:end], start)]
-        # Context stops at another quoted span so a verb is not borrowed from a neighbouring quote.
-        left_limit = max([sentence.start] + [c + 1 for o, c, _, _ in raw if c < open_at])
-        right_limit = min([sentence.end] + [o for o, c, _, _ in raw if o > close_at])
-        before = _words_with_offsets(body[left_limit:open_at], left_limit)[-BEFORE_WINDOW:]
-        after = _words_with_offsets(body[close_at + 1:right_limit], close_at + 1)[:AFTER_WINDOW]
-        found = _find_cue(before, after)
+        outer = [(o, c) for o, c, _, _ in raw if o < open_at and c > close_at]
+        # Context stops at another quoted span so a verb is not borrowed from a neighbouring quote, and a
+        # quotation inside a quotation looks only inside the outer one.
+        left_limit = max([sentence.start] + [c + 1 for o, c, _, _ in raw if c < open_at] + [o + 1 for o, _ in outer])
+        right_limit = min([max(end_sentence.end, close_at + 1)] + [o for o, c, _, _ in raw if o > close_at]
+                          + [c for _, c in outer])
+        sentence_before = _words_with_offsets(body[left_limit:open_at], left_limit)
+        before = sentence_before[-BEFORE_WINDOW:]
+        after = _words_with_offsets(body[close_at + 1:right_limit], close_at + 1)
+        inner = body[start:end].rstrip()
+        # "...," he said / "...?" she asked: the quote ends where a reporting clause begins, which may name
+        # a speaker at length ("said the Secretary of the National Security and Defense Council").
+        clause_follows = bool(inner) and (inner[-1] in ",?!\u2014" or body[close_at + 1:close_at + 2] == ",")
+        # The last word after the quote introduces the next quote ('said: "') rather than ending this one.
+        next_opens = [o for o, c, _, _ in raw if o > close_at]
+        introduces_next = bool(next_opens) and right_limit == next_opens[0] and bool(after) and \
+            body[after[-1][2]:right_limit].strip() in (":", ",", "")
+        found = _find_cue(before, after, AFTER_WINDOW_CLAUSE if clause_follows else AFTER_WINDOW,
+                          sentence_before if not outer else (), introduces_next)
+        speaker_resolved = ""
         if found:
             cue, speaker, side = found
             kind = "attributed quotation"
-            rule = f"reporting verb '{cue}' {side} the quote"
+            rule = {"before": f"reporting verb '{cue}' before the quote",
+                    "after": f"reporting verb '{cue}' after the quote",
+                    "reported": f"partial quotation inside reported speech ('{cue}' earlier in the sentence)",
+                    }[side]
         elif len(words) <= SCARE_MAX_WORDS:
             cue, speaker = "", ""
             kind = "scare quote"
@@ -217,11 +548,30 @@ def find_quotes(article) -> list[QuotedSpan]:
             cue, speaker = "", ""
             kind = "unattributed quotation"
             rule = f"no reporting verb, {len(words)} words (more than {SCARE_MAX_WORDS})"
+            # A quotation that opens its sentence right after one attributed in the sentence before
+            # continues it ('"...," he said. "More words."'); after reported speech ('X stressed that ...
+            # . "Words."') it is that speaker's.
+            opens_sentence = not body[sentence.start:open_at].strip()
+            previous = [q for q in spans if q.sentence_id == sentence.id - 1 and q.kind == "attributed quotation"]
+            reported = [name for o, sid, name in named if sid == sentence.id - 1]
+            if opens_sentence and not outer and previous:
+                kind, cue = "attributed quotation", ""
+                speaker, speaker_resolved = previous[-1].speaker, previous[-1].speaker_resolved
+                rule = "continues the quotation attributed in the sentence before"
+            elif opens_sentence and not outer and reported:
+                kind, cue, speaker = "attributed quotation", "", reported[-1]
+                rule = f"follows speech reported from {reported[-1]} in the sentence before"
+        if kind == "attributed quotation" and not speaker_resolved:
+            speaker_resolved = speaker
+            if _resolvable(speaker):
+                names_before = _names_in(blanked[sentence.start:open_at])
+                speaker_resolved = _resolve(speaker, open_at, named, names_before, blanked)
         spans.append(QuotedSpan(
             quote_id=n, start=start, end=end, open_mark=body[open_at],
             close_mark=body[close_at] if closed else "", text=body[start:end],
             sentence_id=sentence.id, paragraph_id=para_id, n_words=len(words), kind=kind,
             is_title=_is_title(words), cue=cue, speaker=speaker, rule=rule, closed=closed,
+            speaker_resolved=speaker_resolved, nested=bool(outer),
         ))
     return spans
 
@@ -270,10 +620,12 @@ def quotes_table(article, spans: list[QuotedSpan] | None = None):
     sentences = {s.id: s.text for s in article.sentences}
     rows = [{
         "quote_id": q.quote_id, "text": q.text, "kind": q.kind, "is_title": q.is_title,
-        "cue": q.cue, "speaker": q.speaker, "rule": q.rule, "marks": q.mark_style, "closed": q.closed,
+        "cue": q.cue, "speaker": q.speaker, "speaker_resolved": q.speaker_resolved, "nested": q.nested,
+        "rule": q.rule, "marks": q.mark_style, "closed": q.closed,
         "n_words": q.n_words, "start": q.start, "end": q.end, "paragraph_id": q.paragraph_id,
         "sentence_id": q.sentence_id, "sentence": sentences[q.sentence_id],
     } for q in spans]
-    columns = ["quote_id", "text", "kind", "is_title", "cue", "speaker", "rule", "marks", "closed",
+    columns = ["quote_id", "text", "kind", "is_title", "cue", "speaker", "speaker_resolved", "nested", "rule",
+               "marks", "closed",
                "n_words", "start", "end", "paragraph_id", "sentence_id", "sentence"]
     return pd.DataFrame(rows, columns=columns)

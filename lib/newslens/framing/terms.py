@@ -20,6 +20,17 @@ from ..text.lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
 from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
 
+# "would" as the reported future of "will" ("the spokesman said the talks would resume") is tense, not a
+# hedge: a hit of these terms is listed but not counted when one of REPORTING_PAST stands earlier in its
+# sentence, at most REPORTED_FUTURE_GAP tokens before it (issue 13).
+REPORTED_FUTURE = frozenset({"would"})
+REPORTING_PAST = frozenset({
+    "said", "told", "announced", "stated", "warned", "promised", "pledged", "vowed", "confirmed", "insisted",
+    "predicted", "assured", "noted", "stressed", "claimed", "added", "reported", "declared", "indicated",
+    "explained", "emphasized", "emphasised", "argued", "wrote", "replied", "agreed",
+})
+REPORTED_FUTURE_GAP = 15
+
 KWIC_WIDTH = 60          # characters of context on each side in the keyword-in-context view
 PARAGRAPH_MARK = " \u00b6 "  # shown where the context crosses a paragraph break
 
@@ -180,13 +191,16 @@ def find_mentions(article, lexicon: Lexicon | None = None,
                 start, end = tokens[i].start, tokens[j - 1].end
                 quote = next((q for q in quotes if q.start <= start and end <= q.end), None)
                 in_title = bool(quote and quote.is_title)
+                reported = entry.term in REPORTED_FUTURE and next(
+                    (t.text for t in tokens[max(i - REPORTED_FUTURE_GAP, 0):i] if t.text in REPORTING_PAST), None)
                 mentions.append(Mention(
                     term=entry.term, category=category, cue=entry.cue, surface=article.body[start:end],
                     start=start, end=end, sentence_id=sid, paragraph_id=para_of[sid],
                     word_position=tokens[i].word_position,
                     quote_id=quote.quote_id if quote else None, quote_kind=quote.kind if quote else "",
-                    counted=not in_title,
-                    not_counted_reason="inside a quoted title" if in_title else "",
+                    counted=not in_title and not reported,
+                    not_counted_reason="inside a quoted title" if in_title else
+                    f"reported future after '{reported}'" if reported else "",
                 ))
     category_rank = {c: n for n, c in enumerate(CATEGORIES)}
     mentions.sort(key=lambda m: (m.start, category_rank[m.category], m.term))

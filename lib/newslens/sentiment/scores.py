@@ -159,16 +159,42 @@ def tone_measures(counts: dict[str, int]) -> dict[str, float]:
     return {"positive_pct": pos, "negative_pct": neg, "polarity": pos + neg, "tone": pos - neg}
 
 
-def lexicon_words(text: str) -> str:
-    """The VADER lexicon words of a text with their context-free valence ("war -2.9; cool 1.3"), in order.
+def word_valences(text: str) -> list[tuple[str, float, float]]:
+    """(word, lexicon valence, valence after VADER's rules) for every VADER lexicon word of a text, in order.
 
-    Evidence for a score, not its computation: VADER's rules (negation, boosters, "but") then adjust them.
+    The rule-adjusted valence comes from VADER's public ``SentimentIntensityAnalyzer.sentiment_valence``,
+    called word by word as ``polarity_scores`` does (which applies capitals, boosters and dampeners before
+    the word, negation within three words, "least", "kind of"); booster words themselves carry no valence.
+    Then the contrastive "but" rule of Hutto and Gilbert (2014), which ``polarity_scores`` applies after the
+    words: valences before the first "but" count half, after it one and a half times.
     """
-    from vaderSentiment.vaderSentiment import SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
-    lexicon = reference_analyzer().lexicon
-    words = SentiText(scoring_text(text)).words_and_emoticons
-    return "; ".join(f"{w.lower()} {lexicon[w.lower()]:+.1f}" for w in words if w.lower() in lexicon)
+    analyzer = reference_analyzer()
+    sentitext = SentiText(scoring_text(text))
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        low = item.lower()
+        if low in BOOSTER_DICT or (low == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    lower = [w.lower() for w in words]
+    if "but" in lower:
+        at = lower.index("but")
+        sentiments = [v * 0.5 if k < at else v * 1.5 if k > at else v for k, v in enumerate(sentiments)]
+    lexicon = analyzer.lexicon
+    return [(w.lower(), lexicon[w.lower()], float(v)) for w, v in zip(words, sentiments) if w.lower() in lexicon]
+
+
+def lexicon_words(text: str) -> str:
+    """The VADER lexicon words of a text with the valence VADER used for each ("war -2.9; cool +1.3"), in
+    order; where a rule changed a word's lexicon valence, the lexicon value follows in brackets
+    ("problems +1.3 (lexicon -1.7)" after "no"). The words' valences are what the compound sums
+    (before the punctuation emphasis and normalisation); see ``word_valences``."""
+    return "; ".join(f"{w} {used:+.1f}" + (f" (lexicon {raw:+.1f})" if round(used, 1) != round(raw, 1) else "")
+                     for w, raw, used in word_valences(text))
 
 
 def label(score: float, band: float = NEUTRAL_BAND) -> str:

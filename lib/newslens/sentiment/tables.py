@@ -21,7 +21,7 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
 
     No paragraph_id or text: the analysis merges these columns into sentences.csv, which has them.
     Always: vader_compound/pos/neu/neg: reference VADER, the primary score; vader_label; vader_words: the
-    lexicon words behind it; vader_compound_as_written: curly quotes kept; tone_words, tone_positive_pct,
+    lexicon words behind it, each with the valence VADER used after its rules (``scores.lexicon_words``); vader_compound_as_written: curly quotes kept; tone_words, tone_positive_pct,
     tone_negative_pct, tone (GDELT-style); vader_rolling_mean.
     With ``second_opinions``: nltk_vader_compound; textblob_polarity, textblob_subjectivity; nrc_<emotion>
     counts on lemmas and nrc_balance (positive - negative); oped_score; contested (VADER, TextBlob and NRC

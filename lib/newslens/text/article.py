@@ -86,6 +86,10 @@ class Standfirst:
     body_end: int | None
 
 
+# Wire-copy metadata (newslens.text.wire): written to article.json only when the text has a dateline or deck.
+WIRE_FIELDS = ("dateline", "dateline_place", "dateline_date", "agency", "deck")
+
+
 @dataclass
 class ArticleMeta:
     title: str = ""
@@ -95,6 +99,11 @@ class ArticleMeta:
     regions: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     original_source: str = ""        # where the text was first published, if the page says so
+    dateline: str = ""               # wire copy: the dateline as written ("MOSCOW, October 27. /TASS/.")
+    dateline_place: str = ""         # its place ("Moscow")
+    dateline_date: str = ""          # its date as written (agencies leave out the year)
+    agency: str = ""                 # the agency it names ("TASS", "Reuters", "AP")
+    deck: str = ""                   # the summary under the headline, kept out of the body
 
 
 @dataclass
@@ -151,7 +160,7 @@ class Article:
             # Relative to the repository (or the bare file name): the same article gives the same JSON
             # wherever the repository or the file lives.
             "source": display_path(self.source),
-            "meta": asdict(self.meta),
+            "meta": {k: v for k, v in asdict(self.meta).items() if v or k not in WIRE_FIELDS},
             "standfirst": asdict(self.standfirst) if self.standfirst else None,
             "counts": {
                 "paragraphs": len(self.paragraphs),

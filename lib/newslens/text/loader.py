@@ -11,6 +11,7 @@ from ..errors import ArticleInputError, SourceName
 from .language import MIN_ENGLISH_SHARE, judge_language
 from .reading import decode_input, read_input
 from .segment import split_sentences, tokenize_words
+from .wire import apply_wire_structure
 from .seeds import verify_seed
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -56,6 +57,8 @@ def _article(source, path, input_format: str) -> Article:
         parsed = formats.PARSERS[input_format](source.text)
     except formats.NoArticleInHtml as exc:
         raise ArticleInputError(path, str(exc)) from None
+    if input_format != "globalresearch":
+        apply_wire_structure(parsed, has_title=input_format != "body")
 
     blocks, links = unwrap_block_links(parsed.blocks)
     blocks, joins = join_broken_paragraphs(blocks)

@@ -108,8 +108,7 @@ def naming_heatmap(naming, groups, kinds=("place_name", "actor_label"), by: str 
         counts[i, j] = row.count
         grid[i, j] = row.share
     fig, ax = plt.subplots(figsize=(1.45 * len(groups) + 4.2, 0.3 * len(forms) + 1.6))
-    cmap = plt.get_cmap("Purples").copy()
-    cmap.set_bad("#f4f4f4")
+    cmap = plt.get_cmap("Purples").with_extremes(bad="#f4f4f4")
     ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     for i in range(len(forms)):
         for j in range(len(groups)):
@@ -194,7 +193,7 @@ def timeline_figure(timeline, articles, groups, by: str = "outlet"):
     colours = group_colours(groups)
     days = timeline.assign(day=pd.to_datetime(timeline["date"]))
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 5.6), sharex=True, gridspec_kw={"height_ratios": [1, 1.4]})
-    weeks = days.assign(week=days["day"] - pd.to_timedelta(days["day"].dt.weekday, unit="D"))
+    weeks = days.assign(week=days["day"] - pd.to_timedelta(days["day"].dt.day_of_week, unit="D"))
     weekly = weeks.groupby(["week", "group"])["articles"].sum().unstack(fill_value=0).reindex(columns=groups,
                                                                                               fill_value=0)
     bottom_stack = None

@@ -16,10 +16,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## run: analyse the seed article and execute every notebook on it; results in out/seed/
+## run: analyse the seed article and run the article notebooks on it (out/seed/); analyse the demo corpus and
+## run the corpus notebooks on it (out/corpus/)
 run: $(VENV)/.installed
 	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed --extras all
 	$(BIN)/newslens notebooks --article $(SEED) --out $(OUT)/seed
+	$(BIN)/newslens corpus corpus/demo --out $(OUT)/corpus
+	$(BIN)/newslens notebooks --corpus $(OUT)/corpus --out $(OUT)/corpus
 
 ## test: unit tests, then strict nbval on every committed notebook, both with the network cut
 test: unit notebooks

@@ -74,8 +74,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="shared passages: report pairs sharing a run of N words or more (default 20)")
     compare.add_argument("--no-figures", action="store_true", help="tables only")
 
-    notebooks = sub.add_parser("notebooks", help="execute the notebook series on an article with papermill")
-    notebooks.add_argument("--article", required=True, help="article file")
+    notebooks = sub.add_parser("notebooks", help="execute a notebook series with papermill: the article notebooks "
+                                                 "on an article, or the corpus notebooks on a corpus output folder")
+    target = notebooks.add_mutually_exclusive_group(required=True)
+    target.add_argument("--article", help="article file: runs the article notebooks (00-03)")
+    target.add_argument("--corpus", help="output folder of `newslens corpus`: runs the corpus notebooks (04-)")
     notebooks.add_argument("--out", required=True, help="output folder for executed notebooks and figures")
     notebooks.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
 
@@ -191,14 +194,22 @@ def _compare(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from .text.loader import load_article
+    from .paths import display_path
     from .report.notebooks import run_notebooks
     from .report.output import prepare_output_dir
-    from .paths import display_path
+    from .text.loader import load_article
 
-    load_article(args.article)  # fail fast, with a one-line message, before any kernel starts
+    if args.article:
+        load_article(args.article)  # fail fast, with a one-line message, before any kernel starts
+        target, series = args.article, "article"
+    else:
+        if not (Path(args.corpus) / "articles.parquet").exists() and not (Path(args.corpus) / "articles.csv").exists():
+            print(f"newslens: error: {display_path(args.corpus)}: no corpus tables here (run `newslens corpus ... "
+                  f"--out {display_path(args.corpus)}` first)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        target, series = args.corpus, "corpus"
     out = prepare_output_dir(args.out, force=args.force)
-    for path in run_notebooks(Path(args.article).resolve(), out.resolve()):
+    for path in run_notebooks(Path(target).resolve(), out.resolve(), series=series):
         print(f"executed {display_path(path)}")
     return 0
 

@@ -1,22 +1,34 @@
-"""Run the notebook series on any article with papermill (one parameter cell: article_path, out_dir)."""
+"""Run a notebook series with papermill: the article notebooks on any article (parameters article_path,
+out_dir), the corpus notebooks on any corpus output folder (parameters corpus_out, out_dir)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..paths import NOTEBOOKS_DIR
 
+SERIES_PARAMETER = {"article": "article_path", "corpus": "corpus_out"}
 
-def notebook_paths() -> list[Path]:
-    """The series in order: notebooks/NN_name.ipynb."""
-    return sorted(p for p in NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+def _parameters(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return next(("".join(c["source"]) for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), "")
+
+
+def notebook_paths(series: str = "article") -> list[Path]:
+    """A series in order: notebooks/NN_name.ipynb whose parameters cell sets the series' parameter."""
+    wanted = SERIES_PARAMETER[series]
+    return sorted(p for p in NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb") if f"{wanted} =" in _parameters(p))
 
 
 class NotebookFailed(Exception):
     """A notebook of the series raised an error; the message says which cell, and where the partial run is."""
 
 
-def run_notebooks(article_path: Path, out_dir: Path) -> list[Path]:
+def run_notebooks(target_path: Path, out_dir: Path, series: str = "article") -> list[Path]:
+    """Execute every notebook of ``series`` with its parameter set to ``target_path`` (an article file, or a
+    corpus output folder); executed notebooks go to out_dir/notebooks/, figures to out_dir/<notebook>/."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -25,12 +37,12 @@ def run_notebooks(article_path: Path, out_dir: Path) -> list[Path]:
     executed_dir = out_dir / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for notebook in notebook_paths():
+    for notebook in notebook_paths(series):
         target = executed_dir / notebook.name
         try:
             papermill.execute_notebook(
                 str(notebook), str(target),
-                parameters={"article_path": str(article_path), "out_dir": str(out_dir)},
+                parameters={SERIES_PARAMETER[series]: str(target_path), "out_dir": str(out_dir)},
                 cwd=str(NOTEBOOKS_DIR),          # as in JupyterLab: the kernel starts in the notebook's folder
                 kernel_name="python3", progress_bar=False, log_output=False,
             )

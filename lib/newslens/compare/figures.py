@@ -26,7 +26,9 @@ def _interval_axis(ax, frame, value, groups, colours, label_y=True):
         else:
             ax.plot(v, y, "o", markerfacecolor="white", markeredgecolor=colour, markersize=6)
     ax.set_yticks(list(ys.values()))
-    ax.set_yticklabels(list(ys.keys()) if label_y else [])
+    ax.set_yticklabels(list(ys.keys()))
+    if not label_y:                     # hide, not clear: a shared y axis would lose the labels everywhere
+        ax.tick_params(labelleft=False)
     ax.set_ylim(-0.6, len(groups) - 0.4)
     ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
     ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)

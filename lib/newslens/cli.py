@@ -1,4 +1,5 @@
-"""The `newslens` command line: `analyze` writes the tables, `notebooks` runs the notebook series."""
+"""The `newslens` command line: `analyze` writes the tables, `corpus` many articles' tables (and their
+comparison), `compare` reruns the comparison alone, `notebooks` runs the notebook series, `fetch` gets pages."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .compare.load import CompareInputError
 from .corpus.inputs import CorpusInputError
 from .errors import ArticleInputError
 from .stages import EXTRAS
@@ -54,6 +56,23 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--strict", action="store_true", help="exit 5 when any article failed")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
+    corpus.add_argument("--no-compare", action="store_true",
+                        help="skip the comparison of outlets (written to OUT/compare/ when there are two or more)")
+
+    compare = sub.add_parser("compare", help="compare the corpus tables of an output folder across outlets "
+                                             "(or any column); writes OUT_DIR/compare/",
+                             description="Compare the articles of a `newslens corpus` output folder across groups: "
+                                         "tone with intervals, sentiment near actors, framing rates and keyness, "
+                                         "naming choices, places, timeline, shared passages.")
+    compare.add_argument("out_dir", help="a folder written by `newslens corpus`")
+    compare.add_argument("--by", default="outlet", metavar="COLUMN",
+                         help="a column of the articles table to group by: outlet (default), author, date, or any "
+                              "manifest column")
+    compare.add_argument("--date-bin", default="month", choices=["day", "week", "month"],
+                         help="with --by date: the bin (default month)")
+    compare.add_argument("--min-words", type=int, default=None, metavar="N",
+                         help="shared passages: report pairs sharing a run of N words or more (default 20)")
+    compare.add_argument("--no-figures", action="store_true", help="tables only")
 
     notebooks = sub.add_parser("notebooks", help="execute a notebook series with papermill: the article notebooks "
                                                  "on an article, or the corpus notebooks on a corpus output folder")
@@ -127,7 +146,51 @@ def _corpus(args) -> int:
                      scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet)
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
           f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
+    if not args.no_compare and run.articles:
+        _compare_after_corpus(out)
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
+
+
+def _compare_after_corpus(out: Path) -> None:
+    """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
+    from .compare import read_corpus, write_compare
+    from .paths import display_path
+
+    groups = read_corpus(out).groups
+    if len(groups) < 2:
+        return
+    _use_file_backend()
+    written = write_compare(out)
+    print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {display_path(out)}/compare")
+
+
+def _use_file_backend() -> None:
+    """Figures are only saved from the command line: no window, whatever the environment asks for."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
+def _compare(args) -> int:
+    from .compare import read_corpus, write_compare
+    from .paths import display_path
+
+    if args.min_words is not None and args.min_words < 9:
+        print("newslens: error: --min-words must be 9 or more (passages are built from 8-word shingles)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    corpus = read_corpus(args.out_dir, args.by, args.date_bin)
+    groups = corpus.groups
+    if len(groups) < 2:
+        print(f"newslens: note: {display_path(args.out_dir)}: one group only ({groups[0] if groups else 'none'}) "
+              f"by {args.by}; per-group tables are written, comparisons need two", file=sys.stderr)
+    _use_file_backend()
+    options = {"min_words": args.min_words} if args.min_words else None
+    written = write_compare(args.out_dir, args.by, args.date_bin, with_figures=not args.no_figures,
+                            shared_options=options)
+    print(f"compared {len(groups)} groups by {corpus.by}; wrote {len(written)} files to "
+          f"{display_path(written['manifest'].parent)}")
+    return 0
 
 
 def _notebooks(args) -> int:
@@ -229,8 +292,8 @@ def _fetch(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"analyze": _analyze, "corpus": _corpus, "fetch": _fetch, "notebooks": _notebooks}[args.command](args)
-    except (ArticleInputError, CorpusInputError) as exc:
+        return {"analyze": _analyze, "compare": _compare, "corpus": _corpus, "fetch": _fetch, "notebooks": _notebooks}[args.command](args)
+    except (ArticleInputError, CorpusInputError, CompareInputError) as exc:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OutputDirError as exc:

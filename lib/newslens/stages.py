@@ -12,6 +12,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("report",),                            # writing tables, figures, the map; running notebooks
     ("analysis",),                          # one article in, every table out: analyze() and write()
     ("corpus",),                            # many articles: inputs, engines (local, Dask), corpus tables
+    ("compare",),                           # the corpus tables compared across outlets (or any grouping)
     ("cli",),                               # the `newslens` command
 )
 

@@ -314,6 +314,8 @@ def kwic_table(groups, caption: str | None = None, width: int = KWIC_CONTEXT, no
 
     ``groups`` is a list of (heading, lines), ``lines`` a DataFrame with ``sentence_id``, ``paragraph_id``,
     ``left``, ``surface`` and ``right`` (``framing.terms.kwic``). Contexts are cut at word boundaries.
+    Lines from many articles (a corpus) carry an ``item`` column: the sentence label then names the article
+    too ("#12 S4": sentence 4 of item 12).
     """
     parts = [f'<table style="{_TABLE_STYLE};font-family:var(--jp-code-font-family, monospace)">']
     if caption:
@@ -333,13 +335,14 @@ def kwic_table(groups, caption: str | None = None, width: int = KWIC_CONTEXT, no
         text_lines.append(heading)
         for row in lines.itertuples():
             left, right = cut_left(row.left, width), cut_right(row.right, width)
+            label = f"#{int(row.item)} S{int(row.sentence_id)}" if hasattr(row, "item") else f"S{int(row.sentence_id)}"
             parts.append(
-                f'<tr><td style="{cell}text-align:left;color:#666">S{int(row.sentence_id)}</td>'
+                f'<tr><td style="{cell}text-align:left;color:#666">{label}</td>'
                 f'<td style="{cell}text-align:left;color:#666">P{int(row.paragraph_id)}</td>'
                 f'<td style="{cell}text-align:right">{html.escape(left)}</td>'
                 f'<td style="{cell}text-align:center"><mark style="{_MARK_STYLE}">{html.escape(row.surface)}</mark>'
                 f'</td><td style="{cell}text-align:left">{html.escape(right)}</td></tr>')
-            text_lines.append(f"  S{int(row.sentence_id):<3} P{int(row.paragraph_id):<3} {left:>{width + 2}} "
+            text_lines.append(f"  {label:<4} P{int(row.paragraph_id):<3} {left:>{width + 2}} "
                               f"[{row.surface}] {right}")
     parts.append("</tbody></table>")
     if note:

@@ -7,21 +7,24 @@ propaganda: repetition is common in ordinary editing, loaded words are common in
 
 - repetition: the standfirst repeated in the body; duplicated sentences and paragraphs; word n-grams of at
   least ``MIN_NGRAM`` words that occur more than once (maximal ones only); scare quotes used more than once.
-- loaded language: lexicon entries marked ``cue = loaded``, and words whose VADER valence is at least
-  ``VADER_MIN_VALENCE`` in size (Hutto & Gilbert 2014 lexicon, mean human rating on -4..+4).
-- name calling: lexicon entries marked ``cue = name_calling`` (labels for people and governments), with
-  how many of the hits sit in scare quotes (the writer holding the label at a distance).
+- loaded language: lexicon entries marked ``cue = loaded``, and the words of the loaded-word list
+  (``data/loaded_words.csv``, ``newslens.framing.loaded``): evaluative words chosen for their emotional
+  force ("despicable", "sham", "heroic"), each with a reason and a source. Not words that report an event:
+  until issue 13 any word with a strong VADER valence counted, so "war", "killed" and "bomb" made a sober
+  wire report look more loaded than a partisan one.
+- name calling: lexicon entries marked ``cue = name_calling`` (labels for people and governments) and the
+  list's ``name_calling`` rows, with how many of the hits sit in scare quotes (the writer holding the
+  label at a distance). A term that agency copy uses as the standard neutral word (``data/
+  wire_standard_terms.csv``: "separatist", "rebel", "militant") counts only inside scare quotes.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from functools import lru_cache
 
 MIN_NGRAM = 5
-VADER_MIN_VALENCE = 2.0
 COLUMNS = ["cue_id", "cue", "evidence_type", "evidence", "occurrences", "paragraph_ids", "sentence_ids",
            "starts", "detail", "first_sentence"]
 
@@ -30,21 +33,6 @@ def _squash(text: str) -> str:
     from ..text.article import normalise_quotes
 
     return re.sub(r"\s+", " ", normalise_quotes(text)).strip().lower()
-
-
-@lru_cache(maxsize=1)
-def vader_valences() -> dict[str, float]:
-    """word -> mean valence from the lexicon file shipped inside the vaderSentiment package."""
-    import vaderSentiment
-
-    path = os.path.join(os.path.dirname(vaderSentiment.__file__), "vader_lexicon.txt")
-    out = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2:
-                out[parts[0]] = float(parts[1])
-    return out
 
 
 def _row(article, cue, evidence_type, evidence, spans, detail):
@@ -199,6 +187,7 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
     """cues.csv: one row per piece of evidence, grouped by cue."""
     import pandas as pd
 
+    from .loaded import find_loaded_words, wire_standard_terms
     from .terms import find_mentions
     from .quotes import find_quotes, in_spans, title_spans
 
@@ -244,7 +233,9 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
             rows.append(_row(article, "repetition", "repeated scare quote", text,
                              [(q.start, q.end) for q in group], f"quote ids {', '.join(str(q.quote_id) for q in group)}"))
 
-    # Loaded language and name calling from the framing lexicon
+    # Loaded language and name calling from the framing lexicon; a wire-standard label only in scare quotes
+    wire_standard = wire_standard_terms()
+    lexicon_spans = []
     for cue_kind, label in (("loaded", "loaded language"), ("name_calling", "name calling")):
         grouped = defaultdict(list)
         for m in mentions:
@@ -252,20 +243,31 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
                 grouped[(m.category, m.term)].append(m)
         for (category, term), group in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
             n_scare = sum(m.quote_kind == "scare quote" for m in group)
+            lexicon_spans.extend((m.start, m.end) for m in group)
+            detail = f"{n_scare} of {len(group)} in scare quotes"
+            if cue_kind == "name_calling" and term in wire_standard:
+                plain = len(group) - n_scare
+                group = [m for m in group if m.quote_kind == "scare quote"]
+                if not group:
+                    continue
+                if plain:
+                    detail += f"; standard in wire style, its {plain} plain uses are not a cue"
             rows.append(_row(article, label, f"lexicon term ({category})", term, [(m.start, m.end) for m in group],
-                             f"{n_scare} of {len(group)} in scare quotes"))
+                             detail))
 
-    # Loaded language from VADER valences
-    valence = vader_valences()
+    # Loaded language and name calling from the loaded-word list (not inside quoted titles or lexicon hits)
     titles = title_spans(article, quotes)
-    strong = defaultdict(list)
-    for tok in article.words:
-        word = tok.text.lower()
-        if word in valence and abs(valence[word]) >= VADER_MIN_VALENCE and not in_spans(tok.start, tok.end, titles):
-            strong[word].append(tok)
-    for word, toks in sorted(strong.items(), key=lambda kv: kv[1][0].start):
-        rows.append(_row(article, "loaded language", "VADER valence", word, [(t.start, t.end) for t in toks],
-                         f"VADER mean valence {valence[word]:+.1f} (on -4..+4)"))
+    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare quote"]
+    listed = defaultdict(list)
+    for hit in find_loaded_words(article):
+        if not in_spans(hit.start, hit.end, titles) and not any(
+                s < hit.end and hit.start < e for s, e in lexicon_spans):
+            listed[hit.word].append(hit)
+    for word, hits in sorted(listed.items(), key=lambda kv: kv[1][0].start):
+        n_scare = sum(in_spans(h.start, h.end, scare_spans) for h in hits)
+        rows.append(_row(article, "loaded language" if word.cue == "loaded" else "name calling",
+                         f"loaded-word list ({word.category})", word.term, [(h.start, h.end) for h in hits],
+                         f"{word.reason}; {n_scare} of {len(hits)} in scare quotes"))
 
     frame = pd.DataFrame(rows, columns=COLUMNS[1:])
     frame.insert(0, "cue_id", range(1, len(frame) + 1))

@@ -4,6 +4,7 @@ that `newslens.analysis` calls (``sentiment_tables``)."""
 from __future__ import annotations
 
 from ..text.article import Article
+from .news import news_compound
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
                      nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
                      tone_counts, tone_measures, vader_scores)
@@ -21,7 +22,8 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
 
     No paragraph_id or text: the analysis merges these columns into sentences.csv, which has them.
     Always: vader_compound/pos/neu/neg: reference VADER, the primary score; vader_label; vader_words: the
-    lexicon words behind it, each with the valence VADER used after its rules (``scores.lexicon_words``); vader_compound_as_written: curly quotes kept; tone_words, tone_positive_pct,
+    lexicon words behind it, each with the valence VADER used after its rules (``scores.lexicon_words``); vader_compound_as_written: curly quotes kept; news_compound: the
+    news-domain VADER (``newslens.sentiment.news``: news-sense valences, organisation names masked); tone_words, tone_positive_pct,
     tone_negative_pct, tone (GDELT-style); vader_rolling_mean.
     With ``second_opinions``: nltk_vader_compound; textblob_polarity, textblob_subjectivity; nrc_<emotion>
     counts on lemmas and nrc_balance (positive - negative); oped_score; contested (VADER, TextBlob and NRC
@@ -51,6 +53,7 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
             "vader_label": label(ref["compound"]),
             "vader_words": lexicon_words(s.text),
             "vader_compound_as_written": reference_polarity(s.text)["compound"],
+            "news_compound": news_compound(s.text),
         }
         if second_opinions:
             polarity, subjectivity = textblob[k]
@@ -134,6 +137,9 @@ def article_tone(article: Article, sentence_table=None):
         ("vader_body_compound", "reference VADER", body_compound,
          "the body as one score: the sentences' summed VADER valence, normalised as VADER normalises a text; "
          "saturates towards -1 or 1 on long texts"),
+        ("news_mean_compound", "news-domain VADER", table["news_compound"].mean(),
+         "mean sentence compound of VADER with news-sense valences and organisation names masked "
+         "(news_sense_overrides.csv)"),
     ]
     if "nltk_vader_compound" in table:      # the second opinions were computed
         rows += [

@@ -1,0 +1,86 @@
+"""Is the news-domain VADER at least as good as the reference? (issue 13)
+
+Two sets of gold, scored by the reference VADER and by the news-domain VADER (``newslens.sentiment.news``),
+both on the same quote-normalised text:
+
+1. Hutto and Gilbert's (2014) human-rated sets inside the vaderSentiment 3.3.2 sdist (obtained and checked
+   as ``bench/sentiment_validity.py`` does, cached in .cache/): Pearson r against the mean rating, 3-class
+   accuracy and macro-F1, per set (NYT editorial snippets, tweets, movie and product reviews).
+2. NewsMTSC (Hamborg and Donnay 2021, MIT) test sets mt and rw, whole sentence: the sentence's compound
+   with VADER's +-0.05 band against the gold polarity toward the target (as the whole-sentence baseline
+   of ``bench/actor_sentiment_validity.py``), macro-F1 with a paired cluster-bootstrap interval of the
+   difference.
+
+    PYTHONPATH=lib python bench/news_sentiment_validity.py --newsmtsc NewsMTSC/NewsSentiment/experiments/default/datasets
+
+Writes bench/results/news_sentiment_validity.csv and .md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "bench"))
+sys.path.insert(0, str(REPO_ROOT / "lib"))
+
+import actor_sentiment_validity as asv                             # noqa: E402
+import sentiment_validity as svb                                   # noqa: E402
+from newslens.sentiment import validity as sv                      # noqa: E402
+from newslens.sentiment.news import news_scores                    # noqa: E402
+from newslens.sentiment.scores import vader_scores                 # noqa: E402
+
+RESULTS = REPO_ROOT / "bench" / "results"
+METHODS = {"reference VADER": lambda t: vader_scores(t)["compound"],
+           "news-domain VADER": lambda t: news_scores(t)["compound"]}
+
+
+def main() -> None:
+    import pandas as pd
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--newsmtsc", required=True, type=Path,
+                        help="the NewsMTSC datasets folder holding newsmtsc-mt-hf/ and newsmtsc-rw-hf/")
+    args = parser.parse_args()
+    rows = []
+    folder = svb.extract_ground_truth(svb.obtain_sdist())
+    for key, (file_name, _) in sv.DATASETS.items():
+        frame = sv.read_ground_truth(folder / file_name)
+        ratings = frame["rating"].to_numpy(float)
+        changed = 0
+        scores = {}
+        for method, score in METHODS.items():
+            scores[method] = [score(t) for t in frame["text"]]
+        changed = int(np.sum(np.array(scores["reference VADER"]) != np.array(scores["news-domain VADER"])))
+        for method in METHODS:
+            m = sv.metrics(ratings, scores[method])
+            rows.append({"dataset": f"Hutto & Gilbert: {key}", "items": len(frame), "method": method,
+                         "pearson_r": m["pearson_r"], "accuracy": m["accuracy_3class"], "macro_f1": m["macro_f1"],
+                         "items_changed": changed})
+    for split in ("newsmtsc-mt-hf/test.jsonl", "newsmtsc-rw-hf/test.jsonl"):
+        data, _ = asv.read_split(args.newsmtsc, split)
+        gold = np.array([r["gold"] for r in data])
+        clusters = np.array([r["sentence"] for r in data])
+        predicted = {method: asv.three_class([score(r["sentence"]) for r in data]) for method, score in METHODS.items()}
+        changed = int(np.sum(predicted["reference VADER"] != predicted["news-domain VADER"]))
+        diff_low, diff_high = asv.paired_difference_interval(gold, predicted["news-domain VADER"],
+                                                             predicted["reference VADER"], clusters)
+        for method in METHODS:
+            m = asv.classification_metrics(gold, predicted[method])
+            rows.append({"dataset": f"NewsMTSC {split.split('-')[1]} test (whole sentence)", "items": len(data),
+                         "method": method, "accuracy": m["accuracy"], "macro_f1": m["macro_f1"],
+                         "items_changed": changed,
+                         "news_minus_reference_low": diff_low if method != "reference VADER" else None,
+                         "news_minus_reference_high": diff_high if method != "reference VADER" else None})
+    table = pd.DataFrame(rows).round(4)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    table.to_csv(RESULTS / "news_sentiment_validity.csv", index=False, lineterminator="\n")
+    print(table.to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()

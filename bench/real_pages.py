@@ -171,8 +171,18 @@ def _author_match(ours: str, theirs: str) -> bool | None:
 
 
 def top_places(article) -> str:
-    counts = Counter(m.place.name for m in analyse_places(article) if m.place is not None and m.role != "not_a_place")
-    return "; ".join(f"{name} {n}" for name, n in counts.most_common(5))
+    """The five places mentioned most, with the words that named them where they differ ("Japan 2 (Japanese)")."""
+    counts: Counter = Counter()
+    surfaces: dict[str, Counter] = {}
+    for m in analyse_places(article):
+        if m.place is not None and m.role != "not_a_place":
+            counts[m.place.name] += 1
+            surfaces.setdefault(m.place.name, Counter())[m.surface] += 1
+    out = []
+    for name, n in counts.most_common(5):
+        other = [s for s, _ in surfaces[name].most_common() if s != name]
+        out.append(f"{name} {n}" + (f" ({', '.join(other[:3])})" if other else ""))
+    return "; ".join(out)
 
 
 def run_page(fixture: str, root: Path, page: str, site: str) -> dict:

@@ -257,8 +257,167 @@ class NoArticleInHtml(ValueError):
     """trafilatura found no main text in the page."""
 
 
+# Lines trafilatura keeps that belong to the page, not the article; recognised wherever they stand (each
+# pattern is matched against the whole line, a leading list dash removed). Found by reading 42 saved news
+# pages from 35 sites (bench/real_pages.py).
+HTML_BOILERPLATE: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"continue reading the main story|(read|see) more:?", re.I), "read-more link"),
+    (re.compile(r"related (videos|stories|articles|coverage|content)|recent slide shows|comments|"
+                r"loading comments\W*|advertisement", re.I), "related-content label"),
+    (re.compile(r"\[[^\]]*\b(newsletter|inbox|sign up|subscribe)\b[^\]]*\]", re.I), "newsletter promo"),
+    (re.compile(r"\((all )?(photos?|images?|pictures?|illustrations?)( by)?:?\s[^)]*\)", re.I), "photo credit"),
+    (re.compile(r"(topics|tags|filed under):.*", re.I), "topic tags"),
+    (re.compile(r"(medically )?reviewed by [^.]{0,80}(\.[^.]{0,40})?", re.I), "reviewer credit"),
+    (re.compile(r"(\W{0,4}(©|copyright\b).{0,200})|(.{0,200}\ball rights reserved\.?)", re.I), "copyright"),
+    (re.compile(r"this (article|story|piece) (was )?(originally |first )?(appeared|published|reprinted|ran) "
+                r"(on|in|at|by)\b.*", re.I), "originally-published note"),
+    (re.compile(r"this (story|article) has been updated\b.*", re.I), "update note"),
+    (re.compile(r"\S+@\S+\.[a-z]{2,}", re.I), "reporter e-mail"),
+    (re.compile(r"\(END\)"), "wire end mark"),
+]
+# "12/50 Blockbusters aid Pinewood expansion ...": the captions of a photo gallery, in a run of three or more.
+GALLERY_CAPTION = re.compile(r"^(?:- )?\d{1,3}/\d{1,3}\s")
+# "Max Blumenthal is an award-winning journalist ...": an author's bio as the last paragraph.
+AUTHOR_BIO = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} is (?:a|an|the)\b.{0,200}\b(?:journalist|reporter|"
+                        r"writer|editor|author|correspondent|columnist|contributor)\b", re.S)
+SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|--|::|·)\s+")
+PLACEHOLDER_AUTHORS = {"username", "user name", "admin", "administrator", "author", "byline"}
+DEGREES = re.compile(r"(MA|MS|MD|PhD|MPH|RN|DO|BSc|MSc|BA)\.?", re.I)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def _norm_text(text: str) -> str:
+    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                         "\u00a0": " "}))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _page_titles(html: str) -> list[str]:
+    """The page's og:title and <title>, as the page gives them (empty strings left out)."""
+    found = []
+    import html as html_lib
+
+    for pattern in (r"<meta\b[^>]*property=[\"']og:title[\"'][^>]*content=([\"'])(.*?)\1",
+                    r"<meta\b[^>]*content=([\"'])(.*?)\1[^>]*property=[\"']og:title[\"']",
+                    r"<title[^>]*>()(.*?)</title>"):
+        m = re.search(pattern, html[:300_000], re.I | re.S)
+        if m:
+            text = re.sub(r"\s+", " ", html_lib.unescape(m.group(2))).strip()
+            if text:
+                found.append(text)
+    return found
+
+
+def _strip_title_suffix(title: str, publisher: str, author: str) -> str:
+    """'Headline | CNN Politics' -> 'Headline': a last segment that names the site or the author goes."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last = separators[-1]
+    head, tail = title[:last.start()].strip(), _norm_text(title[last.end():])
+    names = [_norm_text(x) for x in (publisher, author) if x and x.strip()]
+    if tail and any(tail == n or n in tail or tail in n for n in names) and len(head.split()) >= 3:
+        return head
+    return title
+
+
+def _clean_author(author: str, date: str | None) -> str:
+    """Drop placeholders ('Username'), degrees given as authors ('MA'), repeats in other case, and a month
+    glued on from the dateline ('Joshua Sokol May' when the article is dated in May)."""
+    parts, seen = [], set()
+    for part in (p.strip() for p in author.split(";")):
+        key = part.casefold()
+        if not part or key in seen or key in PLACEHOLDER_AUTHORS or DEGREES.fullmatch(part):
+            continue
+        seen.add(key)
+        parts.append(part)
+    if date and parts:
+        month = MONTHS[int(date[5:7]) - 1]
+        if parts[-1].endswith(" " + month) and len(parts[-1].split()) >= 3:
+            parts[-1] = parts[-1][: -len(month) - 1].rstrip()
+    return "; ".join(parts)
+
+
+def _boilerplate_reason(line: str) -> str | None:
+    plain = line[2:] if line.startswith("- ") else line
+    return next((why for pattern, why in HTML_BOILERPLATE if pattern.fullmatch(plain)), None)
+
+
+def clean_html_lines(lines: list[str], meta: ArticleMeta) -> tuple[list[str], list[tuple[str, str]]]:
+    """Remove the page's lines from trafilatura's text: boilerplate anywhere, photo-gallery captions, a byline
+    or label above the article, and link lists, labels and an author bio below it. Returns the kept lines
+    and (line, reason) for every removed one."""
+    removed: list[tuple[str, str]] = []
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        reason = _boilerplate_reason(line)
+        if reason:
+            keep[i] = False
+            removed.append((line, reason))
+    # Gallery captions: runs of three or more "N/M ..." lines.
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and GALLERY_CAPTION.match(lines[j]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                if keep[k]:
+                    keep[k] = False
+                    removed.append((lines[k], "photo gallery caption"))
+        i = max(j, i + 1)
+    kept = [(i, line) for i, line in enumerate(lines) if keep[i]]
+
+    def drop(index: int, reason: str) -> None:
+        i, line = kept.pop(index)
+        keep[i] = False
+        removed.append((line, reason))
+
+    # Above the article: a short label ("CNN") or the author's name on its own line.
+    author_words = [w.casefold() for w in re.findall(r"[^\W\d_]+", meta.author.split(";")[0])]
+    for _ in range(3):
+        if len(kept) < 2:
+            break
+        first = kept[0][1]
+        words = first.split()
+        if len(words) <= 2 and not SENTENCE_END.search(first):
+            drop(0, "label above the article")
+            continue
+        lowered = {w.casefold() for w in re.findall(r"[^\W\d_]+", first)}
+        if len(author_words) >= 2 and len(words) <= 6 and {author_words[0], author_words[-1]} <= lowered:
+            drop(0, "byline")
+            continue
+        if len(kept) > 2 and len(author_words) >= 2 and len(kept[1][1].split()) <= 6 and \
+                {author_words[0], author_words[-1]} <= {w.casefold() for w in re.findall(r"[^\W\d_]+", kept[1][1])}:
+            drop(1, "byline")
+            continue
+        break
+    # Below the article: links, tags and labels (short lines with no sentence end), an author bio.
+    in_list = False
+    while len(kept) > 1:
+        last = kept[-1][1]
+        plain = last[2:] if last.startswith("- ") else last
+        if last.startswith("- ") and len(plain) < 100 and not plain.endswith(".") and \
+                (in_list or (len(kept) > 2 and kept[-2][1].startswith("- "))):
+            drop(len(kept) - 1, "list of links or tags below the article")
+            in_list = True
+            continue
+        in_list = False
+        if len(plain.split()) <= 4 and not SENTENCE_END.search(plain):
+            drop(len(kept) - 1, "label below the article")
+            continue
+        if (meta.author and last.startswith(meta.author.split(";")[0].strip() + " is ")) or AUTHOR_BIO.match(last):
+            drop(len(kept) - 1, "author bio")
+            continue
+        break
+    return [line for _, line in kept], removed
+
+
 def parse_html(text: str) -> ParsedInput:
-    """Extract the main text and metadata of a saved web page (trafilatura: offline, no fetching)."""
+    """Extract the main text and metadata of a saved web page (trafilatura: offline, no fetching); drop page
+    furniture line by line, then what ``clean_html_lines`` finds around the article, and tidy title and author."""
     import trafilatura  # imported here: only HTML input pays for lxml and trafilatura
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
@@ -285,10 +444,11 @@ def parse_html(text: str) -> ParsedInput:
     # A page with no article still yields scraps (a menu item); under this many characters there is no article.
     if doc is None or len((doc.text or "").strip()) < MIN_HTML_ARTICLE_CHARS:
         raise NoArticleInHtml("no article text found in the HTML page")
+    date = _iso_date(doc.date) if doc.date else None
     meta = ArticleMeta(
         title=(doc.title or "").strip(),
-        author=(doc.author or "").strip(),
-        date=_iso_date(doc.date) if doc.date else None,
+        author=_clean_author((doc.author or "").strip(), date),
+        date=date,
         publisher=(doc.sitename or "").strip(),
         themes=[t.strip() for t in (doc.categories or []) + (doc.tags or []) if t and t.strip()],
     )
@@ -302,9 +462,26 @@ def parse_html(text: str) -> ParsedInput:
         else:
             removed.append(RemovedLine(0, line, f"page furniture: {why}"))
     lines = kept_lines
+    # The title: trafilatura sometimes takes a section name or a banner from an <h1> ("Allergies Health
+    # Center"); where its title is in neither og:title nor <title>, the page's own headline is used.
+    page_titles = _page_titles(text)
+    if meta.title and page_titles and not any(_norm_text(meta.title) in _norm_text(t) for t in page_titles):
+        if lines and any(_norm_text(lines[0]) == _norm_text(t) for t in page_titles):
+            meta.title = lines[0]
+        else:
+            meta.title = page_titles[0]
+    elif not meta.title and page_titles:
+        meta.title = page_titles[0]
+    meta.title = _strip_title_suffix(meta.title, meta.publisher, meta.author)
     # trafilatura repeats the headline as the first line of the text; it is metadata, not body.
-    if lines and meta.title and lines[0] == meta.title:
+    if lines and meta.title and _norm_text(lines[0]) == _norm_text(meta.title):
         removed.append(RemovedLine(0, lines.pop(0), "metadata: title (headline)"))
+    lines, dropped = clean_html_lines(lines, meta)
+    removed += [RemovedLine(0, line, f"page furniture: {reason}") for line, reason in dropped]
+    for line, reason in dropped:
+        if reason == "originally-published note" and not meta.original_source:
+            m = re.search(r"\b(?:on|in|at|by)\s+(.+?)\.?$", line)
+            meta.original_source = m.group(1) if m else ""
     kept = sum(len(line) for line in lines)
     removed.append(RemovedLine(0, f"{len(text):,} characters of HTML reduced to {kept:,} characters of article text",
                                "page markup, scripts, navigation and footer removed by trafilatura"))

@@ -183,3 +183,19 @@ def test_small_cases(tmp_path):
         ("Kremlin", "actor", "bloc_or_organisation"),
         ("Washington", "actor", "object_of_agentive_verb"),
     }
+
+
+def test_rules_found_on_metonymy_gold(tmp_path):
+    """Three cues that ReLocaR/SemEval-2007 training sentences showed missing (bench/place_roles_validity.py)."""
+    path = tmp_path / "gold_cues.txt"
+    path.write_text("Gold Cues\n\nThe convoy was stopped by Hungary at the border. Lakes are bordered by Austria to "
+                    "the west. She became one of Norway's best known painters. Spain's oldest bridge still stands. "
+                    "Portugal later joined the alliance.\n", encoding="utf-8")
+    roles = {(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))}
+    assert roles == {
+        ("Hungary", "actor", "agent_of_passive"),           # "stopped by Hungary"
+        ("Austria", "literal", "default_name"),             # "bordered by Austria": a place, not an agent
+        ("Norway", "literal", "possessive_ranking"),        # "one of Norway's best known painters"
+        ("Spain", "literal", "possessive_ranking"),         # "Spain's oldest bridge"
+        ("Portugal", "actor", "subject_of_verb"),           # "Portugal later joined"
+    }

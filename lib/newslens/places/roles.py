@@ -95,6 +95,20 @@ AGENT_VERB_LEMMAS = {
     "vote", "summon", "expel", "tell", "ask", "offer", "promise", "pledge", "outfit", "let", "meet",
 }
 PASSIVE_TARGET_AUX = {"is", "was", "are", "were", "been", "being", "be"}
+# "X's oldest/finest/most ...", "one of X's ...": the place as the field of a ranking, not an actor (in ReLocaR
+# and SemEval-2007 training sentences such possessives are literal 25 times in 33).
+RANKING_WORDS = {"most", "least", "first", "top", "leading", "best", "worst", "only", "biggest", "largest",
+                 "oldest", "second", "third", "greatest", "finest", "highest", "longest", "main", "premier"}
+NOT_SUPERLATIVES = {"interest", "request", "protest", "conquest", "contest", "arrest", "forest", "harvest",
+                    "inquest", "manifest", "unrest", "honest", "modest", "earnest", "suggest", "digest", "invest",
+                    "northwest", "southwest", "midwest"}
+# Participles after which "by X" names a place, not an agent: "bordered by France", "surrounded by hills".
+GEOGRAPHIC_PARTICIPLES = {"bordered", "surrounded", "bounded", "flanked", "separated", "divided", "crossed",
+                          "drained", "washed", "fed", "linked", "connected", "served", "reached", "visited",
+                          "followed", "preceded"}
+# Adverbs that may stand between a subject and its verb: "Taiwan first established", "Austria also finished".
+SUBJECT_ADVERBS = {"also", "first", "then", "later", "still", "already", "never", "soon", "again", "finally",
+                   "now", "subsequently", "eventually", "once", "often", "always"}
 AGENTIVE_SUFFIXES = {"backed", "allied", "led", "sponsored", "supported", "funded", "controlled", "aligned",
                      "friendly", "brokered", "installed", "armed", "trained", "imposed", "dominated"}
 LOCATIVE_SUFFIXES = {"based", "born", "bound", "headquartered", "area", "region"}
@@ -130,6 +144,8 @@ RULES = [
     ("demonym_before_event_noun", "literal", "demonym before war/conflict/crisis: where it happens"),
     ("possessive_geographic_noun", "literal", "\"X's coast/border/streets...\": part of the place"),
     ("possessive_agent_noun", "actor", "\"X's aggression/drones/representatives...\" within 3 words"),
+    ("possessive_ranking", "literal",
+     "\"X's oldest/most/first/leading...\", \"one of X's...\": the place as the field of a ranking"),
     ("name_before_agent_noun", "actor", "a name used as a modifier of a government noun: \"U.K. officials\""),
     ("recipient_of_transfer", "actor", "\"to/from X\" after selling/providing/weapons...: the state as trade party"),
     ("party_to_relation", "actor",
@@ -137,6 +153,8 @@ RULES = [
     ("between_parties", "actor", "\"between X and Y\""),
     ("object_of_attack_verb", "literal", "object of struck/bombed/shelled/invaded...: the place hit"),
     ("object_of_agentive_verb", "actor", "object of balance/restrain/regard/make/outfit/enable/warn..."),
+    ("agent_of_passive", "actor", "\"captured by X\", \"sponsored by X\": the agent of a passive verb "
+                                  "(not \"bordered/surrounded by X\")"),
     ("locative_preposition", "literal", "\"in/at/near/to/from X\" (up to 3 modifiers between)"),
     ("default_region", "literal", "regions, seas, straits and continents are places"),
     ("passive_target", "literal", "\"X was bombed/struck/attacked\""),
@@ -264,6 +282,10 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
             return "possessive_geographic_noun"
         if any(w in AGENT_NOUNS for w in nxt[:3]) and place.kind in AGENTIVE_KINDS:
             return "possessive_agent_noun"
+        if (nxt[:1] and (nxt[0] in RANKING_WORDS or nxt[0].endswith("-ever") or (
+                nxt[0].endswith("est") and len(nxt[0]) > 4 and nxt[0] not in NOT_SUPERLATIVES))) \
+                or [w.lower() for w in prev[:2]] == ["of", "one"]:
+            return "possessive_ranking"
     if nxt[:1] and nxt[0] in DEMONYM_AGENT_NOUNS and place.kind in AGENTIVE_KINDS:
         return "name_before_agent_noun"
     found = _preposition_before(ctx, {"to", "from"})
@@ -286,11 +308,17 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
             prev_lemmas[0] in OBJECT_VERB_LEMMAS
             or (len(prev) > 1 and prev[0].lower() in DETERMINERS and prev_lemmas[1] in OBJECT_VERB_LEMMAS)):
         return "object_of_agentive_verb"
+    by = 1 if prev[:1] and prev[0].lower() == "the" else 0
+    if place.kind in AGENTIVE_KINDS and len(prev) >= by + 2 and prev[by].lower() == "by":
+        verb = prev[by + 1]
+        if verb.islower() and verb not in GEOGRAPHIC_PARTICIPLES and (
+                verb.endswith(("ed", "en")) or lemmatize(verb) != verb):
+            return "agent_of_passive"
     if _preposition_before(ctx, LOCATIVE_PREPOSITIONS) is not None:
         return "locative_preposition"
     if place.kind not in AGENTIVE_KINDS:
         return "default_region"
-    verbs = [w for w in nxt if not (w.endswith("ly") or w == "not")]
+    verbs = [w for w in nxt if not (w.endswith("ly") or w == "not" or w in SUBJECT_ADVERBS)]
     if len(verbs) >= 2 and verbs[0] in PASSIVE_TARGET_AUX and lemmatize(verbs[1]) in ATTACK_VERB_LEMMAS:
         return "passive_target"
     after_preposition = bool(prev) and prev[0].lower() in PREPOSITIONS

@@ -25,7 +25,9 @@ the expected text. These automatic checks are hints: the fixtures' expectations 
 
 The judgement columns (title_ok ... note) come from bench/real_pages_judgements.csv, filled by reading each
 page's source and newslens's output by hand; a judgement is kept only while the page's sha256 and newslens's
-body start and end are the ones it was made on (else the columns say "re-read").
+body start, end and word count are the ones it was made on (else the columns say "re-read").
+bench/real_pages_judgements_before_fixes.csv holds the same reading of the output before the loader fixes; the
+Markdown table shows both summaries.
 
 Writes bench/results/real_pages.csv and bench/results/real_pages.md.
 """
@@ -58,6 +60,8 @@ except ImportError:  # the flat layout before it
 
 RESULTS = REPO / "bench" / "results"
 JUDGEMENTS = REPO / "bench" / "real_pages_judgements.csv"
+# The same reading of the loader's output before the fixes of issue 15 (commit 39e3228), kept to show the change.
+JUDGEMENTS_BEFORE = REPO / "bench" / "real_pages_judgements_before_fixes.csv"
 JUDGEMENT_COLUMNS = ["title_ok", "author_ok", "date_ok", "body_start_ok", "body_end_ok", "boilerplate_in_body",
                      "places_plausible", "note"]
 
@@ -233,7 +237,7 @@ def read_judgements(results: list[dict]) -> None:
         if j is None:
             continue
         same = j["sha256"] == row["sha256"] and j["body_start"] == row.get("body_start", "") and \
-            j["body_end"] == row.get("body_end", "")
+            j["body_end"] == row.get("body_end", "") and j.get("words", "") == str(row.get("words", ""))
         for col in JUDGEMENT_COLUMNS:
             row[col] = j[col] if same else "re-read"
 
@@ -258,26 +262,57 @@ def markdown(frame, commits: dict, command: str) -> str:
              f"Run {date.today().isoformat()}: `{command}`", "",
              "Pages: " + "; ".join(f"{name} at commit `{c}`" for name, c in commits.items()) +
              ". Pages are read from local copies and not committed; each page's sha256 is in real_pages.csv.", ""]
+    before = None
+    if JUDGEMENTS_BEFORE.exists():
+        import pandas as pd
+
+        before = pd.read_csv(JUDGEMENTS_BEFORE, dtype=str, keep_default_na=False)
     if len(judged):
         n_sites = judged["site"].nunique()
-        lines += [f"Read by hand: {len(judged)} pages from {n_sites} sites.", "",
-                  "| check | right | of | share |", "|---|---:|---:|---:|"]
+        lines += [f"Read by hand: {len(judged)} pages from {n_sites} sites. *Before*: the same pages read the same "
+                  "way on the loader's output before the fixes of issue 15.", "",
+                  "| check | right now | of | share | before fixes |", "|---|---:|---:|---:|---:|"]
         for col, label in [("title_ok", "title"), ("author_ok", "author"), ("date_ok", "date"),
                            ("body_start_ok", "body starts where the article starts"),
                            ("body_end_ok", "body ends where the article ends"),
                            ("boilerplate_in_body", "no boilerplate in the body"),
                            ("places_plausible", "places plausible")]:
-            values = judged[col].fillna("").str.lower()
-            rated = values[values.isin(["yes", "no"])]
-            right = (rated == "no").sum() if col == "boilerplate_in_body" else (rated == "yes").sum()
-            if len(rated):
-                lines.append(f"| {label} | {right} | {len(rated)} | {100 * right / len(rated):.0f}% |")
+            def count(values):
+                rated = values[values.isin(["yes", "no"])]
+                right = (rated == "no").sum() if col == "boilerplate_in_body" else (rated == "yes").sum()
+                return right, len(rated)
+
+            right, n = count(judged[col].fillna("").str.lower())
+            old = ""
+            if before is not None:
+                b_right, b_n = count(before[col].str.lower())
+                old = f"{b_right} of {b_n} ({100 * b_right / b_n:.0f}%)" if b_n else ""
+            if n:
+                lines.append(f"| {label} | {right} | {n} | {100 * right / n:.0f}% | {old} |")
         lines += ["", "`n/a` (not counted): the page has no such item (no byline, no date on the page).", ""]
     auto = frame.dropna(subset=["word_recall"]) if "word_recall" in frame else frame[:0]
     if len(auto):
         lines += ["Against the fixtures' own expected text (another extractor's output, so a hint only): median "
                   f"word recall {auto['word_recall'].median():.2f}, median word precision "
                   f"{auto['word_precision'].median():.2f} over {len(auto)} pages.", ""]
+    if len(judged):
+        def share(col, invert=False):
+            v = judged[col].fillna("").str.lower()
+            rated = v[v.isin(["yes", "no"])]
+            right = (rated == ("no" if invert else "yes")).sum()
+            return f"{right} of {len(rated)}"
+
+        lines += ["## For the README (\"How accurate is it\")", "", "```markdown",
+                  f"**Saved news pages** ({date.today().isoformat()}, `{command}`; pages from the public test "
+                  f"fixtures of mozilla/readability `{list(commits.values())[0][:12]}` and newspaper4k"
+                  + (f" `{list(commits.values())[1][:12]}`" if len(commits) > 1 else "") +
+                  f"): {len(judged)} English news pages from {judged['site'].nunique()} sites, read by hand. Title "
+                  f"right on {share('title_ok')}, author {share('author_ok')}, date {share('date_ok')}; the body "
+                  f"starts where the article starts on {share('body_start_ok')} and ends where it ends on "
+                  f"{share('body_end_ok')}; {share('boilerplate_in_body', invert=True)} bodies are free of site "
+                  f"boilerplate. Places look plausible on only {share('places_plausible')}: people's names that are "
+                  "also towns (Obama, Hamilton, Morales, Kim) are the main failure. Details and every page's sha256: "
+                  "bench/results/real_pages.md.", "```", ""]
     lines += ["| page | site | title | author | date | words | start ok | end ok | boilerplate | places | note |",
               "|---|---|---|---|---|---:|---|---|---|---|---|"]
     for _, r in frame.iterrows():

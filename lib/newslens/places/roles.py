@@ -106,6 +106,11 @@ NOT_SUPERLATIVES = {"interest", "request", "protest", "conquest", "contest", "ar
 GEOGRAPHIC_PARTICIPLES = {"bordered", "surrounded", "bounded", "flanked", "separated", "divided", "crossed",
                           "drained", "washed", "fed", "linked", "connected", "served", "reached", "visited",
                           "followed", "preceded"}
+# Past participles not ending in -ed/-en: "led by X", "won by X", "made by X".
+IRREGULAR_PARTICIPLES = {"made", "held", "led", "won", "built", "sent", "brought", "bought", "sold", "caught",
+                         "fought", "taught", "set", "put", "run", "hit", "cut", "struck", "kept", "left", "lost",
+                         "paid", "told", "found", "shot", "spent", "begun", "done", "overrun", "dealt", "felt",
+                         "meant", "sought", "spread", "shut", "bound", "ruled", "sponsored", "funded"}
 # Adverbs that may stand between a subject and its verb: "Taiwan first established", "Austria also finished".
 SUBJECT_ADVERBS = {"also", "first", "then", "later", "still", "already", "never", "soon", "again", "finally",
                    "now", "subsequently", "eventually", "once", "often", "always"}
@@ -312,7 +317,7 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     if place.kind in AGENTIVE_KINDS and len(prev) >= by + 2 and prev[by].lower() == "by":
         verb = prev[by + 1]
         if verb.islower() and verb not in GEOGRAPHIC_PARTICIPLES and (
-                verb.endswith(("ed", "en")) or lemmatize(verb) != verb):
+                verb.endswith(("ed", "en")) or verb in IRREGULAR_PARTICIPLES):
             return "agent_of_passive"
     if _preposition_before(ctx, LOCATIVE_PREPOSITIONS) is not None:
         return "locative_preposition"

@@ -189,6 +189,13 @@ def test_csv_and_jsonl_exports(tmp_path):
             assert errors["message"].iloc[1].startswith("row 4 is not valid JSON")
 
 
+def test_a_folder_written_by_run_corpus_is_reused_by_the_command(run_local, folder, capsys):
+    # What the corpus notebooks do (run_corpus from Python), then `newslens corpus` on the same folder.
+    _, out = run_local
+    assert main(["corpus", str(folder), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert "0 analysed" in capsys.readouterr().out
+
+
 def test_bad_corpus_input_is_one_line(tmp_path, capsys):
     (tmp_path / "urls.csv").write_text("url\nhttps://example.org/a\n", encoding="utf-8")
     assert main(["corpus", str(tmp_path / "urls.csv"), "--out", str(tmp_path / "o")]) == 2

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Options
-from ..report.output import write_json
+from ..report.output import prepare_output_dir, write_json
 from . import inputs
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch
@@ -138,8 +138,8 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
     """Analyse every article of ``input_path`` and write the corpus tables to ``out_dir``."""
     options = options or Options()
     workers = workers or os.cpu_count() or 1
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # A folder newslens made (or an empty one): marked as newslens's, so `newslens corpus` may write there again.
+    out = prepare_output_dir(out_dir)
     cache = ResultCache(out)
     run = CorpusRun(out_dir=out)
     options_key = _options_key(options)

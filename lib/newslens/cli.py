@@ -156,11 +156,12 @@ def _compare_after_corpus(out: Path) -> None:
     from .compare import read_corpus, write_compare
     from .paths import display_path
 
-    groups = read_corpus(out).groups
+    corpus = read_corpus(out)
+    groups = corpus.groups
     if len(groups) < 2:
         return
     _use_file_backend()
-    written = write_compare(out)
+    write_compare(out, corpus=corpus)           # the tables are read once
     print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {display_path(out)}/compare")
 
 

@@ -112,11 +112,12 @@ def _previous_files(target: Path) -> set[str]:
 
 
 def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, with_figures: bool = True,
-                  shared_options: dict | None = None) -> dict:
+                  shared_options: dict | None = None, corpus=None) -> dict:
     """Write every comparison table to ``OUT_DIR/compare/`` (Parquet when the corpus is Parquet, else CSV),
-    each figure as PNG with the CSV it plots, and ``compare/manifest.json``. Returns {name: path}."""
+    each figure as PNG with the CSV it plots, and ``compare/manifest.json``. Returns {name: path}.
+    ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already."""
     started = time.perf_counter()
-    corpus = read_corpus(out_dir, by, date_bins)
+    corpus = corpus or read_corpus(out_dir, by, date_bins)
     stats: dict = {}
     tables = compare_tables(out_dir, by, date_bins, corpus=corpus, shared_options=shared_options, stats=stats)
     target = Path(out_dir) / "compare"

@@ -18,21 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
 from ..paths import display_path
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 META_FIELDS = ("outlet", "date", "url", "title", "author", "language")
-# Column names of common exports, mapped to ours: Media Cloud story lists, GDELT extracts, generic names.
-COLUMN_ALIASES = {
-    "media_name": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet", "domain": "outlet",
-    "publish_date": "date", "published": "date", "pub_date": "date", "publication_date": "date",
-    "sqldate": "date", "seendate": "date",
-    "link": "url", "sourceurl": "url", "documentidentifier": "url", "story_url": "url",
-    "headline": "title", "byline": "author", "authors": "author", "lang": "language",
+# Column names of common exports, mapped to ours. Media Cloud's and GDELT's names are the fetch stage's (one
+# list for both: a URL list and an export with text carry the same columns); generic names are added here.
+_FETCH_FIELD = {"outlet": "outlet", "publish_date": "date", "title": "title", "language": "language"}
+COLUMN_ALIASES = {column: _FETCH_FIELD[name] for name, columns in FIELD_COLUMNS.items() if name in _FETCH_FIELD
+                  for column in columns}
+COLUMN_ALIASES.update({column: "url" for column in URL_COLUMNS})
+COLUMN_ALIASES.update({
+    "publisher": "outlet", "site": "outlet", "pub_date": "date", "headline": "title", "byline": "author",
+    "authors": "author",
     "body": "text", "content": "text", "full_text": "text", "article_text": "text", "story_text": "text",
     "raw_html": "html", "page": "html",
-}
+})
 TEXT_COLUMNS = ("text", "html")
 
 

@@ -229,12 +229,12 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
     import pandas as pd
 
     suffix = ".parquet" if file_format == "parquet" else ".csv"
-    writers = {"articles": TableWriter(run.out_dir / f"articles{suffix}", file_format, None),
+    # Manifest or export columns beyond ours ride along in `articles`, in name order.
+    extra_meta = sorted({k for _, _, meta, _, _ in listing for k in meta} - set(ARTICLE_COLUMNS))
+    writers = {"articles": TableWriter(run.out_dir / f"articles{suffix}", file_format, ARTICLE_COLUMNS + extra_meta),
                "errors": TableWriter(run.out_dir / f"errors{suffix}", file_format, ERROR_COLUMNS)}
     for name, columns in TABLE_COLUMNS.items():
         writers[name] = TableWriter(run.out_dir / f"{name}{suffix}", file_format, KEYS + columns)
-    extra_meta = sorted({k for _, _, meta, _, _ in listing for k in meta} - set(ARTICLE_COLUMNS))
-    writers["articles"].columns = ARTICLE_COLUMNS + extra_meta
     buffers: dict[str, list] = {name: [] for name in writers}
     first_item: dict[str, int] = {}
 

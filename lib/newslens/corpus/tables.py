@@ -62,6 +62,8 @@ def _rows(result) -> dict:
     """The article's rows of every corpus table (without the keys, which the driver adds)."""
     from collections import Counter
 
+    import pandas as pd
+
     from ..framing.keyness import keyness_words
 
     sentences = result["sentences"]
@@ -75,8 +77,6 @@ def _rows(result) -> dict:
     else:
         mentions = mentions.assign(lat=None, lon=None)
     words = Counter(keyness_words(result.article))
-    import pandas as pd
-
     word_counts = pd.DataFrame(sorted(words.items()), columns=["word", "count"])
     return {
         "sentences": sentences.reindex(columns=TABLE_COLUMNS["sentences"]),

@@ -54,8 +54,9 @@ def test_default_is_the_fast_path_and_extras_add_to_it(tmp_path, seed_out):
     assert actors["ci_low"].isna().all() and actors["mean_compound"].notna().all()
     assert "mean_target_score" not in actors and "target_score" not in pd.read_csv(tmp_path / "fast" / "actor_mentions.csv")
     full_actors = pd.read_csv(seed_out / "actors.csv").set_index("actor")
-    # Toward an actor, not near it: the seed speaks of Ukraine's "aggression" in nearly every mention.
-    assert full_actors.loc["Ukraine", "target_negative"] == 9 and full_actors.loc["Ukraine", "mean_target_score"] < -0.4
+    # Toward an actor, not near it: the seed speaks of Ukraine's "aggression" in nearly every mention where it
+    # acts (9; "in Eastern Ukraine" and "the Ukrainian civil war" are settings, not scored).
+    assert full_actors.loc["Ukraine", "target_negative"] == 7 and full_actors.loc["Ukraine", "mean_target_score"] < -0.4
 
 
 def test_unknown_extra_is_a_one_line_error(tmp_path, capsys):

@@ -191,7 +191,7 @@ def test_date_bins():
 
 def test_places_timeline_and_groups(tables):
     roles = tables["place_roles"]
-    assert set(roles["role"]) == {"literal", "actor", "attribute"}
+    assert set(roles["role"]) == {"literal", "actor", "attribute", "dateline"}
     timeline = tables["timeline"]
     assert timeline.groupby("outlet")["articles"].sum().to_dict() == {
         "alpha.example": 3, "beta.example": 3, "solo.example": 1}

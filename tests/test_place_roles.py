@@ -116,7 +116,7 @@ def test_kiev_and_ankara_mostly_actors_regions_literal(seed_tables):
 
 def test_role_counts(seed_tables):
     counts = seed_tables["place_role_counts.csv"].set_index("role")["mentions"].to_dict()
-    assert counts == {"literal": 6, "actor": 66, "attribute": 2, "not_a_place": 3}
+    assert counts == {"literal": 6, "actor": 66, "attribute": 2, "dateline": 0, "not_a_place": 3}
 
 
 def test_focus_is_turkey_russia_ukraine(seed_tables):

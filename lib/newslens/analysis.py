@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import ArticleInputError
 from .report.output import save_figure, write_csv, write_json
-from .stages import ANALYSES, EXTRAS
+from .stages import ANALYSES, ANALYSIS_INPUTS, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
 
@@ -79,7 +79,8 @@ def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
     tables = article_tables(article)
     for stage in ANALYSES:
         # Imported here, not at the top: the analyses pull in heavy libraries `import newslens` should not pay for.
-        produced = importlib.import_module(f"newslens.{stage}").article_tables(article, extras=extras)
+        inputs = {keyword: tables[name] for keyword, name in ANALYSIS_INPUTS.get(stage, {}).items()}
+        produced = importlib.import_module(f"newslens.{stage}").article_tables(article, extras=extras, **inputs)
         # Sentence-level columns from an analysis join the one sentences table.
         extra = produced.pop("sentence_sentiment.csv", None)
         if extra is not None:

@@ -17,8 +17,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 
 # The analyses that analysis.analyze() runs, in this order. Each is a subpackage exposing
-# ``article_tables(article) -> {output file name: DataFrame}``.
-ANALYSES: tuple[str, ...] = ("sentiment", "framing", "places")
+# ``article_tables(article, extras, **inputs) -> {output file name: DataFrame}``.
+ANALYSES: tuple[str, ...] = ("places", "sentiment", "framing")
+# What an analysis takes from one that ran before it (keyword -> table name): the caller passes it, so
+# the analyses never import each other. Sentiment learns from places which country mentions are a
+# government acting, which a setting and which an origin.
+ANALYSIS_INPUTS: dict[str, dict[str, str]] = {"sentiment": {"place_mentions": "place_mentions.csv"}}
 
 # What the default analysis leaves out because it costs more than most questions need; asked for by name
 # (Options(extras=...), `--extras`), or all of them at once with "all". Notebooks ask for what they show.

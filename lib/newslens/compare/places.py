@@ -4,7 +4,8 @@ how many of the group's articles have each country as their own focus (``article
 
 from __future__ import annotations
 
-ROLE_NAMES = {"literal": "place", "actor": "government as actor", "attribute": "attribute (origin)"}
+ROLE_NAMES = {"literal": "place", "actor": "government as actor", "attribute": "attribute (origin)",
+              "dateline": "dateline (filed from)"}
 ROLE_COLUMNS = ["group", "role", "role_name", "mentions", "articles", "share", "per_1000_words"]
 COUNTRY_COLUMNS = ["group", "country", "country_code", "mentions", "place", "actor", "attribute", "articles",
                    "share", "rank", "focus_articles", "is_focus"]

@@ -24,12 +24,12 @@ TABLE_COLUMNS = {
     "sentences": ["sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "text"],
     "actor_sentiment": ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                         "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
-                        "most_positive_compound", "aliases_found", "mean_target_score", "target_negative",
-                        "target_neutral", "target_positive"],
+                        "most_positive_compound", "aliases_found", "setting_mentions", "origin_mentions",
+                        "mean_target_score", "target_negative", "target_neutral", "target_positive"],
     "framing_terms": ["term", "category", "count", "per_1000", "in_scare_quotes", "cue", "alternative"],
     "scare_quotes": ["quote_id", "text", "sentence_id", "paragraph_id", "start", "end"],
     "place_mentions": ["mention_id", "sentence_id", "paragraph_id", "start", "end", "surface", "place", "place_kind",
-                       "kind", "country_code", "country", "role", "rule", "lat", "lon"],
+                       "kind", "country_code", "country", "role", "rule", "country_named", "lat", "lon"],
     "word_counts": ["word", "count"],
 }
 ERROR_COLUMNS = ["item", "source", "outlet", "date", "stage", "error_type", "message"]

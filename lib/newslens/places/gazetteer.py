@@ -246,6 +246,13 @@ class Gazetteer:
         place = self.countries.get(code)
         return place.name if place else ""
 
+    def capital_of(self, place: Place | None) -> str:
+        """The code of the country whose national capital ``place`` is ("Kyiv" -> "UA"), or ""."""
+        if place is None or place.kind != "city":
+            return ""
+        row = self.country_rows.get(place.country_code)
+        return place.country_code if row and row["capital"] == place.name else ""
+
     def continent(self, code: str) -> str:
         row = self.country_rows.get(code)
         return row["continent"] if row else ""

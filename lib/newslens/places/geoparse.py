@@ -69,6 +69,7 @@ class Mention:
     rule: str = ""
     person_rule: str = ""              # set by persons: why the name is a person's (or a street's), not a place
     place_evidence: str = ""           # "dateline", "signature", "state abbreviation": a place by its position
+    in_body: bool = True               # False for the wire dateline's place, parsed into metadata (no offsets)
     components: dict = field(default_factory=dict, repr=False)
     set_aside: tuple = ()              # (place, resolved_by, alternatives) of a name rejected as a person's
 
@@ -322,6 +323,30 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
 
 def _where(p: Place) -> str:
     return ", ".join(x for x in (p.kind, p.country_code, p.admin1) if x)
+
+
+def dateline_mention(article, gazetteer: Gazetteer | None = None, prefer_countries=(),
+                     prefer_continents=()) -> Mention | None:
+    """The place of a wire dateline that ``text.wire`` cut from the body into metadata ("MOSCOW, October 27.
+    /TASS/.", "KYIV, Ukraine (AP) —"), resolved on its own with the dateline's region as a qualifier; None
+    when there is no dateline or its place is not in the gazetteer. Not in the body: ``in_body`` is False."""
+    from ..text.wire import match_dateline
+
+    meta = article.meta
+    if not meta.dateline_place:
+        return None
+    g = gazetteer or load_gazetteer()
+    found = match_dateline(meta.dateline + " ") or {}
+    region = found.get("region", "")
+    text = meta.dateline_place + (f", {region}" if region else "")
+    mentions = [m for m in find_mentions(text, g) if m.form == "name"]
+    resolve(mentions, text, g, prefer_countries, prefer_continents)
+    first = next((m for m in mentions if m.start == 0 and m.end == len(meta.dateline_place)), None)
+    if first is None or first.place is None:
+        return None
+    first.surface = meta.dateline[:len(meta.dateline_place)]           # as written: "MOSCOW"
+    first.place_evidence, first.in_body = "dateline", False
+    return first
 
 
 def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countries=(),

@@ -2,30 +2,58 @@
 
 Entry point for ``newslens analyze``: ``places_tables(article)``.
 
+Roles come from ``roles``; a wire dateline's place ("MOSCOW, October 27. /TASS/.", cut from the body into
+the article's metadata by ``text.wire``) is one more mention with role ``dateline``, listed first, with no
+sentence or offsets (it is not in the body).
+
+``country_named`` says which country a mention names directly: by its name ("Turkey"), its demonym
+("Turkish") or its national capital ("Ankara", "Kiev"). With the role it tells the sentiment stage which
+mentions are a government acting (actor), a setting (literal) or an origin (attribute).
+
 Focus (which countries the article is about): every mention that resolves to a country, or to a city or
 region inside one, adds ``role weight x position weight`` to that country. Role weights: actor 1.0, literal
-1.0 (both say the country matters), attribute 0.5 (a demonym naming where a thing comes from); blocs and
-excluded names add nothing. Position weight falls linearly from 1.5 at the first character of the body to
+1.0 (both say the country matters), attribute 0.5 (a demonym naming where a thing comes from), dateline 0.5
+(where the report was filed: the country matters, less than a mention in the text); blocs and excluded
+names add nothing. Position weight falls linearly from 1.5 at the first character of the body to
 1.0 at the last (news puts what matters first). A country is a focus country when its share of the total
 score is at least ``FOCUS_SHARE`` (10%).
 """
 
 from __future__ import annotations
 
-from .geoparse import Mention, extract_mentions
+from .geoparse import Mention, dateline_mention, extract_mentions
 from .gazetteer import load_gazetteer
 from .roles import assign_roles
 
-ROLE_WEIGHT = {"actor": 1.0, "literal": 1.0, "attribute": 0.5, "not_a_place": 0.0}
+ROLE_WEIGHT = {"actor": 1.0, "literal": 1.0, "attribute": 0.5, "dateline": 0.5, "not_a_place": 0.0}
 POSITION_BOOST = 0.5
 FOCUS_SHARE = 0.10
-ROLES = ["literal", "actor", "attribute", "not_a_place"]
+ROLES = ["literal", "actor", "attribute", "dateline", "not_a_place"]
+DATELINE_RULE = "wire_dateline"
 
 
 def analyse_places(article, prefer_countries=(), prefer_continents=()) -> list[Mention]:
-    """Mentions in ``article.body``, resolved and with a role; see geoparse and place_roles."""
+    """Mentions in ``article.body``, resolved and with a role (see geoparse and roles), after the wire
+    dateline's place if the article has one."""
     mentions = extract_mentions(article, prefer_countries=prefer_countries, prefer_continents=prefer_continents)
-    return assign_roles(mentions, article)
+    assign_roles(mentions, article)
+    dateline = dateline_mention(article, prefer_countries=prefer_countries, prefer_continents=prefer_continents)
+    if dateline is not None:
+        dateline.role, dateline.rule = "dateline", DATELINE_RULE
+        mentions.insert(0, dateline)
+    return mentions
+
+
+def country_named(m: Mention, gazetteer=None) -> str:
+    """The country ``m`` names by its name, demonym or national capital; "" for any other place."""
+    p = m.place
+    if p is None or not p.is_place or not p.country_code:
+        return ""
+    g = gazetteer or load_gazetteer()
+    return g.country_name(p.country_code) if p.kind == "country" or g.capital_of(p) else ""
+
+
+OFFSET_COLUMNS = ["sentence_id", "paragraph_id", "start", "end"]
 
 
 def mentions_frame(mentions: list[Mention]):
@@ -36,21 +64,22 @@ def mentions_frame(mentions: list[Mention]):
     rows = []
     for i, m in enumerate(mentions, start=1):
         p = m.place
+        where = (m.sentence_id, m.paragraph_id, m.start, m.end) if m.in_body else (None, None, None, None)
         rows.append({
-            "mention_id": i, "sentence_id": m.sentence_id, "paragraph_id": m.paragraph_id,
-            "start": m.start, "end": m.end, "surface": m.surface,
+            "mention_id": i, **dict(zip(OFFSET_COLUMNS, where)), "surface": m.surface,
             "place": p.name if p else "", "place_kind": p.kind if p else "", "kind": m.form,
             "country_code": p.country_code if p else "", "country": g.country_name(p.country_code) if p else "",
-            "role": m.role, "rule": m.rule, "possessive": m.possessive,
+            "role": m.role, "rule": m.rule, "country_named": country_named(m, g), "possessive": m.possessive,
             "compound": (f"{m.prefix}-" if m.prefix else "") + m.surface + (f"-{m.suffix}" if m.suffix else "")
             if (m.prefix or m.suffix) else "",
             "candidates": len(m.candidates), "resolved_by": m.resolved_by, "alternatives": m.alternatives,
             "note": m.exclusion_reason,
         })
-    columns = ["mention_id", "sentence_id", "paragraph_id", "start", "end", "surface", "place", "place_kind", "kind",
-               "country_code", "country", "role", "rule", "possessive", "compound", "candidates", "resolved_by",
+    columns = ["mention_id", *OFFSET_COLUMNS, "surface", "place", "place_kind", "kind", "country_code", "country",
+               "role", "rule", "country_named", "possessive", "compound", "candidates", "resolved_by",
                "alternatives", "note"]
-    return pd.DataFrame(rows, columns=columns)
+    # Whole numbers with a gap for the dateline's mention (not in the body): nullable integers, not floats.
+    return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in OFFSET_COLUMNS})
 
 
 def places_frame(mentions: list[Mention]):
@@ -67,23 +96,26 @@ def places_frame(mentions: list[Mention]):
             "place": p.name, "kind": p.kind, "country_code": p.country_code,
             "country": g.country_name(p.country_code), "lat": p.lat, "lon": p.lon,
             "mentions": 0, "literal_mentions": 0, "actor_mentions": 0, "attribute_mentions": 0,
-            "name_mentions": 0, "demonym_mentions": 0, "surfaces": [], "first_sentence": m.sentence_id,
+            "dateline_mentions": 0, "name_mentions": 0, "demonym_mentions": 0, "surfaces": [], "first_sentence": None,
             "map_point": p.map_point, "source": p.source,
         })
         row["mentions"] += 1
         row[f"{m.role}_mentions"] += 1
         row[f"{m.form}_mentions"] += 1
+        if m.in_body and row["first_sentence"] is None:
+            row["first_sentence"] = m.sentence_id
         if m.surface not in row["surfaces"]:
             row["surfaces"].append(m.surface)
     for row in by_key.values():
         row["surfaces"] = "|".join(row["surfaces"])
     columns = ["place", "kind", "country_code", "country", "lat", "lon", "mentions", "literal_mentions",
-               "actor_mentions", "attribute_mentions", "name_mentions", "demonym_mentions", "surfaces",
+               "actor_mentions", "attribute_mentions", "dateline_mentions", "name_mentions", "demonym_mentions", "surfaces",
                "first_sentence", "map_point", "source"]
     frame = pd.DataFrame(list(by_key.values()), columns=columns)
     frame = frame.sort_values(["mentions", "place"], ascending=[False, True], kind="stable").reset_index(drop=True)
     frame["lat"] = frame["lat"].astype(float).round(4)
     frame["lon"] = frame["lon"].astype(float).round(4)
+    frame["first_sentence"] = frame["first_sentence"].astype("Int64")      # empty for a dateline-only place
     return frame
 
 
@@ -117,7 +149,8 @@ def focus_frame(article, mentions: list[Mention]):
             continue
         row = scores.setdefault(p.country_code, {
             "country_code": p.country_code, "country": g.country_name(p.country_code), "mentions": 0,
-            "actor_mentions": 0, "literal_mentions": 0, "attribute_mentions": 0, "via_cities_regions": 0,
+            "actor_mentions": 0, "literal_mentions": 0, "attribute_mentions": 0, "dateline_mentions": 0,
+            "via_cities_regions": 0,
             "score": 0.0, "first_offset": m.start,
         })
         row["mentions"] += 1
@@ -131,7 +164,7 @@ def focus_frame(article, mentions: list[Mention]):
         row["score"] = round(row["score"], 3)
         row["focus"] = row["share"] >= FOCUS_SHARE
     columns = ["rank", "country_code", "country", "score", "share", "focus", "mentions", "actor_mentions",
-               "literal_mentions", "attribute_mentions", "via_cities_regions", "first_offset"]
+               "literal_mentions", "attribute_mentions", "dateline_mentions", "via_cities_regions", "first_offset"]
     frame = pd.DataFrame(list(scores.values()))
     if frame.empty:
         return pd.DataFrame(columns=columns)

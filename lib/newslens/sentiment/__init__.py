@@ -5,10 +5,11 @@ from ..stages import EXTRAS
 from .tables import sentiment_tables
 
 
-def article_tables(article, extras=frozenset(EXTRAS)) -> dict:
-    """The sentiment tables, with the extras named in ``extras`` (all of them unless told otherwise)."""
+def article_tables(article, extras=frozenset(EXTRAS), place_mentions=None) -> dict:
+    """The sentiment tables, with the extras named in ``extras`` (all of them unless told otherwise);
+    ``place_mentions`` (the places stage's table) decides which country mentions are the state acting."""
     return sentiment_tables(article, second_opinions="second_opinions" in extras, intervals="intervals" in extras,
-                            target="target_sentiment" in extras)
+                            target="target_sentiment" in extras, place_mentions=place_mentions)
 
 
 __all__ = ["article_tables", "sentiment_tables"]

@@ -13,7 +13,17 @@ break but a hyphen or apostrophe does not. So:
 "West" and "Western" count as the West (the bloc): in "between East and West" the article opposes two
 geopolitical camps, not compass points, and lower-case "west"/"western" (directions) never match.
 
-Actor sentiment is the mean reference-VADER compound of the sentences that mention the actor, with a
+Which mentions are the actor acting comes from the places stage, when the caller passes its mention table
+(``newslens.analyze`` does; a stage never imports another): a country's name, demonym or capital is the
+state **acting** only where the place's role is ``actor`` ("Turkey provided", "Kiev's aggression"). Where
+the role is ``literal`` the country is a **setting** ("conflicts in Syria"), where it is ``attribute`` an
+**origin** ("Turkish drones", "a Turkish company"): both are listed with their role and never scored. Any
+other country the places stage finds acting under its name, demonym or capital ("Azerbaijan warned",
+"Baku's forces") becomes an actor too, named as the gazetteer names it; no fixed list is needed for
+countries. Leaders, officials, institutions, alliances and blocs (the other kinds of ``actors.csv``) always
+act. Without a place table every alias mention is scored, as before this split (role left empty).
+
+Actor sentiment is the mean reference-VADER compound of the sentences where the actor acts, with a
 percentile bootstrap interval over those sentences. It is sentiment NEAR an actor, not stance TOWARD it:
 a sentence that condemns Ukraine for its "aggression" and a sentence that pities Ukraine both count as
 negative for Ukraine, and every actor named in a sentence gets that sentence's whole score.
@@ -22,6 +32,7 @@ negative for Ukraine, and every actor named in a sentence gets that sentence's w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..paths import DATA_DIR
@@ -103,20 +114,91 @@ def _form(text: str, start: int, end: int) -> str:
     return "plain"
 
 
-def actor_mentions(article, target: bool = False):
-    """One row per mention: actor, alias, kind, form, sentence_id, start, end (body offsets), written.
+# actors.csv kinds that name a country as a place does; the places stage decides whether each such mention is
+# the state acting, a setting or an origin. Other kinds (leader, official, institution, alliance...) always act.
+PLACE_KINDS = {"country", "capital", "demonym"}
+# Place role -> actor role. Only "acting" mentions are scored.
+ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor",
+                 "dateline": "setting"}
+ACTOR_ROLES = ("acting", "setting", "origin")
 
+
+def _place_rows(place_mentions) -> list[dict]:
+    """The places stage's mentions in the body (the dateline's place is not), in text order."""
+    if place_mentions is None or not len(place_mentions):
+        return []
+    in_body = place_mentions[place_mentions["start"].notna()]
+    rows = in_body[["start", "end", "surface", "kind", "place_kind", "role", "rule", "country_named"]].to_dict("records")
+    for row in rows:
+        row["start"], row["end"] = int(row["start"]), int(row["end"])
+        row["country_named"] = "" if row["country_named"] != row["country_named"] else str(row["country_named"])
+    return sorted(rows, key=lambda r: r["start"])
+
+
+def _place_at(places: list[dict], starts: list[int], offset: int) -> dict | None:
+    """The place mention whose span holds ``offset`` (binary search over the sorted starts)."""
+    i = bisect_right(starts, offset) - 1
+    return places[i] if i >= 0 and offset < places[i]["end"] else None
+
+
+def _with_roles(found: list[dict], place_mentions) -> list[dict]:
+    """Alias mentions with their role (acting, setting, origin) from the places stage, plus the countries
+    the places stage names that ``actors.csv`` does not list; in text order."""
+    if place_mentions is None:
+        return [{**f, "role": "", "role_source": ""} for f in found]
+    places = _place_rows(place_mentions)
+    starts = [p["start"] for p in places]
+    out, covered = [], set()
+    for f in found:
+        place = _place_at(places, starts, f["start"]) if f["kind"] in PLACE_KINDS else None
+        if place is None:
+            source = "alias (not a place mention)" if f["kind"] in PLACE_KINDS else f"alias kind: {f['kind']}"
+            out.append({**f, "role": "acting", "role_source": source})
+        elif place["country_named"]:
+            covered.add(place["start"])
+            out.append({**f, "role": ROLE_OF_PLACE[place["role"]], "role_source": f"places: {place['rule']}"})
+        else:
+            # Inside another place's name ("Ukraine" in "Eastern Ukraine"): that place is the setting or the
+            # actor, not the country.
+            role = {"literal": "setting", "attribute": "origin"}.get(place["role"], "not_the_actor")
+            out.append({**f, "role": role, "role_source": f"places: inside '{place['surface']}' ({place['role']})"})
+    for place in places:
+        if not place["country_named"] or place["start"] in covered or \
+                any(f["start"] < place["end"] and place["start"] < f["end"] for f in out):
+            continue
+        kind = "demonym" if place["kind"] == "demonym" else (
+            "country" if place["place_kind"] == "country" else "capital")
+        out.append({"actor": place["country_named"], "alias": place["surface"], "kind": kind,
+                    "start": place["start"], "end": place["end"], "form": "", "role": ROLE_OF_PLACE[place["role"]],
+                    "role_source": f"places: {place['rule']} (a country actors.csv does not list)"})
+    out.sort(key=lambda f: (f["start"], f["end"], f["actor"]))
+    return out
+
+
+def actor_mentions(article, target: bool = False, place_mentions=None):
+    """One row per mention: actor, alias, kind, form, role, role_source, sentence_id, start, end (body
+    offsets), written.
+
+    ``place_mentions``: the places stage's place_mentions table; it decides each country mention's role
+    (acting, setting, origin; see the module docstring) and adds the countries ``actors.csv`` lacks. Without
+    it, role is empty and every mention counts as acting.
     With ``target``: target_label and target_score, the sentiment toward this mention by the
     target-dependent model (``sentiment.target``), not the whole sentence's.
     """
     import pandas as pd
 
-    rows = []
-    for m in find_mentions(article.body):
+    from .scores import scoring_text
+
+    rows, normalised = [], None
+    for m in _with_roles(find_mentions(article.body), place_mentions):
         sentence = article.sentence_at(m["start"])
-        row = {"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"],
-               "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
-               "written": article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]}
+        written = article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]
+        if not m["form"]:               # a country the places stage added: its form on the same normalised text
+            normalised = normalised if normalised is not None else scoring_text(article.body)
+            m["form"] = _form(normalised, m["start"], m["end"])
+        row = {"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"], "role": m["role"],
+               "role_source": m["role_source"], "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
+               "written": written}
         if target:
             from .target import target_sentiment
 
@@ -124,7 +206,7 @@ def actor_mentions(article, target: bool = False):
                                                           m["end"] - sentence.start)
             row["target_score"] = round(score, 4)
         rows.append(row)
-    columns = ["actor", "alias", "kind", "form", "sentence_id", "start", "end", "written"]
+    columns = ["actor", "alias", "kind", "form", "role", "role_source", "sentence_id", "start", "end", "written"]
     return pd.DataFrame(rows, columns=columns + (["target_label", "target_score"] if target else []))
 
 
@@ -154,8 +236,10 @@ def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOO
 
 
 def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = True):
-    """One row per actor mentioned: mentions, sentences, mean compound with a 95% bootstrap interval,
-    the most negative and most positive sentence ids, and the aliases found. Sorted by sentences, then name.
+    """One row per actor that acts at least once: mentions and sentences where it acts, mean compound of those
+    sentences with a 95% bootstrap interval, the most negative and most positive sentence ids, the aliases
+    found, and how often it is named only as a setting or an origin (counted, not scored). Sorted by
+    sentences, then name.
     ``intervals=False`` leaves ci_low and ci_high empty (the bootstrap is most of this table's cost). With
     target columns in ``mentions`` (``actor_mentions(target=True)``) also mean_target_score (the mean
     sentiment toward the actor's mentions) and target_negative / target_neutral / target_positive counts.
@@ -167,6 +251,14 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
 
     table = sentence_table
     mentions = mentions if mentions is not None else actor_mentions(article)
+    # Settings and origins are counted apart and never scored (an empty role: no places table, all scored).
+    apart: dict[str, dict[str, int]] = {}
+    if "role" in mentions:
+        for actor, role in zip(mentions["actor"], mentions["role"]):
+            if role in ("setting", "origin"):
+                counts = apart.setdefault(actor, {"setting": 0, "origin": 0})
+                counts[role] += 1
+        mentions = mentions[mentions["role"].isin(["acting", ""])]
     compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
     # Sentence ids and aliases of each actor's mentions, grouped in plain Python (a pandas groupby costs
     # more than the work on these few rows); actors in name order, as groupby(sort=True) gives them.
@@ -195,6 +287,8 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
             "most_negative_sentence_id": most_negative, "most_negative_compound": compound[most_negative],
             "most_positive_sentence_id": most_positive, "most_positive_compound": compound[most_positive],
             "aliases_found": ", ".join(sorted(aliases_of[actor])), "note": note,
+            "setting_mentions": apart.get(actor, {}).get("setting", 0),
+            "origin_mentions": apart.get(actor, {}).get("origin", 0),
         })
         if targets_of:
             found = targets_of[actor]
@@ -203,7 +297,7 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
                                 for name in ("negative", "neutral", "positive")}})
     columns = ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
-               "most_positive_compound", "aliases_found", "note"]
+               "most_positive_compound", "aliases_found", "note", "setting_mentions", "origin_mentions"]
     if targets_of:
         columns += ["mean_target_score", "target_negative", "target_neutral", "target_positive"]
     rows.sort(key=lambda row: (-row["sentences"], row["actor"]))      # most sentences first, then by name

@@ -165,18 +165,20 @@ def article_tone(article: Article, sentence_table=None):
 
 
 def sentiment_tables(article: Article, second_opinions: bool = True, intervals: bool = True,
-                     target: bool = True) -> dict:
+                     target: bool = True, place_mentions=None) -> dict:
     """Every sentiment table for one article, keyed by output file name.
 
     "sentence_sentiment.csv" (merged into sentences.csv by the analysis), "actors.csv", "actor_mentions.csv",
     "article_tone.csv"; with ``second_opinions`` (NLTK's VADER, TextBlob, NRC, the op-ed variant) also
     "sentiment_disagreements.csv" and "sentiment_agreement.csv". ``intervals``: bootstrap intervals per actor;
     ``target``: sentiment toward each actor mention (the target-dependent model) in both actor tables.
+    ``place_mentions``: the places stage's table, which tells acting countries from settings and origins
+    (``actors``); ``newslens.analyze`` passes it.
     """
     from .actors import actor_mentions, actor_sentiment
 
     table = sentence_sentiment(article, second_opinions=second_opinions)
-    mentions = actor_mentions(article, target=target)
+    mentions = actor_mentions(article, target=target, place_mentions=place_mentions)
     tables = {
         "sentence_sentiment.csv": table,
         "actors.csv": actor_sentiment(article, table, mentions, intervals=intervals),

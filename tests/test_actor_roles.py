@@ -1,0 +1,113 @@
+"""Actors from the places stage: a country acts only where its place role says so; settings and origins are
+counted apart and never scored; countries outside actors.csv become actors. And the wire dateline's place.
+
+Every text here is written for the test.
+"""
+
+import pandas as pd
+import pytest
+
+import newslens
+from newslens.sentiment.actors import actor_mentions, actor_sentiment
+from newslens.sentiment.tables import sentence_sentiment
+from newslens.text.loader import load_text
+
+REPORT = (
+    "Ceasefire talks\n\n"
+    "BAKU, Oct 27 (Reuters) - Azerbaijan warned Armenia on Tuesday that the talks would fail. "
+    "Baku's negotiators rejected the proposal. "
+    "Turkish drones made by a Turkish company were seen near the border. "
+    "Conflicts in Syria have displaced millions of people. "
+    "Israel sold weapons to Azerbaijan last year. "
+    "Fighting continued in Eastern Ukraine on Monday.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return newslens.analyze(load_text(REPORT, "report.txt", "auto"))
+
+
+def _mentions(result, actor):
+    m = result["actor_mentions"]
+    return m[m["actor"] == actor]
+
+
+def test_countries_outside_the_alias_list_become_actors(report):
+    actors = report["actors"].set_index("actor")
+    # Neither Azerbaijan nor Israel is in actors.csv; both act here ("Azerbaijan warned", "Israel sold").
+    assert {"Azerbaijan", "Israel"} <= set(actors.index)
+    azerbaijan = _mentions(report, "Azerbaijan")
+    # "Azerbaijan warned", "Baku's negotiators" (the capital), "sold weapons to Azerbaijan" (a trade party).
+    assert azerbaijan["written"].tolist() == ["Azerbaijan", "Baku's", "Azerbaijan"]
+    assert set(azerbaijan["role"]) == {"acting"}
+    assert azerbaijan["kind"].tolist() == ["country", "capital", "country"]
+    assert actors.loc["Azerbaijan", "mentions"] == 3 and actors.loc["Azerbaijan", "sentences"] == 3
+
+
+def test_settings_are_listed_and_never_scored(report):
+    syria = _mentions(report, "Syria")
+    assert syria["role"].tolist() == ["setting"]            # "Conflicts in Syria"
+    assert "Syria" not in set(report["actors"]["actor"])
+    ukraine = _mentions(report, "Ukraine")
+    # "Ukraine" inside the region "Eastern Ukraine": the region is where, the country does not act.
+    assert ukraine["role"].tolist() == ["setting"] and "Eastern Ukraine" in ukraine["role_source"].iloc[0]
+    assert "Ukraine" not in set(report["actors"]["actor"])
+
+
+def test_origin_adjectives_are_counted_apart(report):
+    turkey = _mentions(report, "Turkey")
+    assert turkey["role"].tolist() == ["origin", "origin"]  # "Turkish drones", "a Turkish company"
+    assert "Turkey" not in set(report["actors"]["actor"])   # never acts: no row, no score
+
+
+def test_an_actor_row_counts_its_settings_and_origins_without_scoring_them():
+    text = ("Two reports\n\nRussia rejected the offer angrily. Protesters gathered in Russia peacefully and "
+            "happily. Russian vodka is popular.\n")
+    result = newslens.analyze(load_text(text, "russia.txt", "auto"))
+    row = result["actors"].set_index("actor").loc["Russia"]
+    assert (row["mentions"], row["setting_mentions"], row["origin_mentions"]) == (1, 1, 1)
+    sentences = result["sentences"].set_index("sentence_id")["vader_compound"]
+    # Only the sentence where Russia acts is scored: not the mean of the three sentences.
+    assert row["sentences"] == 1 and row["mean_compound"] == pytest.approx(sentences[1], abs=1e-4)
+    assert sentences[2] > 0 > sentences[1]                  # so scoring the setting would have moved the mean
+
+
+def test_without_a_place_table_every_alias_mention_is_scored_as_before():
+    article = load_text(REPORT, "report.txt", "auto")
+    mentions = actor_mentions(article)
+    assert set(mentions["role"]) == {""}
+    actors = actor_sentiment(article, sentence_sentiment(article, second_opinions=False), mentions, intervals=False)
+    # Only actors.csv aliases: Turkey (its demonym) and Syria are scored; Azerbaijan is not found at all.
+    assert {"Turkey", "Syria"} <= set(actors["actor"]) and "Azerbaijan" not in set(actors["actor"])
+
+
+def test_wire_dateline_is_a_place_mention_with_role_dateline(report):
+    assert report.article.meta.dateline_place == "Baku"
+    mentions = report["place_mentions"]
+    first = mentions.iloc[0]
+    assert (first["mention_id"], first["surface"], first["place"], first["country"], first["role"]) == \
+        (1, "BAKU", "Baku", "Azerbaijan", "dateline")
+    assert pd.isna(first["sentence_id"]) and pd.isna(first["start"])          # not in the body
+    assert str(mentions["start"].dtype) == "Int64"                            # whole numbers, not floats
+    assert (mentions["role"] == "dateline").sum() == 1
+    places = report["places"].set_index("place")
+    assert places.loc["Baku", ["mentions", "dateline_mentions", "actor_mentions"]].tolist() == [2, 1, 1]
+    assert places.loc["Baku", "first_sentence"] == 2                          # the first mention in the body
+    counts = report["place_role_counts"].set_index("role")["mentions"]
+    assert counts["dateline"] == 1
+    # The dateline's place is never an actor mention: "Baku" counts once for Azerbaijan (sentence 2).
+    assert _mentions(report, "Azerbaijan")["sentence_id"].tolist() == [1, 2, 5]
+
+
+def test_dateline_region_qualifies_the_place():
+    text = "Title\n\nPARIS, Texas (AP) — Storms hit the town on Monday, officials said.\n"
+    result = newslens.analyze(load_text(text, "paris.txt", "auto"))
+    first = result["place_mentions"].iloc[0]
+    assert (first["place"], first["country_code"], first["role"]) == ("Paris", "US", "dateline")
+
+
+def test_no_dateline_no_dateline_mention():
+    result = newslens.analyze(newslens.seed_path())
+    assert "dateline" not in set(result["place_mentions"]["role"])
+    assert result["place_mentions"]["start"].notna().all()

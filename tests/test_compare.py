@@ -163,7 +163,7 @@ def test_g2_and_log_ratio_match_the_published_formulas():
 def test_intervals_absent_for_a_one_article_outlet(tables):
     tone = tables["tone"]
     solo = tone[tone["outlet"] == "solo.example"]
-    assert len(solo) == 3 and solo["ci_low"].isna().all() and solo["ci_high"].isna().all()
+    assert len(solo) == 4 and solo["ci_low"].isna().all() and solo["ci_high"].isna().all()
     assert solo["note"].str.contains("no interval: 1 article").all()
     assert solo["value"].notna().all()
     alpha = tone[tone["outlet"] == "alpha.example"]
@@ -171,6 +171,13 @@ def test_intervals_absent_for_a_one_article_outlet(tables):
     assert (alpha["ci_low"] <= alpha["value"]).all() and (alpha["value"] <= alpha["ci_high"]).all()
     actors = tables["actor_tone"]
     assert actors[actors["outlet"] == "solo.example"]["ci_low"].isna().all()
+
+
+def test_news_tone_is_shown_beside_the_reference_tone(tables):
+    tone = tables["tone"]
+    alpha = tone[tone["outlet"] == "alpha.example"].set_index("measure")
+    assert list(alpha.index) == ["tone", "news_tone", "article_mean_compound", "sentence_compound"]
+    assert alpha.loc["news_tone", "articles"] == alpha.loc["tone", "articles"]
 
 
 def test_bootstrap_is_over_articles_and_deterministic():

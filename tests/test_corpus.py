@@ -6,6 +6,8 @@ import json
 import shutil
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import newslens
@@ -91,6 +93,7 @@ def test_manifest_values_win_and_files_outside_it_are_still_analysed(run_local):
     one_line = articles.loc["extra/one_line.txt"]
     assert one_line["title"] == "Genie out of the bottle (one line)" and one_line["outlet"] == "Global Research"
     assert one_line["sentences"] == 25 and one_line["words"] == 802           # the seed's body, on one line
+    assert one_line["tone"] == -1.6209 and one_line["news_tone"] == -1.7456    # reference and news-sense tone
     utf16 = articles.loc["extra/utf16.txt"]
     assert utf16["outlet"] == "" and utf16["title"] == "A title" and utf16["words"] == 802
     assert set(articles["outlet"]) >= {"kremlin.ru", "president.gov.ua", "state.gov", "whitehouse.gov"}
@@ -119,6 +122,9 @@ def test_tables_carry_keys_and_trace_to_sentences(run_local):
     joined = mentions.merge(sentences[["item", "sentence_id", "text"]], on=["item", "sentence_id"])
     assert len(joined) == len(mentions)
     assert all(row.surface in row.text for row in joined.itertuples())
+    for name in ("articles", "sentences"):      # the news tone is declared, so typed like the reference tone
+        schema = pq.read_schema(out / f"{name}.parquet")
+        assert schema.field("news_tone").type == schema.field("tone").type == pa.float64(), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["errors"] == 3 and manifest["tables"]["articles"]["rows"] == len(
         pd.read_parquet(out / "articles.parquet"))

@@ -10,7 +10,7 @@ from newslens.text.stopwords import STOPWORD_POLICY, is_stopword, load_stopwords
 
 def test_version_is_read_from_the_notes_file():
     lexicon = load_lexicon()
-    assert lexicon.version == read_version() == "2.0.0"
+    assert lexicon.version == read_version() == "2.1.0"
     assert "1.0.0 (2026-11-24): first version, 185 entries" in LEXICON_NOTES_PATH.read_text()
     assert f"{len(lexicon.entries)} entries." in LEXICON_NOTES_PATH.read_text()
 

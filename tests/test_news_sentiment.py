@@ -2,8 +2,9 @@
 
 import csv
 
-from newslens.sentiment.news import OVERRIDES_FILE, institution_names, mask_names, news_analyzer, news_compound
-from newslens.sentiment.scores import reference_analyzer, vader_scores
+from newslens.sentiment.news import (OVERRIDES_FILE, institution_names, mask_names, news_analyzer, news_compound,
+                                     news_tone_counts, news_word_valence)
+from newslens.sentiment.scores import lexicon_words, reference_analyzer, tone_counts, vader_scores
 
 
 def test_the_line_of_engagement_is_not_positive():
@@ -48,3 +49,50 @@ def test_every_override_has_a_reason_and_a_source():
     assert {"engagement", "superiority", "defense", "offensive", "won"} <= {r["word"] for r in rows}
     assert all(r["reason"] and r["source"] for r in rows)
     assert all(r["word"] in reference_analyzer().lexicon for r in rows)
+
+
+# The GDELT-style tone in the news sense (issue 13: "the one positive GDELT-style tone among the outlets came
+# from such words in a report of a threat"). Sentence written for this test; what its words score:
+# reference VADER lexicon: threatened -2.0, engagement +2.0, defense +0.5, superiority +1.4 (3 positive,
+# 1 negative of 16 words: tone +12.5); news sense: engagement and superiority 0 (news_sense_overrides.csv),
+# "Defense" inside the name "Defense Ministry" masked, threatened -2.0 (0 positive, 1 negative: -6.25).
+THREAT = ("Moscow threatened to destabilise the line of engagement, the Defense Ministry said, "
+          "citing its air superiority.")
+
+
+def test_a_reported_threat_has_positive_reference_tone_and_no_positive_news_tone():
+    from newslens.sentiment.tables import article_tone, sentence_sentiment
+    from newslens.text.loader import load_text
+
+    assert lexicon_words(THREAT) == "threatened -2.0; engagement +2.0; defense +0.5; superiority +1.4"
+    article = load_text(THREAT + "\n", "news tone test", "body")
+    table = sentence_sentiment(article, second_opinions=False)
+    row = table.iloc[0]
+    assert row["tone"] == 12.5 and row["tone"] > 0
+    assert row["news_tone"] == -6.25 and row["news_tone"] <= 0
+    tone = article_tone(article, table).set_index("measure")["value"]
+    assert tone["tone"] == 12.5 and tone["news_tone"] == -6.25
+    assert tone["news_tone_positive_pct"] == 0.0 and tone["news_tone_negative_pct"] == 6.25
+    assert tone["news_tone"] == round(tone["news_tone_positive_pct"] - tone["news_tone_negative_pct"], 4)
+
+
+def test_news_tone_counts_use_the_overrides_and_mask_names():
+    text = "The Ministry of Defense praised the engagement."
+    words = [(w, text.index(w)) for w in ("The", "Ministry", "of", "Defense", "praised", "the", "engagement")]
+    assert tone_counts([w for w, _ in words]) == {"words": 7, "positive": 3, "negative": 0}
+    # news sense: "Defense" is inside a name, "engagement" 0; "praised" (+2.6) still counts; same word count
+    assert news_tone_counts(text, words) == {"words": 7, "positive": 1, "negative": 0}
+    assert news_word_valence("engagement") == 0.0 and news_word_valence("praised") > 0
+    assert news_word_valence("Won") == 0.0 and reference_analyzer().lexicon["won"] > 0
+
+
+def test_the_reference_tone_is_unchanged_beside_the_news_tone(seed_article):
+    from newslens.sentiment.tables import article_tone, sentence_sentiment
+
+    table = sentence_sentiment(seed_article, second_opinions=False)
+    tone = article_tone(seed_article, table).set_index("measure")["value"]
+    assert tone["tone"] == -1.6209 and tone["tone_word_count"] == 802       # as before the news tone
+    assert tone["news_tone"] == -1.7456
+    # only sentences with an overridden word or a masked name differ, and only towards the news sense
+    differ = table[table["tone"] != table["news_tone"]]
+    assert list(differ["sentence_id"]) == [1, 4, 9, 16, 23]

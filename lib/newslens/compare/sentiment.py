@@ -4,6 +4,8 @@ each actor per group, with its mentions and two evidence sentences per cell.
 Measures (all from the corpus tables; VADER is the reference implementation the per-article analysis uses):
 - ``tone``: the article's GDELT-style tone (per cent positive minus per cent negative words), one value per
   article, averaged over the group's articles;
+- ``news_tone``: the same with the news-sense word valences and organisation names masked
+  (``newslens.sentiment.news``), where the corpus tables have it (written by newslens after issue 13);
 - ``article_mean_compound``: the mean VADER compound of an article's sentences, averaged over articles;
 - ``sentence_compound``: the mean VADER compound of all the group's sentences pooled (long articles weigh
   more), its interval still resampling articles.
@@ -25,6 +27,8 @@ from .stats import bootstrap_mean, bootstrap_ratio
 TARGETS_FILE = DATA_DIR / "compare_targets.csv"
 TONE_MEASURES = {
     "tone": "document tone (GDELT-style: % positive - % negative words), mean over articles",
+    "news_tone": "document tone as above with news-sense word valences and organisation names masked, mean over "
+                 "articles",
     "article_mean_compound": "mean VADER compound of an article's sentences, mean over articles",
     "sentence_compound": "VADER compound of every sentence, pooled over the group's sentences",
 }
@@ -48,8 +52,10 @@ def tone_by_group(corpus):
         sent = per_article.reindex(arts["item"]).fillna(0)
         n_sent = int(sent["n"].sum())
         for measure, description in TONE_MEASURES.items():
-            if measure == "tone":
-                values = arts["tone"].dropna()
+            if measure == "news_tone" and "news_tone" not in arts:
+                continue            # corpus tables written before the news tone existed
+            if measure in ("tone", "news_tone"):
+                values = arts[measure].dropna()
                 est = bootstrap_mean(values, f"{group}|{measure}")
                 n = len(values)
             elif measure == "article_mean_compound":

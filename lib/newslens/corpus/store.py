@@ -110,7 +110,7 @@ INTEGER_COLUMNS = {"item", "paragraphs", "sentences", "words", "sentence_id", "p
                    "most_positive_sentence_id", "duplicate_of_item", "target_negative", "target_neutral",
                    "target_positive", "setting_mentions", "origin_mentions"}
 FLOAT_COLUMNS = {"vader_mean_compound", "vader_body_compound", "tone", "tone_positive_pct", "tone_negative_pct",
-                 "vader_compound", "mean_compound", "ci_low", "ci_high", "most_negative_compound",
+                 "news_tone", "vader_compound", "mean_compound", "ci_low", "ci_high", "most_negative_compound",
                  "most_positive_compound", "per_1000", "lat", "lon", "mean_target_score"}
 
 

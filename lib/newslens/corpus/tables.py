@@ -18,10 +18,10 @@ from ..text.loader import load_text
 KEYS = ["item", "article_id", "outlet", "date"]
 ARTICLE_COLUMNS = ["item", "article_id", "source", "outlet", "date", "url", "title", "author", "language",
                    "input_format", "paragraphs", "sentences", "words", "vader_mean_compound", "vader_body_compound",
-                   "tone", "tone_positive_pct", "tone_negative_pct", "top_places", "focus_country",
+                   "tone", "tone_positive_pct", "tone_negative_pct", "news_tone", "top_places", "focus_country",
                    "duplicate_of_item", "warnings"]
 TABLE_COLUMNS = {
-    "sentences": ["sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "text"],
+    "sentences": ["sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "news_tone", "text"],
     "actor_sentiment": ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                         "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
                         "most_positive_compound", "aliases_found", "setting_mentions", "origin_mentions",
@@ -52,7 +52,8 @@ def _article_summary(result) -> dict:
         "sentences": len(article.sentences), "words": len(article.words),
         "vader_mean_compound": tone.get("vader_mean_compound"), "vader_body_compound": tone.get("vader_body_compound"),
         "tone": tone.get("tone"), "tone_positive_pct": tone.get("tone_positive_pct"),
-        "tone_negative_pct": tone.get("tone_negative_pct"), "top_places": "; ".join(top),
+        "tone_negative_pct": tone.get("tone_negative_pct"), "news_tone": tone.get("news_tone"),
+        "top_places": "; ".join(top),
         "focus_country": focus["country"].iloc[0] if len(focus) else "",
         "warnings": " | ".join(article.report.warnings),
     }

@@ -115,8 +115,10 @@ def _sentence_tokens(article) -> dict[int, list[_Tok]]:
 def _token_matches(tok: _Tok, pat: tuple[str, str], mode: str) -> bool:
     if mode == "exact":
         return tok.text == pat[0]
-    if mode == "lemma":  # the written form too: simplemma leaves some plurals alone ("sales")
-        return tok.lemma == pat[1] or tok.text == pat[0]
+    if mode == "lemma":  # the written form too: simplemma leaves some plurals alone ("sales"); and a token
+        # whose lemma is a form as written: "killings" has the lemma "killing", a variant of "kill" whose own
+        # lemma is "kill" (issue 13, found by tests/test_lexicon_inflections.py)
+        return tok.lemma == pat[1] or tok.text == pat[0] or tok.lemma == pat[0]
     return tok.text == pat[0] or tok.lemma == pat[1]
 
 

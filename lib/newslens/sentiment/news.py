@@ -10,6 +10,9 @@ Before scoring, names of organisations and offices are masked: a run of capitali
 "the", "and" between them) that contains an institution word ("Ministry of Defense", "Baykar Defense",
 "Defense Minister Oleksii Reznikov", "Security Council", "Freedom House", "Committee to Protect
 Journalists") becomes one neutral word, so the words of a name do not count as sentiment.
+
+``news_tone_counts`` gives the GDELT-style tone the same treatment: word polarity from this lexicon, the
+words of those names without polarity.
 """
 
 from __future__ import annotations
@@ -61,18 +64,23 @@ def news_analyzer():
 
 def institution_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of every run of capitalised words that names an organisation or office."""
+    return list(_institution_names(text))
+
+
+@lru_cache(maxsize=8192)
+def _institution_names(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _RUN.finditer(text):
         words = re.findall(_NAME, m.group(0))
         if any(w.rstrip(".") in INSTITUTION_WORDS for w in words):
             spans.append((m.start(), m.end()))
-    return spans
+    return tuple(spans)
 
 
 def mask_names(text: str) -> str:
     """The text with every organisation or office name replaced by one neutral word."""
     out, last = [], 0
-    for start, end in institution_names(text):
+    for start, end in _institution_names(text):
         out.append(text[last:start])
         out.append(MASK)
         last = end
@@ -92,3 +100,29 @@ def news_scores(text: str) -> dict:
 
 def news_compound(text: str) -> float:
     return news_scores(text)["compound"]
+
+
+@lru_cache(maxsize=65536)
+def news_word_valence(word: str) -> float:
+    """A word's context-free valence in the news-domain lexicon (VADER's with the overrides; 0.0 if absent)."""
+    return news_analyzer().lexicon.get(scoring_text(word).lower(), 0.0)
+
+
+def news_tone_counts(text: str, words) -> dict[str, int]:
+    """GDELT-style counts (as ``scores.tone_counts``) of one text's words with their news-sense valence.
+
+    ``words``: (word, offset of its first character in ``text``) pairs. A word inside an organisation or
+    office name (``institution_names``, the masking of ``news_scores``) has no polarity, so "Defense" in
+    "Ministry of Defense" counts neither way; it still counts as a word, so that the reference tone and the
+    news tone divide by the same word count and differ only in which words are positive or negative.
+    """
+    names = _institution_names(scoring_text(text))
+    positive = negative = n = 0
+    for word, offset in words:
+        n += 1
+        if names and any(start <= offset < end for start, end in names):
+            continue
+        valence = news_word_valence(word)
+        positive += valence > 0
+        negative += valence < 0
+    return {"words": n, "positive": int(positive), "negative": int(negative)}

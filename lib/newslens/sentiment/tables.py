@@ -4,7 +4,7 @@ that `newslens.analysis` calls (``sentiment_tables``)."""
 from __future__ import annotations
 
 from ..text.article import Article
-from .news import news_compound
+from .news import news_compound, news_tone_counts
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
                      nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
                      tone_counts, tone_measures, vader_scores)
@@ -17,6 +17,15 @@ def _sentence_words(article: Article) -> dict[int, list[str]]:
     return words
 
 
+def _news_tone_counts(article: Article) -> dict[int, dict[str, int]]:
+    """Per sentence id: the GDELT-style counts in the news sense (``news.news_tone_counts``) of its words."""
+    start_of = {s.id: s.start for s in article.sentences}
+    words: dict[int, list[tuple[str, int]]] = {s.id: [] for s in article.sentences}
+    for token in article.words:
+        words[token.sentence_id].append((token.text, token.start - start_of[token.sentence_id]))
+    return {s.id: news_tone_counts(s.text, words[s.id]) for s in article.sentences}
+
+
 def sentence_sentiment(article: Article, second_opinions: bool = True):
     """One row per sentence_id with every method's score (floats rounded to 4 decimals).
 
@@ -24,7 +33,8 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
     Always: vader_compound/pos/neu/neg: reference VADER, the primary score; vader_label; vader_words: the
     lexicon words behind it, each with the valence VADER used after its rules (``scores.lexicon_words``); vader_compound_as_written: curly quotes kept; news_compound: the
     news-domain VADER (``newslens.sentiment.news``: news-sense valences, organisation names masked); tone_words, tone_positive_pct,
-    tone_negative_pct, tone (GDELT-style); vader_rolling_mean.
+    tone_negative_pct, tone (GDELT-style); news_tone: the same tone with the news-domain word valences and
+    organisation names masked (``news.news_tone_counts``); vader_rolling_mean.
     With ``second_opinions``: nltk_vader_compound; textblob_polarity, textblob_subjectivity; nrc_<emotion>
     counts on lemmas and nrc_balance (positive - negative); oped_score; contested (VADER, TextBlob and NRC
     disagree in sign) and contested_signs.
@@ -32,6 +42,7 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
     import pandas as pd
 
     words = _sentence_words(article)
+    news_counts = _news_tone_counts(article)
     texts = [s.text for s in article.sentences]
     if second_opinions:
         from .oped import oped_scores
@@ -66,7 +77,8 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
             contest_signs.append({"vader": sign(row["vader_compound"]), "textblob": sign(polarity),
                                   "nrc": int(balance > 0) - int(balance < 0)})
         row.update({"tone_words": len(words[s.id]), "tone_positive_pct": tone["positive_pct"],
-                    "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"]})
+                    "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"],
+                    "news_tone": tone_measures(news_counts[s.id])["tone"]})
         if second_opinions:
             row["oped_score"] = float(oped[k])
         rows.append(row)
@@ -123,6 +135,11 @@ def article_tone(article: Article, sentence_table=None):
     words = [t.text for t in article.words]
     counts = tone_counts(words)
     tone = tone_measures(counts)
+    news_counts = {"words": 0, "positive": 0, "negative": 0}
+    for sentence_counts in _news_tone_counts(article).values():
+        for key in news_counts:
+            news_counts[key] += sentence_counts[key]
+    news_tone = tone_measures(news_counts)
     labels = table["vader_label"].value_counts()
     n = len(table)
     body_compound = summed_compound(vader_scores(s.text)["compound"] for s in article.sentences)
@@ -156,6 +173,12 @@ def article_tone(article: Article, sentence_table=None):
         ("tone_negative_pct", "GDELT-style", tone["negative_pct"], "% of words with negative VADER-lexicon valence"),
         ("tone_polarity", "GDELT-style", tone["polarity"], "positive % + negative %"),
         ("tone", "GDELT-style", tone["tone"], "positive % - negative % (GDELT's Tone field)"),
+        ("news_tone_positive_pct", "GDELT-style, news sense", news_tone["positive_pct"],
+         "% of words with positive news-domain valence (news_sense_overrides.csv), organisation names masked"),
+        ("news_tone_negative_pct", "GDELT-style, news sense", news_tone["negative_pct"],
+         "% of words with negative news-domain valence, organisation names masked"),
+        ("news_tone", "GDELT-style, news sense", news_tone["tone"],
+         "positive % - negative % with the news-domain valences; same words counted as tone"),
     ]
     for emotion in NRC_EMOTIONS if "nltk_vader_compound" in table else ():
         rows.append((f"nrc_{emotion}", "NRC", int(table[f"nrc_{emotion}"].sum()), f"lemmas in NRC '{emotion}'"))

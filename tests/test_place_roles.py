@@ -210,7 +210,8 @@ def test_rules_of_issue_13_item_5(tmp_path):
         "The gunmen were funded by both Venezuela and Cuba. Oslo will send troops to Latvia in May. "
         "Ottawa agreed to sell helicopters to Norway. The ex-Soviet republics and the pro-Russian forces met. "
         "Georgia separatists blocked the road. Finland and its partners will build a rail link. "
-        "Estonia, for its part, is ready to help. Paris, Texas, has a new mayor.\n", encoding="utf-8")
+        "Estonia, for its part, is ready to help. Paris, Texas, has a new mayor. The envoys reached Bern using "
+        "old maps.\n", encoding="utf-8")
     roles = [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
     assert roles == [
         ("Lisbon", "actor", "coordinated:subject_of_verb"),   # coordinated subjects of "cooperate": both act
@@ -230,4 +231,5 @@ def test_rules_of_issue_13_item_5(tmp_path):
         ("Estonia", "actor", "subject_before_aside"),          # "X, for its part, is ready"
         ("Paris", "literal", "default_name"),                  # "Paris, Texas, has": a qualifier, not an aside
         ("Texas", "literal", "default_name"),
+        ("Bern", "literal", "default_name"),                     # "X using": a participle, not "X uses"
     ]

@@ -95,9 +95,10 @@ AGENT_VERB_LEMMAS = {
     "oppose", "need", "expect", "see", "view", "consider", "know", "act", "retaliate", "negotiate", "host",
     "coordinate", "enhance", "pursue", "lead", "arm", "recognise", "recognize", "condemn", "welcome", "veto",
     "vote", "summon", "expel", "tell", "ask", "offer", "promise", "pledge", "outfit", "let", "meet",
-    # "Argentina won", "Ukraine uses drones", "Moscow and Ankara cooperate" (issue 13; the lemmatiser keeps "won")
-    "win", "won", "use", "lose", "cooperate",
 }
+# Finite forms only, matched as written: "Argentina won", "Ukraine uses drones", "Moscow and Ankara cooperate"
+# (issue 13); not "Luhansk using its representatives", a participle after a place.
+FINITE_AGENT_VERBS = {"win", "wins", "won", "use", "uses", "lose", "loses", "lost", "cooperate", "cooperates"}
 PASSIVE_TARGET_AUX = {"is", "was", "are", "were", "been", "being", "be"}
 # "X's oldest/finest/most ...", "one of X's ...": the place as the field of a ranking, not an actor (in ReLocaR
 # and SemEval-2007 training sentences such possessives are literal 25 times in 33).
@@ -373,7 +374,7 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         return "passive_target"
     after_preposition = bool(prev) and prev[0].lower() in PREPOSITIONS
     if verbs and not after_preposition and (verbs[0] in AUXILIARIES or lemmatize(verbs[0]) in AGENT_VERB_LEMMAS
-                  or (verbs[0].endswith("ed") and verbs[0].islower())):
+                  or verbs[0] in FINITE_AGENT_VERBS or (verbs[0].endswith("ed") and verbs[0].islower())):
         return "subject_of_verb"
     if not after_preposition and not m.possessive and ctx.after[:1] in (["and"], [","]):
         rule = _subject_beyond(ctx.after)
@@ -386,7 +387,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
 
 def _is_clause_verb(word: str) -> bool:
     lw = word.lower()
-    return lw in AUXILIARIES or lemmatize(lw) in AGENT_VERB_LEMMAS or (lw.endswith("ed") and word.islower())
+    return lw in AUXILIARIES or lw in FINITE_AGENT_VERBS or lemmatize(lw) in AGENT_VERB_LEMMAS or (
+        lw.endswith("ed") and word.islower())
 
 
 def _subject_beyond(after: list[str]) -> str:

@@ -199,3 +199,37 @@ def test_rules_found_on_metonymy_gold(tmp_path):
         ("Spain", "literal", "possessive_ranking"),         # "Spain's oldest bridge"
         ("Portugal", "actor", "subject_of_verb"),           # "Portugal later joined"
     }
+
+
+def test_rules_of_issue_13_item_5(tmp_path):
+    """Defects found reading wire copy (issue 13, item 5), on sentences written for this test."""
+    path = tmp_path / "item5.txt"
+    path.write_text(
+        "Item Five\n\n"
+        "Lisbon and Madrid cooperate on water policy. Uruguay won the vote on Tuesday. Chile uses the new port. "
+        "The gunmen were funded by both Venezuela and Cuba. Oslo will send troops to Latvia in May. "
+        "Ottawa agreed to sell helicopters to Norway. The ex-Soviet republics and the pro-Russian forces met. "
+        "Georgia separatists blocked the road. Finland and its partners will build a rail link. "
+        "Estonia, for its part, is ready to help. Paris, Texas, has a new mayor. The envoys reached Bern using "
+        "old maps.\n", encoding="utf-8")
+    roles = [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
+    assert roles == [
+        ("Lisbon", "actor", "coordinated:subject_of_verb"),   # coordinated subjects of "cooperate": both act
+        ("Madrid", "actor", "subject_of_verb"),
+        ("Uruguay", "actor", "subject_of_verb"),               # "X won"
+        ("Chile", "actor", "subject_of_verb"),                 # "X uses"
+        ("Venezuela", "actor", "agent_of_passive"),            # "funded by both X and Y"
+        ("Cuba", "actor", "coordinated:agent_of_passive"),
+        ("Oslo", "actor", "subject_of_verb"),
+        ("Latvia", "literal", "destination_of_movement"),      # "send troops to X": where they go
+        ("Ottawa", "actor", "subject_of_verb"),
+        ("Norway", "actor", "recipient_of_transfer"),          # "sell helicopters to X": still a trade party
+        ("Soviet", "attribute", "attributive_prefix"),         # "ex-Soviet"
+        ("Russian", "attribute", "attributive_prefix"),        # "pro-Russian forces" are not Russia's forces
+        ("Georgia", "attribute", "name_before_group_noun"),    # "Georgia separatists"
+        ("Finland", "actor", "subject_with_partners"),         # "X and its partners will build"
+        ("Estonia", "actor", "subject_before_aside"),          # "X, for its part, is ready"
+        ("Paris", "literal", "default_name"),                  # "Paris, Texas, has": a qualifier, not an aside
+        ("Texas", "literal", "default_name"),
+        ("Bern", "literal", "default_name"),                     # "X using": a participle, not "X uses"
+    ]

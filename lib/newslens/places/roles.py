@@ -4,7 +4,9 @@ Each mention gets a ``role`` and the ``rule`` that fired. Roles:
 - ``literal``: the place as a location ("in Eastern Ukraine", "struck Donbass", "Moscow-based");
 - ``actor``: the name stands for a government, state, army or bloc ("Kiev's aggression", "Ankara can do",
   "Turkey provided", "sales to Ukraine", "relations with Turkey");
-- ``attribute``: a demonym that only says where something comes from ("Kiev's Turkish drones");
+- ``attribute``: a demonym that only says where something comes from ("Kiev's Turkish drones"), or a name or
+  prefix that only gives an origin or an alignment ("Ukraine separatists", "ex-Soviet", "pro-Russian forces":
+  an alignment of others with the state, not the state acting, which "Russian-backed" is);
 - ``not_a_place``: an excluded name ("Lublin Triangle").
 
 The rules are listed in ``RULES`` (name, role, what it looks for) in the order they are tried; the first that
@@ -94,6 +96,9 @@ AGENT_VERB_LEMMAS = {
     "coordinate", "enhance", "pursue", "lead", "arm", "recognise", "recognize", "condemn", "welcome", "veto",
     "vote", "summon", "expel", "tell", "ask", "offer", "promise", "pledge", "outfit", "let", "meet",
 }
+# Finite forms only, matched as written: "Argentina won", "Ukraine uses drones", "Moscow and Ankara cooperate"
+# (issue 13); not "Luhansk using its representatives", a participle after a place.
+FINITE_AGENT_VERBS = {"win", "wins", "won", "use", "uses", "lose", "loses", "lost", "cooperate", "cooperates"}
 PASSIVE_TARGET_AUX = {"is", "was", "are", "were", "been", "being", "be"}
 # "X's oldest/finest/most ...", "one of X's ...": the place as the field of a ranking, not an actor (in ReLocaR
 # and SemEval-2007 training sentences such possessives are literal 25 times in 33).
@@ -119,6 +124,27 @@ AGENTIVE_SUFFIXES = {"backed", "allied", "led", "sponsored", "supported", "funde
 LOCATIVE_SUFFIXES = {"based", "born", "bound", "headquartered", "area", "region"}
 COORDINATION_WORDS = {"and", "or", ",", "also", "perhaps", "soon", "even", "then", "maybe", "possibly",
                       "potentially", "eventually", "as", "well", "nor", "either", "neither"}
+# "ex-Soviet", "post-Soviet", "pro-Russian": a prefix that makes the name say an origin or an alignment of
+# something else; nothing is done by the state ("pro-Russian forces" are not Russia's forces). "anti-" is left
+# out: "anti-Russia sanctions" target the state.
+ATTRIBUTIVE_PREFIXES = {"ex", "post", "pre", "pro"}
+# People and groups that a name in front of them only locates or gives a nationality ("Ukraine separatists",
+# "Donbass militia", "US veterans"); the state's own organs are AGENT_NOUNS ("Ukraine troops").
+GROUP_NOUNS = {"separatists", "separatist", "rebels", "rebel", "insurgents", "militants", "militia", "militias",
+               "partisans", "veterans", "citizens", "nationals", "residents", "natives", "martyrs", "refugees",
+               "journalists", "activists", "nationalists", "students", "volunteers", "émigrés", "emigres",
+               "diaspora", "expats", "fans", "workers", "pilgrims", "tourists"}
+# "deploy/move/reposition ... to X", "send troops to X": X is where they go, not a party to a transfer
+# ("sell drones to Ukraine" stays a trade party).
+MOVEMENT_LEMMAS = {"deploy", "redeploy", "reposition", "relocate", "move", "station", "fly", "travel",
+                   "march", "advance", "head", "evacuate", "flee", "come", "go", "withdraw", "rotate", "airlift",
+                   "deployment", "redeployment", "relocation", "movement", "trip", "visit", "journey"}
+SEND_LEMMAS = {"send", "dispatch", "sent"}
+TROOP_NOUNS = {"troops", "forces", "soldiers", "units", "brigades", "battalions", "personnel", "peacekeepers",
+               "marines", "paratroopers", "warships", "ships", "fleet", "jets", "aircraft", "staff", "diplomats",
+               "observers", "envoy", "delegation", "mission"}
+# "X and its/our allies will ...": a subject widened by a partner phrase.
+PARTNER_DETERMINERS = {"its", "our", "their", "his", "her", "other", "allied", "all", "some", "many", "several"}
 AGENTIVE_KINDS = {"country", "city", "us_state", "province", "de facto entity"}
 
 VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
@@ -140,6 +166,9 @@ RULES = [
     ("person:same_name", "not_a_place", "the same name is a person elsewhere in the text, and no place cue here"),
     ("given_name_without_place_evidence", "not_a_place",
      "a small town named like a person (David, Gary, Anna) with no qualifier, preposition, state or dateline"),
+    ("attributive_prefix", "attribute",
+     "\"ex-/post-/pre-/pro-X\": \"ex-Soviet\", \"post-Soviet space\", \"pro-Russian forces\": an origin or "
+     "alignment of something else, not the state acting"),
     ("bloc_or_organisation", "actor", "a bloc, alliance or organisation (NATO, the West, EU) acts; it is not a place"),
     ("compound_of_parties", "actor", "hyphen joins two parties: \"Russian-Turkish relations\", \"NATO-Russia\""),
     ("agentive_compound", "actor", "\"X-backed\", \"X-allied\", \"X-led\": the state as sponsor"),
@@ -152,20 +181,28 @@ RULES = [
     ("possessive_ranking", "literal",
      "\"X's oldest/most/first/leading...\", \"one of X's...\": the place as the field of a ranking"),
     ("name_before_agent_noun", "actor", "a name used as a modifier of a government noun: \"U.K. officials\""),
+    ("name_before_group_noun", "attribute",
+     "a name as modifier of a non-state group: \"Ukraine separatists\", \"Donbass militia\", \"US veterans\""),
+    ("destination_of_movement", "literal",
+     "\"to/into X\" after deploy/move/reposition/travel... or \"send troops/forces to X\": where they go"),
     ("recipient_of_transfer", "actor", "\"to/from X\" after selling/providing/weapons...: the state as trade party"),
     ("party_to_relation", "actor",
      "\"with/against/on X\" after ties/relations/diplomacy/competition/sanctions..."),
     ("between_parties", "actor", "\"between X and Y\""),
     ("object_of_attack_verb", "literal", "object of struck/bombed/shelled/invaded...: the place hit"),
     ("object_of_agentive_verb", "actor", "object of balance/restrain/regard/make/outfit/enable/warn..."),
-    ("agent_of_passive", "actor", "\"captured by X\", \"sponsored by X\": the agent of a passive verb "
-                                  "(not \"bordered/surrounded by X\")"),
+    ("agent_of_passive", "actor", "\"captured by X\", \"sponsored by X\", \"backed by both X and Y\": the agent "
+                                  "of a passive verb (not \"bordered/surrounded by X\")"),
     ("locative_preposition", "literal", "\"in/at/near/to/from X\" (up to 3 modifiers between)"),
     ("default_region", "literal", "regions, seas, straits and continents are places"),
     ("passive_target", "literal", "\"X was bombed/struck/attacked\""),
     ("subject_of_verb", "actor",
      "X, not after a preposition, followed (past -ly adverbs and \"not\") by a modal/auxiliary, an agentive "
-     "verb or an -ed verb"),
+     "verb (\"won\", \"uses\", \"cooperate\"...) or an -ed verb"),
+    ("subject_with_partners", "actor",
+     "\"X and its/our allies (and partners) will/have...\": a subject widened by a partner phrase"),
+    ("subject_before_aside", "actor",
+     "\"X, on the other hand, is ready\", \"X, together with our allies, will...\": a subject before an aside"),
     ("possessive_other", "actor", "any other possessive of a country or city: the state as owner"),
     ("coordinated", "(as neighbour)",
      "coordinated with a neighbouring mention that a rule decided (never a person's or an excluded name)"),
@@ -262,6 +299,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     place = m.place
     if place is None:
         return "default_name"
+    if m.prefix.lower() in ATTRIBUTIVE_PREFIXES:
+        return "attributive_prefix"
     if not place.is_place:
         return "bloc_or_organisation"
     nxt = _lower(ctx.next_words(3))
@@ -293,11 +332,18 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
             return "possessive_ranking"
     if nxt[:1] and nxt[0] in DEMONYM_AGENT_NOUNS and place.kind in AGENTIVE_KINDS:
         return "name_before_agent_noun"
-    found = _preposition_before(ctx, {"to", "from"})
+    if nxt[:1] and nxt[0] in GROUP_NOUNS and not m.possessive and not m.suffix:
+        return "name_before_group_noun"
+    found = _preposition_before(ctx, {"to", "from", "into", "toward", "towards"})
     if found is not None:
-        _, at = found
-        if any(lemma in TRANSFER_LEMMAS or w.lower() in TRANSFER_LEMMAS
-               for w, lemma in zip(prev[at + 1:at + 7], prev_lemmas[at + 1:at + 7])):
+        prep, at = found
+        window = prev[at + 1:at + 7]
+        lemmas = prev_lemmas[at + 1:at + 7]
+        if prep != "from" and (any(lemma in MOVEMENT_LEMMAS for lemma in lemmas) or (
+                any(lemma in SEND_LEMMAS for lemma in lemmas) and any(w.lower() in TROOP_NOUNS for w in window))):
+            return "destination_of_movement"
+        if prep in ("to", "from") and any(lemma in TRANSFER_LEMMAS or w.lower() in TRANSFER_LEMMAS
+                                          for w, lemma in zip(window, lemmas)):
             return "recipient_of_transfer"
     found = _preposition_before(ctx, {"with", "against", "on"})
     if found is not None:
@@ -313,7 +359,7 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
             prev_lemmas[0] in OBJECT_VERB_LEMMAS
             or (len(prev) > 1 and prev[0].lower() in DETERMINERS and prev_lemmas[1] in OBJECT_VERB_LEMMAS)):
         return "object_of_agentive_verb"
-    by = 1 if prev[:1] and prev[0].lower() == "the" else 0
+    by = 1 if prev[:1] and prev[0].lower() in {"the", "both", "either", "neither"} else 0
     if place.kind in AGENTIVE_KINDS and len(prev) >= by + 2 and prev[by].lower() == "by":
         verb = prev[by + 1]
         if verb.islower() and verb not in GEOGRAPHIC_PARTICIPLES and (
@@ -328,11 +374,45 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         return "passive_target"
     after_preposition = bool(prev) and prev[0].lower() in PREPOSITIONS
     if verbs and not after_preposition and (verbs[0] in AUXILIARIES or lemmatize(verbs[0]) in AGENT_VERB_LEMMAS
-                  or (verbs[0].endswith("ed") and verbs[0].islower())):
+                  or verbs[0] in FINITE_AGENT_VERBS or (verbs[0].endswith("ed") and verbs[0].islower())):
         return "subject_of_verb"
+    if not after_preposition and not m.possessive and ctx.after[:1] in (["and"], [","]):
+        rule = _subject_beyond(ctx.after)
+        if rule:
+            return rule
     if m.possessive:
         return "possessive_other"
     return "coordinated_or:default_name"
+
+
+def _is_clause_verb(word: str) -> bool:
+    lw = word.lower()
+    return lw in AUXILIARIES or lw in FINITE_AGENT_VERBS or lemmatize(lw) in AGENT_VERB_LEMMAS or (
+        lw.endswith("ed") and word.islower())
+
+
+def _subject_beyond(after: list[str]) -> str:
+    """"X and its allies will...", "X, on the other hand, is...": the rule, or "" (tokens after the mention)."""
+    if after[0] == "and":
+        if len(after) < 3 or after[1].lower() not in PARTNER_DETERMINERS:
+            return ""
+        for t in after[2:8]:
+            if not t[0].isalnum():
+                return ""
+            if t.lower() != "and" and _is_clause_verb(t):
+                return "subject_with_partners"
+        return ""
+    # "X, <aside of up to 7 words>, verb"
+    for i, t in enumerate(after[1:9], start=1):
+        if t == ",":
+            if i < 2 or len(after) <= i + 1 or not any(w.islower() for w in after[1:i]):
+                return ""  # "Paris, Texas, has": a qualifier, not an aside
+            verbs = [w for w in after[i + 1:i + 4] if w.isalpha() and not (w.endswith("ly") or w == "not"
+                                                                            or w in SUBJECT_ADVERBS)]
+            return "subject_before_aside" if verbs and verbs[0].islower() and _is_clause_verb(verbs[0]) else ""
+        if not t[0].isalnum() or _is_clause_verb(t):
+            return ""
+    return ""
 
 
 def _coordinated(text: str, a: Mention, b: Mention) -> bool:

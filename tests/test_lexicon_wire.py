@@ -46,3 +46,15 @@ def test_reported_future_would_is_not_a_hedge(tmp_path):
                                      "A deal would be the best outcome.") if m.term == "would"]
     assert [(m.counted, m.not_counted_reason) for m in mentions] == [
         (False, "reported future after 'said'"), (True, "")]
+
+
+def test_capitalised_may_is_the_month_or_a_name_not_a_hedge(tmp_path):
+    mentions = [m for m in _mentions(tmp_path,
+                                     "The talks began in May 2014 and resumed on May 9. "
+                                     "Theresa May spoke on Monday. "
+                                     "May 21 was chosen for the vote. "
+                                     "The ceasefire may not hold, officials said. "
+                                     "May the talks succeed, he said.") if m.term == "may"]
+    assert [(m.surface, m.counted) for m in mentions] == [
+        ("May", False), ("May", False), ("May", False), ("May", False), ("may", True), ("May", True)]
+    assert {m.not_counted_reason for m in mentions if not m.counted} == {"capitalised 'May': the month or a name"}

@@ -233,3 +233,18 @@ def test_rules_of_issue_13_item_5(tmp_path):
         ("Texas", "literal", "default_name"),
         ("Bern", "literal", "default_name"),                     # "X using": a participle, not "X uses"
     ]
+
+
+def test_a_name_coordinated_inside_a_prepositional_phrase_is_no_subject(tmp_path):
+    path = tmp_path / "scope.txt"
+    path.write_text("Scope\n\nConflicts in Peru and Bolivia continue. Troops moved to Kenya and Uganda will "
+                    "follow. Lima and Quito cooperate.\n", encoding="utf-8")
+    roles = [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
+    assert roles == [
+        ("Peru", "literal", "locative_preposition"),
+        ("Bolivia", "literal", "coordinated:locative_preposition"),    # not the subject of "continue"
+        ("Kenya", "literal", "destination_of_movement"),
+        ("Uganda", "literal", "coordinated:destination_of_movement"),
+        ("Lima", "actor", "coordinated:subject_of_verb"),               # no preposition: both act
+        ("Quito", "actor", "subject_of_verb"),
+    ]

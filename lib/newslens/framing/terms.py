@@ -30,6 +30,9 @@ REPORTING_PAST = frozenset({
     "explained", "emphasized", "emphasised", "argued", "wrote", "replied", "agreed",
 })
 REPORTED_FUTURE_GAP = 15
+# The modal "may" capitalised inside a sentence, or before a number, is the month or a name ("in May 2014",
+# "on May 9", "Theresa May"): listed, not counted as a hedge. A sentence-initial "May" before a word stays.
+CAPITALISED_NOT_MODAL = frozenset({"may"})
 
 KWIC_WIDTH = 60          # characters of context on each side in the keyword-in-context view
 PARAGRAPH_MARK = " \u00b6 "  # shown where the context crosses a paragraph break
@@ -195,14 +198,19 @@ def find_mentions(article, lexicon: Lexicon | None = None,
                 in_title = bool(quote and quote.is_title)
                 reported = entry.term in REPORTED_FUTURE and next(
                     (t.text for t in tokens[max(i - REPORTED_FUTURE_GAP, 0):i] if t.text in REPORTING_PAST), None)
+                month_or_name = entry.term in CAPITALISED_NOT_MODAL and j - i == 1 and \
+                    article.body[start:start + 1].isupper() and (
+                        any(t.text[:1].isalnum() for t in tokens[:i])
+                        or (j < len(tokens) and tokens[j].text[:1].isdigit()))
                 mentions.append(Mention(
                     term=entry.term, category=category, cue=entry.cue, surface=article.body[start:end],
                     start=start, end=end, sentence_id=sid, paragraph_id=para_of[sid],
                     word_position=tokens[i].word_position,
                     quote_id=quote.quote_id if quote else None, quote_kind=quote.kind if quote else "",
-                    counted=not in_title and not reported,
+                    counted=not in_title and not reported and not month_or_name,
                     not_counted_reason="inside a quoted title" if in_title else
-                    f"reported future after '{reported}'" if reported else "",
+                    f"reported future after '{reported}'" if reported else
+                    "capitalised 'May': the month or a name" if month_or_name else "",
                 ))
     category_rank = {c: n for n, c in enumerate(CATEGORIES)}
     mentions.sort(key=lambda m: (m.start, category_rank[m.category], m.term))

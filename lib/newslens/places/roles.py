@@ -205,13 +205,17 @@ RULES = [
      "\"X, on the other hand, is ready\", \"X, together with our allies, will...\": a subject before an aside"),
     ("possessive_other", "actor", "any other possessive of a country or city: the state as owner"),
     ("coordinated", "(as neighbour)",
-     "coordinated with a neighbouring mention that a rule decided (never a person's or an excluded name)"),
+     "coordinated with a neighbouring mention that a rule decided (never a person's or an excluded name); "
+     "also after a mention in a prepositional phrase, before a verb: \"in Syria and Libya continue\""),
     ("listed_with_places", "literal",
      "a place named like a person, listed with other places: \"Istanbul, Geneva, Brussels\""),
     ("default_name", "literal", "no cue: literal, the majority use of place names"),
     ("default_demonym", "attribute", "a demonym with no cue describes origin or nationality"),
 ]
 RULE_ROLE = {name: role for name, role, _ in RULES}
+# Rules that read a preposition before the mention: a name coordinated after such a mention is inside the
+# same prepositional phrase, whatever verb follows the list.
+PREPOSITION_SCOPED_RULES = {"locative_preposition", "destination_of_movement"}
 DEFAULT_RULES = {"default_region", "default_name", "default_demonym", "possessive_other"}
 
 
@@ -425,6 +429,17 @@ def _coordinated(text: str, a: Mention, b: Mention) -> bool:
         any(w.lower() in {"and", "or", ",", "nor"} for w in words)
 
 
+def _in_same_phrase(text: str, a: Mention, b: Mention) -> bool:
+    """``b`` continues the prepositional phrase of ``a`` ("in Syria and Libya", "to Kenya and Uganda"). Two
+    names joined by a comma are two clauses or an aside ("war broke out in Poland, and Belgium remained
+    neutral", "Born in Egypt, Jordan moved"), unless ``a`` is already a list item."""
+    if a.form != b.form or a.rule.removeprefix("coordinated:") not in PREPOSITION_SCOPED_RULES:
+        return False
+    if not _coordinated(text, a, b):
+        return False
+    return "," not in text[a.end:b.start] or a.rule.startswith("coordinated:")
+
+
 def assign_roles(mentions: list[Mention], article) -> list[Mention]:
     """Set ``role`` and ``rule`` on every mention (in place); returns the list."""
     text = article.body
@@ -435,10 +450,13 @@ def assign_roles(mentions: list[Mention], article) -> list[Mention]:
         prev_m = mentions[i - 1] if i > 0 else None
         next_m = mentions[i + 1] if i + 1 < len(mentions) else None
         rule = _first_rule(m, ctx, prev_m, next_m)
+        if rule == "subject_of_verb" and prev_m is not None and _in_same_phrase(text, prev_m, m):
+            # "Conflicts in Syria and Libya continue": Libya is still inside "in ...", not the verb's subject.
+            rule = "coordinated:" + prev_m.rule.removeprefix("coordinated:")
         if rule.startswith("coordinated_or:"):
             pending.append(i)
             rule = rule.split(":", 1)[1]
-        m.rule, m.role = rule, RULE_ROLE[rule]
+        m.rule, m.role = rule, RULE_ROLE[rule.removeprefix("coordinated:")]
     # Coordination: "to Ukraine, Poland, and perhaps soon also Lithuania"; "until Turkey or Russia approves".
     for _ in range(2):
         for i in pending:

@@ -111,3 +111,14 @@ def test_no_dateline_no_dateline_mention():
     result = newslens.analyze(newslens.seed_path())
     assert "dateline" not in set(result["place_mentions"]["role"])
     assert result["place_mentions"]["start"].notna().all()
+
+
+def test_a_bare_country_name_without_a_cue_is_scored_as_acting():
+    # No cue either way: the places stage's default (literal, rule default_name); in political news such a
+    # name is more often the state (bench/place_roles_news.py), so the actor table scores it.
+    result = newslens.analyze(load_text("T\n\nThe summit was a success for Kenya. Talks continue.\n", "k.txt", "auto"))
+    place = result["place_mentions"].iloc[0]
+    assert (place["surface"], place["role"], place["rule"]) == ("Kenya", "literal", "default_name")
+    kenya = _mentions(result, "Kenya")
+    assert kenya["role"].tolist() == ["acting"] and kenya["role_source"].iloc[0].startswith("places: default_name")
+    assert result["actors"].set_index("actor").loc["Kenya", "mentions"] == 1

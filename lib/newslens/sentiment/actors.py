@@ -17,7 +17,8 @@ Which mentions are the actor acting comes from the places stage, when the caller
 (``newslens.analyze`` does; a stage never imports another): a country's name, demonym or capital is the
 state **acting** only where the place's role is ``actor`` ("Turkey provided", "Kiev's aggression"). Where
 the role is ``literal`` the country is a **setting** ("conflicts in Syria"), where it is ``attribute`` an
-**origin** ("Turkish drones", "a Turkish company"): both are listed with their role and never scored. Any
+**origin** ("Turkish drones", "a Turkish company"): both are listed with their role and never scored (a
+bare name with no cue either way, the places stage's default, counts as acting: see ACTING_BY_DEFAULT). Any
 other country the places stage finds acting under its name, demonym or capital ("Azerbaijan warned",
 "Baku's forces") becomes an actor too, named as the gazetteer names it; no fixed list is needed for
 countries. Leaders, officials, institutions, alliances and blocs (the other kinds of ``actors.csv``) always
@@ -121,6 +122,10 @@ PLACE_KINDS = {"country", "capital", "demonym"}
 ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor",
                  "dateline": "setting"}
 ACTOR_ROLES = ("acting", "setting", "origin")
+# A country's name with no cue either way (the places stage's default, literal) is scored as acting: on 297
+# hand-coded mentions of the demo corpus (bench/place_roles_news.py) such names were the state 38 times in 59.
+# A demonym with no cue stays an origin ("Turkish drones"): there it was the state 18 times in 38.
+ACTING_BY_DEFAULT = {"default_name"}
 
 
 def _place_rows(place_mentions) -> list[dict]:
@@ -141,6 +146,11 @@ def _place_at(places: list[dict], starts: list[int], offset: int) -> dict | None
     return places[i] if i >= 0 and offset < places[i]["end"] else None
 
 
+def _actor_role(place: dict) -> str:
+    """acting, setting, origin or not_the_actor, from a place mention's role and rule."""
+    return "acting" if place["rule"] in ACTING_BY_DEFAULT else ROLE_OF_PLACE[place["role"]]
+
+
 def _with_roles(found: list[dict], place_mentions) -> list[dict]:
     """Alias mentions with their role (acting, setting, origin) from the places stage, plus the countries
     the places stage names that ``actors.csv`` does not list; in text order."""
@@ -156,7 +166,7 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
             out.append({**f, "role": "acting", "role_source": source})
         elif place["country_named"]:
             covered.add(place["start"])
-            out.append({**f, "role": ROLE_OF_PLACE[place["role"]], "role_source": f"places: {place['rule']}"})
+            out.append({**f, "role": _actor_role(place), "role_source": f"places: {place['rule']}"})
         else:
             # Inside another place's name ("Ukraine" in "Eastern Ukraine"): that place is the setting or the
             # actor, not the country.
@@ -169,7 +179,7 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
         kind = "demonym" if place["kind"] == "demonym" else (
             "country" if place["place_kind"] == "country" else "capital")
         out.append({"actor": place["country_named"], "alias": place["surface"], "kind": kind,
-                    "start": place["start"], "end": place["end"], "form": "", "role": ROLE_OF_PLACE[place["role"]],
+                    "start": place["start"], "end": place["end"], "form": "", "role": _actor_role(place),
                     "role_source": f"places: {place['rule']} (a country actors.csv does not list)"})
     out.sort(key=lambda f: (f["start"], f["end"], f["actor"]))
     return out

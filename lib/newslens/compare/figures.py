@@ -83,7 +83,7 @@ def actor_tone_figure(actor_tone, groups, actors, by: str = "outlet"):
     ax0.set_xlim(-1, 1)
     for ax in axes[-1]:
         ax.set_xlabel("mean VADER compound near the actor", fontsize=8)
-    fig.suptitle(f"Sentiment near each actor per {by} (mean over articles of the sentences that name it; "
+    fig.suptitle(f"Sentiment near each actor per {by} (mean over articles of the sentences where it acts; "
                  "95% intervals over articles; n = mentions)", fontsize=10.5, x=0.01, ha="left")
     fig.tight_layout()
     plotted = actor_tone[actor_tone["actor"].isin(actors)][

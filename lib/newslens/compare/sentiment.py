@@ -12,8 +12,10 @@ Measures (all from the corpus tables; VADER is the reference implementation the 
 
 Actors: the countries, blocs and alliances of ``actor_sentiment`` (``data/actors.csv``: a country with its
 demonyms, its capital used for the government, its leader), plus the targets of ``data/compare_targets.csv``
-(the Donbass republics and four leaders by name), found in the sentence texts. As in the per-article
-analysis this is sentiment NEAR an actor (the score of sentences that name it), not stance toward it.
+(the Donbass republics and four leaders by name), found in the sentence texts. A country counts only in
+the sentences where the places stage finds it acting (``actor_sentiment``), not where it is a setting or an
+origin. As in the per-article analysis this is sentiment NEAR an actor (the score of those sentences), not
+stance toward it.
 """
 
 from __future__ import annotations
@@ -108,11 +110,11 @@ def target_mentions(sentences):
 
 
 def actor_sentences(corpus):
-    """One row per (article, actor, sentence that names it): the long table behind ``actor_tone``.
+    """One row per (article, actor, sentence where it acts): the long table behind ``actor_tone``.
 
-    Columns: item, group, actor, source (``actors.csv`` or ``compare_targets.csv``), sentence_id,
-    mentions (in that sentence; for actors.csv actors the article's count is put on its first sentence),
-    vader_compound, text.
+    Columns: item, group, actor, source (``actor_sentiment``: the actors.csv actors and the countries the
+    places stage finds acting; or ``compare_targets.csv``), sentence_id, mentions (in that sentence; for
+    actor_sentiment actors the article's count is put on its first sentence), vader_compound, text.
     """
     import pandas as pd
 
@@ -127,7 +129,7 @@ def actor_sentences(corpus):
         exploded["sentence_id"] = exploded["sentence_id"].astype(int)
         first = ~exploded.duplicated(["item", "actor"])
         exploded["mentions"] = exploded["mentions"].where(first, 0)
-        long.append(exploded.drop(columns="sentence_ids").assign(source="actors.csv"))
+        long.append(exploded.drop(columns="sentence_ids").assign(source="actor_sentiment"))
     targets = target_mentions(sentences)
     if len(targets):
         long.append(targets.assign(source="compare_targets.csv"))

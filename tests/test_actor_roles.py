@@ -122,3 +122,18 @@ def test_a_bare_country_name_without_a_cue_is_scored_as_acting():
     kenya = _mentions(result, "Kenya")
     assert kenya["role"].tolist() == ["acting"] and kenya["role_source"].iloc[0].startswith("places: default_name")
     assert result["actors"].set_index("actor").loc["Kenya", "mentions"] == 1
+
+
+def test_an_alias_inside_a_place_of_another_country_is_not_that_actor():
+    # "American" inside "Latin American" (a region outside the United States) is no origin of the United
+    # States; "Ukraine" inside "eastern Ukraine" stays Ukraine's setting.
+    text = ("Talks\n\nLatin American governments praised the deal. American officials welcomed it. "
+            "Fighting went on in eastern Ukraine. Ukraine rejected the plan.\n")
+    result = newslens.analyze(load_text(text, "latin.txt", "auto"))
+    us = _mentions(result, "United States")
+    assert us["written"].tolist() == ["American", "American"]
+    assert us["role"].tolist() == ["not_the_actor", "acting"]
+    assert _mentions(result, "Ukraine")["role"].tolist() == ["setting", "acting"]
+    actors = result["actors"].set_index("actor")
+    assert actors.loc["United States", ["mentions", "origin_mentions"]].tolist() == [1, 0]
+    assert actors.loc["Ukraine", ["mentions", "setting_mentions"]].tolist() == [1, 1]

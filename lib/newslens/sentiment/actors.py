@@ -133,10 +133,12 @@ def _place_rows(place_mentions) -> list[dict]:
     if place_mentions is None or not len(place_mentions):
         return []
     in_body = place_mentions[place_mentions["start"].notna()]
-    rows = in_body[["start", "end", "surface", "kind", "place_kind", "role", "rule", "country_named"]].to_dict("records")
+    rows = in_body[["start", "end", "surface", "kind", "place_kind", "country", "role", "rule",
+                    "country_named"]].to_dict("records")
     for row in rows:
         row["start"], row["end"] = int(row["start"]), int(row["end"])
-        row["country_named"] = "" if row["country_named"] != row["country_named"] else str(row["country_named"])
+        for column in ("country", "country_named"):
+            row[column] = "" if row[column] != row[column] else str(row[column])
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -169,8 +171,10 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
             out.append({**f, "role": _actor_role(place), "role_source": f"places: {place['rule']}"})
         else:
             # Inside another place's name ("Ukraine" in "Eastern Ukraine"): that place is the setting or the
-            # actor, not the country.
-            role = {"literal": "setting", "attribute": "origin"}.get(place["role"], "not_the_actor")
+            # actor, not the country. A place outside the actor's country ("American" in "Latin American") is
+            # no setting or origin of that actor at all.
+            role = {"literal": "setting", "attribute": "origin"}.get(place["role"], "not_the_actor") \
+                if place["country"] == f["actor"] else "not_the_actor"
             out.append({**f, "role": role, "role_source": f"places: inside '{place['surface']}' ({place['role']})"})
     for place in places:
         if not place["country_named"] or place["start"] in covered or \

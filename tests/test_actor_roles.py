@@ -137,3 +137,19 @@ def test_an_alias_inside_a_place_of_another_country_is_not_that_actor():
     actors = result["actors"].set_index("actor")
     assert actors.loc["United States", ["mentions", "origin_mentions"]].tolist() == [1, 0]
     assert actors.loc["Ukraine", ["mentions", "setting_mentions"]].tolist() == [1, 1]
+
+
+def test_a_town_named_like_the_capital_is_not_the_capital():
+    # Washington, Utah and Washington, Illinois are US towns, not the seat of the US government: a town
+    # council voting there is not the United States acting.
+    text = "Floods\n\nThe council of Washington, Utah, voted on Monday. Floods hit Washington, Illinois, too.\n"
+    result = newslens.analyze(load_text(text, "washington.txt", "auto"))
+    places = result["place_mentions"]
+    washington = places[places["surface"] == "Washington"]
+    assert washington["country_named"].tolist() == ["", ""]
+    assert _mentions(result, "United States")["role"].tolist() == ["setting", "setting"]      # towns in the US
+    assert "United States" not in set(result["actors"]["actor"])
+    # The capital itself still names the country.
+    capital = newslens.analyze(load_text("Talks\n\nWashington warned Moscow.\n", "dc.txt", "auto"))
+    assert capital["place_mentions"]["country_named"].tolist() == ["United States", "Russia"]
+    assert _mentions(capital, "United States")["role"].tolist() == ["acting"]

@@ -153,3 +153,12 @@ def test_a_town_named_like_the_capital_is_not_the_capital():
     capital = newslens.analyze(load_text("Talks\n\nWashington warned Moscow.\n", "dc.txt", "auto"))
     assert capital["place_mentions"]["country_named"].tolist() == ["United States", "Russia"]
     assert _mentions(capital, "United States")["role"].tolist() == ["acting"]
+
+
+def test_geotext_comparison_reads_only_the_body(report):
+    # geotext reads the body; the dateline's "BAKU" is not in it, so it is no "ours only" finding.
+    from newslens.places.baseline import compare_with_geotext
+
+    comparison = compare_with_geotext(report.article, report["place_mentions"])
+    assert "BAKU" not in set(comparison["surface"])
+    assert comparison.set_index("surface").loc["Baku", "ours_count"] == 1      # "Baku's negotiators"

@@ -162,3 +162,22 @@ def test_geotext_comparison_reads_only_the_body(report):
     comparison = compare_with_geotext(report.article, report["place_mentions"])
     assert "BAKU" not in set(comparison["surface"])
     assert comparison.set_index("surface").loc["Baku", "ours_count"] == 1      # "Baku's negotiators"
+
+
+def test_country_actors_are_named_as_the_gazetteer_names_them():
+    # The places stage adds countries under the gazetteer's name; an actors.csv row naming the same country
+    # otherwise ("USA", "Türkiye") would split one country into two actors. Each alias must also resolve to
+    # that country (its name or demonym) or to its national capital, or the places stage could not give it a
+    # role. The one exception: Brussels stands for the European Union, not for Belgium.
+    from newslens.places.gazetteer import load_gazetteer
+    from newslens.sentiment.actors import PLACE_KINDS, load_actors
+
+    g = load_gazetteer()
+    table = load_actors()
+    rows = table[table["kind"].isin(PLACE_KINDS) & (table["actor"] != "European Union")]
+    assert len(rows) > 30
+    for row in rows.itertuples(index=False):
+        named = {g.country_name(e.place.country_code) for e in g.lookup(row.alias) if e.place is not None
+                 and (e.place.kind == "country" or g.capital_of(e.place))}
+        assert row.actor in named, (row.actor, row.alias, named)
+    assert set(table.loc[table["actor"] == "European Union", "kind"]) == {"union", "capital"}

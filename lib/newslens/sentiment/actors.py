@@ -118,10 +118,9 @@ def _form(text: str, start: int, end: int) -> str:
 # actors.csv kinds that name a country as a place does; the places stage decides whether each such mention is
 # the state acting, a setting or an origin. Other kinds (leader, official, institution, alliance...) always act.
 PLACE_KINDS = {"country", "capital", "demonym"}
-# Place role -> actor role. Only "acting" mentions are scored.
-ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor",
-                 "dateline": "setting"}
-ACTOR_ROLES = ("acting", "setting", "origin")
+# Place role -> actor role. Only "acting" mentions are scored. (The dateline's place is not in the body, so
+# it is never an actor mention.)
+ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor"}
 # A country's name with no cue either way (the places stage's default, literal) is scored as acting: on 297
 # hand-coded mentions of the demo corpus (bench/place_roles_news.py) such names were the state 38 times in 59.
 # A demonym with no cue stays an origin ("Turkish drones"): there it was the state 18 times in 38.
@@ -173,8 +172,8 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
             # Inside another place's name ("Ukraine" in "Eastern Ukraine"): that place is the setting or the
             # actor, not the country. A place outside the actor's country ("American" in "Latin American") is
             # no setting or origin of that actor at all.
-            role = {"literal": "setting", "attribute": "origin"}.get(place["role"], "not_the_actor") \
-                if place["country"] == f["actor"] else "not_the_actor"
+            role = ROLE_OF_PLACE[place["role"]] if place["role"] in ("literal", "attribute") \
+                and place["country"] == f["actor"] else "not_the_actor"
             out.append({**f, "role": role, "role_source": f"places: inside '{place['surface']}' ({place['role']})"})
     for place in places:
         if not place["country_named"] or place["start"] in covered or \

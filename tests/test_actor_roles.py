@@ -181,3 +181,12 @@ def test_country_actors_are_named_as_the_gazetteer_names_them():
                  and (e.place.kind == "country" or g.capital_of(e.place))}
         assert row.actor in named, (row.actor, row.alias, named)
     assert set(table.loc[table["actor"] == "European Union", "kind"]) == {"union", "capital"}
+
+
+def test_a_name_the_places_stage_takes_for_no_country_says_its_rule():
+    # "Russia" in "NATO-Russia Council" is the places stage's organisation_name (not a place): the same span,
+    # not a name inside another place's name.
+    text = "T\n\nThe NATO-Russia Council met in the city on Monday, and the members of it spoke.\n"
+    russia = _mentions(newslens.analyze(load_text(text, "council.txt", "auto")), "Russia")
+    assert russia["role"].tolist() == ["not_the_actor"]
+    assert russia["role_source"].tolist() == ["places: organisation_name (names no country here)"]

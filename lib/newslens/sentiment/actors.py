@@ -174,7 +174,12 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
             # no setting or origin of that actor at all.
             role = ROLE_OF_PLACE[place["role"]] if place["role"] in ("literal", "attribute") \
                 and place["country"] == f["actor"] else "not_the_actor"
-            out.append({**f, "role": role, "role_source": f"places: inside '{place['surface']}' ({place['role']})"})
+            same_span = (place["start"], place["end"]) == (f["start"], f["end"])
+            # The same name that the places stage took for no country here ("Russia" opening "NATO-Russia
+            # Council", an organisation's name) is not inside anything: say which rule decided.
+            source = f"places: {place['rule']} (names no country here)" if same_span else \
+                f"places: inside '{place['surface']}' ({place['role']})"
+            out.append({**f, "role": role, "role_source": source})
     for place in places:
         if not place["country_named"] or place["start"] in covered or \
                 any(f["start"] < place["end"] and place["start"] < f["end"] for f in out):

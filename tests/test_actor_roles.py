@@ -122,3 +122,71 @@ def test_a_bare_country_name_without_a_cue_is_scored_as_acting():
     kenya = _mentions(result, "Kenya")
     assert kenya["role"].tolist() == ["acting"] and kenya["role_source"].iloc[0].startswith("places: default_name")
     assert result["actors"].set_index("actor").loc["Kenya", "mentions"] == 1
+
+
+def test_an_alias_inside_a_place_of_another_country_is_not_that_actor():
+    # "American" inside "Latin American" (a region outside the United States) is no origin of the United
+    # States; "Ukraine" inside "eastern Ukraine" stays Ukraine's setting.
+    text = ("Talks\n\nLatin American governments praised the deal. American officials welcomed it. "
+            "Fighting went on in eastern Ukraine. Ukraine rejected the plan.\n")
+    result = newslens.analyze(load_text(text, "latin.txt", "auto"))
+    us = _mentions(result, "United States")
+    assert us["written"].tolist() == ["American", "American"]
+    assert us["role"].tolist() == ["not_the_actor", "acting"]
+    assert _mentions(result, "Ukraine")["role"].tolist() == ["setting", "acting"]
+    actors = result["actors"].set_index("actor")
+    assert actors.loc["United States", ["mentions", "origin_mentions"]].tolist() == [1, 0]
+    assert actors.loc["Ukraine", ["mentions", "setting_mentions"]].tolist() == [1, 1]
+
+
+def test_a_town_named_like_the_capital_is_not_the_capital():
+    # Washington, Utah and Washington, Illinois are US towns, not the seat of the US government: a town
+    # council voting there is not the United States acting.
+    text = "Floods\n\nThe council of Washington, Utah, voted on Monday. Floods hit Washington, Illinois, too.\n"
+    result = newslens.analyze(load_text(text, "washington.txt", "auto"))
+    places = result["place_mentions"]
+    washington = places[places["surface"] == "Washington"]
+    assert washington["country_named"].tolist() == ["", ""]
+    assert _mentions(result, "United States")["role"].tolist() == ["setting", "setting"]      # towns in the US
+    assert "United States" not in set(result["actors"]["actor"])
+    # The capital itself still names the country.
+    capital = newslens.analyze(load_text("Talks\n\nWashington warned Moscow.\n", "dc.txt", "auto"))
+    assert capital["place_mentions"]["country_named"].tolist() == ["United States", "Russia"]
+    assert _mentions(capital, "United States")["role"].tolist() == ["acting"]
+
+
+def test_geotext_comparison_reads_only_the_body(report):
+    # geotext reads the body; the dateline's "BAKU" is not in it, so it is no "ours only" finding.
+    from newslens.places.baseline import compare_with_geotext
+
+    comparison = compare_with_geotext(report.article, report["place_mentions"])
+    assert "BAKU" not in set(comparison["surface"])
+    assert comparison.set_index("surface").loc["Baku", "ours_count"] == 1      # "Baku's negotiators"
+
+
+def test_country_actors_are_named_as_the_gazetteer_names_them():
+    # The places stage adds countries under the gazetteer's name; an actors.csv row naming the same country
+    # otherwise ("USA", "Türkiye") would split one country into two actors. Each alias must also resolve to
+    # that country (its name or demonym) or to its national capital, or the places stage could not give it a
+    # role. The one exception: Brussels stands for the European Union, not for Belgium.
+    from newslens.places.gazetteer import load_gazetteer
+    from newslens.sentiment.actors import PLACE_KINDS, load_actors
+
+    g = load_gazetteer()
+    table = load_actors()
+    rows = table[table["kind"].isin(PLACE_KINDS) & (table["actor"] != "European Union")]
+    assert len(rows) > 30
+    for row in rows.itertuples(index=False):
+        named = {g.country_name(e.place.country_code) for e in g.lookup(row.alias) if e.place is not None
+                 and (e.place.kind == "country" or g.capital_of(e.place))}
+        assert row.actor in named, (row.actor, row.alias, named)
+    assert set(table.loc[table["actor"] == "European Union", "kind"]) == {"union", "capital"}
+
+
+def test_a_name_the_places_stage_takes_for_no_country_says_its_rule():
+    # "Russia" in "NATO-Russia Council" is the places stage's organisation_name (not a place): the same span,
+    # not a name inside another place's name.
+    text = "T\n\nThe NATO-Russia Council met in the city on Monday, and the members of it spoke.\n"
+    russia = _mentions(newslens.analyze(load_text(text, "council.txt", "auto")), "Russia")
+    assert russia["role"].tolist() == ["not_the_actor"]
+    assert russia["role_source"].tolist() == ["places: organisation_name (names no country here)"]

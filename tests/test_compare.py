@@ -236,3 +236,20 @@ def test_figures_are_saved_with_their_data(corpus_out, tmp_path):
         assert written[name].exists() and written[name].with_suffix(".csv").exists()
     again = write_compare(corpus_out)
     assert written["naming_figure"].read_bytes() == again["naming_figure"].read_bytes()
+
+
+def test_place_countries_count_datelines_in_their_own_column():
+    # A wire dateline's place counts toward a country's mentions (as in the article's focus): its own column,
+    # so that the role columns add up to the mentions.
+    import pandas as pd
+
+    from newslens.compare.places import place_countries
+
+    class Corpus(dict):
+        groups = ["wire.example"]
+
+    mentions = pd.DataFrame({"group": "wire.example", "item": [1, 1, 1], "country": "Azerbaijan",
+                             "country_code": "AZ", "role": ["dateline", "actor", "literal"]})
+    articles = pd.DataFrame({"group": ["wire.example"], "item": [1], "focus_country": ["Azerbaijan"]})
+    row = place_countries(Corpus(place_mentions=mentions, articles=articles)).iloc[0]
+    assert (row["mentions"], row["place"], row["actor"], row["attribute"], row["dateline"]) == (3, 1, 1, 0, 1)

@@ -7,8 +7,8 @@ from __future__ import annotations
 ROLE_NAMES = {"literal": "place", "actor": "government as actor", "attribute": "attribute (origin)",
               "dateline": "dateline (filed from)"}
 ROLE_COLUMNS = ["group", "role", "role_name", "mentions", "articles", "share", "per_1000_words"]
-COUNTRY_COLUMNS = ["group", "country", "country_code", "mentions", "place", "actor", "attribute", "articles",
-                   "share", "rank", "focus_articles", "is_focus"]
+COUNTRY_COLUMNS = ["group", "country", "country_code", "mentions", "place", "actor", "attribute", "dateline",
+                   "articles", "share", "rank", "focus_articles", "is_focus"]
 
 
 def _placed(corpus):
@@ -35,8 +35,9 @@ def place_roles(corpus):
 
 
 def place_countries(corpus):
-    """Per group and country: mentions by role, articles, share of the group's country mentions, rank; the
-    focus country of the group (rank 1) and the articles whose own focus it is."""
+    """Per group and country: mentions by role (place, actor, attribute, dateline: they add up to mentions),
+    articles, share of the group's country mentions, rank; the focus country of the group (rank 1) and the
+    articles whose own focus it is."""
     import pandas as pd
 
     mentions = _placed(corpus)
@@ -51,7 +52,8 @@ def place_countries(corpus):
         table = part.groupby(["country", "country_code"]).agg(
             mentions=("role", "size"), place=("role", lambda r: int((r == "literal").sum())),
             actor=("role", lambda r: int((r == "actor").sum())),
-            attribute=("role", lambda r: int((r == "attribute").sum())), articles=("item", "nunique")).reset_index()
+            attribute=("role", lambda r: int((r == "attribute").sum())),
+            dateline=("role", lambda r: int((r == "dateline").sum())), articles=("item", "nunique")).reset_index()
         table = table.sort_values(["mentions", "country"], ascending=[False, True], kind="mergesort")
         table["share"] = table["mentions"] / table["mentions"].sum()
         table["rank"] = range(1, len(table) + 1)

@@ -31,7 +31,8 @@ def _roles(group) -> str:
 
 
 def compare_with_geotext(article, mentions):
-    """One row per surface form found by either parser (``mentions``: the place_mentions table).
+    """One row per surface form found by either parser in the body (``mentions``: the place_mentions table;
+    a wire dateline's place, cut from the body, is left out: geotext reads only the body).
 
     Columns: surface, ours (place, kind, country), ours_count, ours_roles, geotext_type, geotext_count,
     geotext_country, verdict (a short reading of the difference).
@@ -39,6 +40,7 @@ def compare_with_geotext(article, mentions):
     import pandas as pd
 
     ours_rows = []
+    mentions = mentions[mentions["start"].notna()]
     for surface, group in mentions.groupby("surface", sort=True):
         first = group.iloc[0]
         places = sorted(set(zip(group["place"], group["place_kind"], group["country_code"])))

@@ -251,7 +251,13 @@ class Gazetteer:
         if place is None or place.kind != "city":
             return ""
         row = self.country_rows.get(place.country_code)
-        return place.country_code if row and row["capital"] == place.name else ""
+        if not row or row["capital"] != place.name:
+            return ""
+        # Other towns of the country may bear the capital's name (Washington, Utah; Washington, Illinois): the
+        # capital is the biggest of them.
+        namesakes = [e.place.population for e in self.lookup(place.name) if e.place is not None
+                     and e.place.kind == "city" and e.place.country_code == place.country_code]
+        return place.country_code if place.population >= max(namesakes, default=0) else ""
 
     def continent(self, code: str) -> str:
         row = self.country_rows.get(code)

@@ -118,10 +118,9 @@ def _form(text: str, start: int, end: int) -> str:
 # actors.csv kinds that name a country as a place does; the places stage decides whether each such mention is
 # the state acting, a setting or an origin. Other kinds (leader, official, institution, alliance...) always act.
 PLACE_KINDS = {"country", "capital", "demonym"}
-# Place role -> actor role. Only "acting" mentions are scored.
-ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor",
-                 "dateline": "setting"}
-ACTOR_ROLES = ("acting", "setting", "origin")
+# Place role -> actor role. Only "acting" mentions are scored. (The dateline's place is not in the body, so
+# it is never an actor mention.)
+ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor"}
 # A country's name with no cue either way (the places stage's default, literal) is scored as acting: on 297
 # hand-coded mentions of the demo corpus (bench/place_roles_news.py) such names were the state 38 times in 59.
 # A demonym with no cue stays an origin ("Turkish drones"): there it was the state 18 times in 38.
@@ -133,10 +132,12 @@ def _place_rows(place_mentions) -> list[dict]:
     if place_mentions is None or not len(place_mentions):
         return []
     in_body = place_mentions[place_mentions["start"].notna()]
-    rows = in_body[["start", "end", "surface", "kind", "place_kind", "role", "rule", "country_named"]].to_dict("records")
+    rows = in_body[["start", "end", "surface", "kind", "place_kind", "country", "role", "rule",
+                    "country_named"]].to_dict("records")
     for row in rows:
         row["start"], row["end"] = int(row["start"]), int(row["end"])
-        row["country_named"] = "" if row["country_named"] != row["country_named"] else str(row["country_named"])
+        for column in ("country", "country_named"):
+            row[column] = "" if row[column] != row[column] else str(row[column])
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -169,9 +170,16 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
             out.append({**f, "role": _actor_role(place), "role_source": f"places: {place['rule']}"})
         else:
             # Inside another place's name ("Ukraine" in "Eastern Ukraine"): that place is the setting or the
-            # actor, not the country.
-            role = {"literal": "setting", "attribute": "origin"}.get(place["role"], "not_the_actor")
-            out.append({**f, "role": role, "role_source": f"places: inside '{place['surface']}' ({place['role']})"})
+            # actor, not the country. A place outside the actor's country ("American" in "Latin American") is
+            # no setting or origin of that actor at all.
+            role = ROLE_OF_PLACE[place["role"]] if place["role"] in ("literal", "attribute") \
+                and place["country"] == f["actor"] else "not_the_actor"
+            same_span = (place["start"], place["end"]) == (f["start"], f["end"])
+            # The same name that the places stage took for no country here ("Russia" opening "NATO-Russia
+            # Council", an organisation's name) is not inside anything: say which rule decided.
+            source = f"places: {place['rule']} (names no country here)" if same_span else \
+                f"places: inside '{place['surface']}' ({place['role']})"
+            out.append({**f, "role": role, "role_source": source})
     for place in places:
         if not place["country_named"] or place["start"] in covered or \
                 any(f["start"] < place["end"] and place["start"] < f["end"] for f in out):

@@ -138,3 +138,19 @@ def test_a_city_named_like_a_person_is_a_place_in_a_list_of_places(tmp_path):
     assert found["Geneva"] == ("Geneva", "CH")
     assert {"Istanbul", "Brussels", "Beijing"} <= set(found)
     assert next(m for m in ms if m.surface == "Geneva").rule == "listed_with_places"
+
+
+def test_the_country_of_an_office_before_a_name_is_the_country(tmp_path):
+    # "France" is a given name, and "Emmanuel" follows; after "President of" it is the office's country, and a
+    # later "France" is then not a person by the same name either.
+    ms = _mentions(tmp_path, "Vladimir Putin spoke with President of France Emmanuel Macron. France has sent "
+                             "its experts.")
+    assert [(m.surface, m.role) for m in ms if m.surface == "France"] == [("France", "literal"), ("France", "actor")]
+    # Without "of" before it, a given name followed by a surname is still a person.
+    ms = _mentions(tmp_path, "Tom met France Smith, a teacher.")
+    assert [(m.surface, m.rule) for m in ms] == [("France", "person:surname_after")]
+
+
+def test_the_minsk_package_is_an_agreement_not_the_city(tmp_path):
+    ms = _mentions(tmp_path, "The Minsk Package of Measures was signed in February 2015.")
+    assert [(m.surface, m.role, m.rule) for m in ms] == [("Minsk Package", "not_a_place", "excluded_name")]

@@ -233,7 +233,10 @@ def person_rule(m, t: _Text, gazetteer) -> str:
     la = after.lower()
     if gap_after == " " and not m.suffix and _capitalised(after) and la not in GEO_HEADS | STREET_HEADS \
             and la not in ORGANISATION_HEADS and not gazetteer.lookup(after):
-        if m.surface in firsts and (after in surnames or _name_like(after, -1, t, gazetteer)):
+        # "President of France Emmanuel Macron": a country after "of" names the office's country, even when
+        # a given name follows.
+        of_country = lw == "of" and any(p.kind == "country" for p in m.candidates)
+        if m.surface in firsts and (after in surnames or _name_like(after, -1, t, gazetteer)) and not of_country:
             return "person:surname_after"
         if is_weak and _name_like(after, -1, t, gazetteer):
             return "person:name_run"

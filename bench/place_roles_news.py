@@ -13,10 +13,19 @@ the mention that starts at the row's ``start`` offset with the same surface (or,
 the ``occurrence``-th whole-word occurrence of the surface). A gold row with no mention there is "not found"
 and counts as wrong.
 
+A second measure is the one researchers consume: the actor-sentiment table scores a country only in the
+sentences where it acts (``newslens.analyze(...)["actor_mentions"]``, role ``acting``). Over the gold mentions
+that name a country (the place mention's ``country_named``: a name, demonym or national capital), "scored"
+is compared with "gold role actor" (precision, recall, F1), for what ``analyze`` does now and for four
+policies read off the same place roles: (a) every alias mention scored (before places roles were used),
+(b) only place role ``actor``, (c) ``actor`` or the bare-name default ``default_name`` (the policy of
+``sentiment/actors.py``, ``ACTING_BY_DEFAULT``), (d) (c) plus the demonym default ``default_demonym``.
+
 Writes ``bench/results/place_roles_news.md`` (accuracy, per-role precision/recall/F1, confusion matrix, rules
-that fired, errors, before/after) and ``place_roles_news.csv`` (one row per gold mention: gold, predicted
-role, rule). ``--save-baseline`` also writes ``place_roles_news_baseline.json`` (figures and every row's role
-and rule), which later runs show as "before" and use to list the rows that changed.
+that fired, the actor-scoring measure, errors, before/after) and ``place_roles_news.csv`` (one row per gold
+mention: gold, predicted role, rule, country named, actor-table role). ``--save-baseline`` also writes
+``place_roles_news_baseline.json`` (figures, actor-scoring figures and every row's role and rule), which later
+runs show as "before" and use to list the rows that changed.
 """
 
 from __future__ import annotations
@@ -52,7 +61,8 @@ def read_gold() -> list[dict]:
 
 
 def predict(gold: list[dict]) -> list[dict]:
-    """Gold rows with ``pred`` and ``rule`` added, in gold order."""
+    """Gold rows with ``pred``, ``rule``, ``country_named``, ``in_actor_table`` and ``actor_role`` (the role of
+    the overlapping ``actor_mentions`` rows: "acting" if any is acting) added, in gold order."""
     out = []
     by_file: dict[str, list[dict]] = {}
     for row in gold:
@@ -65,6 +75,11 @@ def predict(gold: list[dict]) -> list[dict]:
         article = newslens.load_article(path)
         mentions = analyse_places(article)
         at = {(m.start, m.surface): m for m in mentions}
+        tables = newslens.analyze(path)
+        places = tables["place_mentions"]
+        named = {(int(r.start), r.surface): ("" if r.country_named != r.country_named else str(r.country_named))
+                 for r in places.itertuples() if r.start == r.start}
+        actors = tables["actor_mentions"][["start", "end", "role"]].to_dict("records")
         for row in rows:
             start = int(row["start"])
             if article.body[start:start + len(row["surface"])] != row["surface"]:
@@ -73,7 +88,11 @@ def predict(gold: list[dict]) -> list[dict]:
                 n = int(row["occurrence"])
                 start = hits[n - 1] if len(hits) >= n else -1
             m = at.get((start, row["surface"]))
-            out.append({**row, "pred": m.role if m else NOT_FOUND, "rule": m.rule if m else ""})
+            end = start + len(row["surface"])
+            roles = {a["role"] for a in actors if a["start"] < end and start < a["end"]}
+            out.append({**row, "pred": m.role if m else NOT_FOUND, "rule": m.rule if m else "",
+                        "country_named": named.get((start, row["surface"]), ""), "in_actor_table": bool(roles),
+                        "actor_role": "acting" if "acting" in roles else "/".join(sorted(roles))})
     return out
 
 
@@ -106,6 +125,35 @@ def figures(rows: list[dict]) -> dict:
             "not_found": sum(r["pred"] == NOT_FOUND for r in rows)}
 
 
+# Which mentions the actor table scores, as a function of the place role and rule (policies (a)-(d)).
+ACTOR_POLICIES = {
+    "now: what analyze scores (actor_mentions role acting)": lambda r: r["actor_role"] == "acting",
+    "(a) every alias mention (no place roles)": lambda r: r["in_actor_table"],
+    "(b) place role actor only": lambda r: r["in_actor_table"] and r["pred"] == "actor",
+    "(c) actor + default_name (actors.py policy)": lambda r: r["in_actor_table"] and (
+        r["pred"] == "actor" or r["rule"] == "default_name"),
+    "(d) (c) + default_demonym": lambda r: r["in_actor_table"] and (
+        r["pred"] == "actor" or r["rule"] in ("default_name", "default_demonym")),
+}
+
+
+def actor_scoring(rows: list[dict]) -> dict:
+    """Precision/recall/F1 of "scored by the actor table" against "gold role actor", over the gold mentions that
+    name a country, for each policy."""
+    universe = [r for r in rows if r["country_named"]]
+    out = {"mentions": len(universe), "gold_actor": sum(r["gold_role"] == "actor" for r in universe),
+           "in_actor_table": sum(bool(r["in_actor_table"]) for r in universe), "policies": {}}
+    for name, scored in ACTOR_POLICIES.items():
+        tp = sum(bool(scored(r)) and r["gold_role"] == "actor" for r in universe)
+        fp = sum(bool(scored(r)) and r["gold_role"] != "actor" for r in universe)
+        fn = sum(not scored(r) and r["gold_role"] == "actor" for r in universe)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        out["policies"][name] = {"scored": tp + fp, "tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3),
+                                 "recall": round(rc, 3), "f1": round(2 * p * rc / (p + rc) if p + rc else 0.0, 3)}
+    return out
+
+
 def row_key(r: dict) -> str:
     return f"{r['file']}@{r['start']}"
 
@@ -126,7 +174,7 @@ def excerpt(sentence: str, surface: str, width: int = 90) -> str:
     return ("…" if a else "") + sentence[a:b] + ("…" if b < len(sentence) else "")
 
 
-def markdown(rows: list[dict], fig: dict, base: dict | None, command: str) -> str:
+def markdown(rows: list[dict], fig: dict, base: dict | None, command: str, scoring: dict) -> str:
     lines = ["# Place roles on official news texts (hand-coded gold)", "",
              f"Run {date.today().isoformat()} at `{git_head()}` (working tree may differ): `{command}`", "",
              f"Gold: `bench/data/place_roles_news_gold.csv`, {fig['mentions']} place mentions in "
@@ -173,6 +221,39 @@ def markdown(rows: list[dict], fig: dict, base: dict | None, command: str) -> st
     for rule, n in by_rule.most_common():
         lines.append(f"| {rule} | {n} | {ok[rule]} |")
 
+    lines += ["", "## What the actor table scores (the measure researchers consume)", "",
+              f"Over the {scoring['mentions']} gold mentions that name a country (name, demonym or national capital: "
+              f"`country_named`; {scoring['gold_actor']} of them gold `actor`, {scoring['in_actor_table']} found by "
+              "the actor table at all), is the mention **scored** in the country's actor sentiment (role `acting` in "
+              "`actor_mentions`), and should it be (gold role `actor`)? A false positive puts a sentence where the "
+              "country is only a setting, an origin or part of a name into its sentiment; a false negative leaves "
+              "out a sentence where it acts. Policies (a)-(d) are read off the same place roles; only `sentiment/"
+              "actors.py` decides which one `analyze` applies (now (c)). Same in-sample caveat as above.", "",
+              "| policy | scored | TP | FP | FN | precision | recall | F1 |" +
+              (" F1 before |" if base is not None and "actor_scoring" in base else ""),
+              "|---|---:|---:|---:|---:|---:|---:|---:|" +
+              ("---:|" if base is not None and "actor_scoring" in base else "")]
+    for name, v in scoring["policies"].items():
+        cell = ""
+        if base is not None and "actor_scoring" in base:
+            bv = base["actor_scoring"]["policies"].get(name)
+            cell = f" {bv['f1']:.3f} (P {bv['precision']:.3f}, R {bv['recall']:.3f}) |" if bv else " |"
+        lines.append(f"| {name} | {v['scored']} | {v['tp']} | {v['fp']} | {v['fn']} | {v['precision']:.3f} | "
+                     f"{v['recall']:.3f} | {v['f1']:.3f} |" + cell)
+    best = max(((k, v) for k, v in scoring["policies"].items() if not k.startswith("now")), key=lambda kv: kv[1]["f1"])
+    now = scoring["policies"]["(c) actor + default_name (actors.py policy)"]
+    lines += ["", f"Reading: under the current policy (c), {now['precision']:.0%} of the scored mentions are the "
+              f"state acting and {now['recall']:.0%} of the mentions where it acts are scored ({now['fp']} wrongly "
+              f"in, {now['fn']} wrongly out). The highest F1 here is {best[0]} ({best[1]['f1']:.3f}). Scoring every "
+              "alias mention (a) has full recall only because it scores everything; its precision is the share of "
+              "country mentions that are the state acting at all."]
+    policy_c = ACTOR_POLICIES["(c) actor + default_name (actors.py policy)"]
+    wrong = Counter((("in, gold " + r["gold_role"]) if policy_c(r) else "out, gold actor", r["rule"] or NOT_FOUND)
+                    for r in rows if r["country_named"] and bool(policy_c(r)) != (r["gold_role"] == "actor"))
+    lines += ["", "Errors of policy (c) by rule (in = scored, out = not scored):", "",
+              "| error | rule | mentions |", "|---|---|---:|"]
+    for (kind, rule), n in sorted(wrong.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+        lines.append(f"| {kind} | {rule} | {n} |")
     if base is not None:
         prev = base["rows"]
         changed = [r for r in rows if row_key(r) in prev and prev[row_key(r)][0] != r["pred"]]
@@ -200,23 +281,26 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     rows = predict(read_gold())
     fig = figures(rows)
+    scoring = actor_scoring(rows)
     command = "bench/place_roles_news.py" + (" --save-baseline" if args.save_baseline else "")
     RESULTS.mkdir(parents=True, exist_ok=True)
     if args.save_baseline:
         BASELINE_FILE.write_text(json.dumps({
-            "label": args.baseline_label or f"this script at {git_head()}", "figures": fig,
+            "label": args.baseline_label or f"this script at {git_head()}", "figures": fig, "actor_scoring": scoring,
             "rows": {row_key(r): [r["pred"], r["rule"]] for r in rows}}, indent=1, sort_keys=True) + "\n",
             encoding="utf-8")
     base = json.loads(BASELINE_FILE.read_text(encoding="utf-8")) if BASELINE_FILE.exists() else None
     with open(RESULTS / "place_roles_news.csv", "w", encoding="utf-8", newline="") as fh:
-        cols = ["file", "outlet", "start", "surface", "gold_role", "pred", "rule", "correct", "sentence"]
+        cols = ["file", "outlet", "start", "surface", "gold_role", "pred", "rule", "correct", "country_named",
+                "actor_role", "sentence"]
         w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for r in rows:
             w.writerow({**r, "correct": r["gold_role"] == r["pred"]})
-    (RESULTS / "place_roles_news.md").write_text(markdown(rows, fig, base, command), encoding="utf-8")
+    (RESULTS / "place_roles_news.md").write_text(markdown(rows, fig, base, command, scoring), encoding="utf-8")
     print(json.dumps({k: fig[k] for k in ("mentions", "accuracy", "macro_f1", "actor_vs_rest_accuracy",
                                           "not_found")}))
+    print(json.dumps({k: (v["precision"], v["recall"], v["f1"]) for k, v in scoring["policies"].items()}, indent=0))
 
 
 if __name__ == "__main__":

@@ -248,3 +248,62 @@ def test_a_name_coordinated_inside_a_prepositional_phrase_is_no_subject(tmp_path
         ("Lima", "actor", "coordinated:subject_of_verb"),               # no preposition: both act
         ("Quito", "actor", "subject_of_verb"),
     ]
+
+
+def _roles_of(tmp_path, body):
+    path = tmp_path / "case.txt"
+    path.write_text("Case\n\n" + body + "\n", encoding="utf-8")
+    return [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
+
+
+def test_demonym_before_military_as_a_noun_is_the_army(tmp_path):
+    assert _roles_of(tmp_path, "The Chilean military has closed the pass. Bolivian military equipment was sold "
+                               "at a loss.") == [
+        ("Chilean", "actor", "demonym_military_noun"),           # "the Chilean military has": the army
+        ("Bolivian", "attribute", "default_demonym"),            # "military" modifies "equipment": an origin
+    ]
+
+
+def test_demonym_before_state_invasion_occupiers(tmp_path):
+    assert _roles_of(tmp_path, "The Peruvian state owns the mine. The Serbian occupiers left the town. Nobody "
+                               "forgot the Iraqi invasion.") == [
+        ("Peruvian", "actor", "demonym_before_agent_noun"),
+        ("Serbian", "actor", "demonym_before_agent_noun"),
+        ("Iraqi", "actor", "demonym_before_agent_noun"),
+    ]
+
+
+def test_name_before_military_assistance(tmp_path):
+    assert _roles_of(tmp_path, "Last year U.K. military assistance reached the port.") == [
+        ("U.K.", "actor", "name_before_agent_noun"),             # "military" is an adjective; "assistance" decides
+    ]
+
+
+def test_recipient_of_support_and_siding_with(tmp_path):
+    assert _roles_of(tmp_path, "The ministry promised more assistance to Colombia. Public support for Nepal grew "
+                               "quickly. The council will stand with Iceland. The mayor stood by Malta during the "
+                               "dispute.") == [
+        ("Colombia", "actor", "recipient_of_support"),           # not "to X" as a place
+        ("Nepal", "actor", "recipient_of_support"),
+        ("Iceland", "actor", "siding_with"),
+        ("Malta", "actor", "siding_with"),
+    ]
+
+
+def test_place_invaded_is_territory_not_a_coordinated_subject(tmp_path):
+    assert _roles_of(tmp_path, "After the invasion of Kuwait, Iraq faced new sanctions. The occupation of Cyprus "
+                               "lasted decades.") == [
+        ("Kuwait", "literal", "object_of_attack_noun"),          # not coordinated with the subject "Iraq"
+        ("Iraq", "actor", "subject_of_verb"),
+        ("Cyprus", "literal", "object_of_attack_noun"),
+    ]
+
+
+def test_to_before_a_verb_is_no_preposition_of_a_possessive(tmp_path):
+    assert _roles_of(tmp_path, "The envoys met to review Kenya's budget. Delegates came to Geneva to question "
+                               "Peru's record. Tourists flock to Italy's lakes.") == [
+        ("Kenya", "actor", "possessive_other"),                  # "to review X's budget": an infinitive
+        ("Geneva", "literal", "destination_of_movement"),
+        ("Peru", "actor", "possessive_other"),                   # not the destination of "came to"
+        ("Italy", "literal", "locative_preposition"),            # "to X's lakes": a place
+    ]

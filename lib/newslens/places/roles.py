@@ -39,11 +39,22 @@ AGENT_NOUNS = {
     "neighbour", "rivals", "engagement", "superiority", "role", "influence", "campaign", "offensive", "attack",
     "attacks", "demands", "claims", "plans", "efforts", "actions", "threat", "threats", "security", "intelligence",
     "relations", "cooperation", "ties", "side", "delegation", "negotiators", "envoy", "ambassador", "ambassadors",
-    "parliament", "elites", "establishment", "propaganda", "narrative", "sovereignty", "veto",
+    "parliament", "elites", "establishment", "propaganda", "narrative", "sovereignty", "veto", "assistance",
 }
-# For demonyms the list is narrower: "Turkish drones" says where the drones were made, not who acts.
-DEMONYM_AGENT_NOUNS = AGENT_NOUNS - {"drones", "drone", "weapons", "weaponry", "missiles", "military",
-                                     "diplomatic", "strategic"}
+# For names and demonyms the list is narrower: "Turkish drones" says where the drones were made, not who acts.
+# Nouns only a demonym makes the state's: "the Ukrainian state", "the Russian invasion", "the Russian occupiers"
+# ("the Kuwait invasion" names the country invaded, so names are left out). Not "Republic": "the Argentine
+# Republic" is the country's name, with any role.
+DEMONYM_ONLY_NOUNS = {"state", "statehood", "invasion", "occupation", "occupiers", "annexation"}
+NAME_AGENT_NOUNS = AGENT_NOUNS - {"drones", "drone", "weapons", "weaponry", "missiles", "military", "diplomatic",
+                                  "strategic"}
+DEMONYM_AGENT_NOUNS = NAME_AGENT_NOUNS | DEMONYM_ONLY_NOUNS
+# Words that can follow "military" only when it is a noun ("the Russian military is/has/may", "... was doing",
+# "by the Ukrainian military in the east", "to the Russian military."): an auxiliary, a preposition, a
+# determiner or conjunction; a known verb or an -ed verb is checked apart. Anything else is read as the noun
+# "military" modifies ("Russian military equipment": an origin).
+MILITARY_NOUN_FOLLOWERS = {"and", "or", "but", "that", "which", "who", "itself", "also", "still", "now", "then",
+                           "not", "says", "said"}
 GEOGRAPHIC_NOUNS = {
     "coast", "coastline", "border", "borders", "east", "west", "north", "south", "capital", "streets", "territory",
     "territories", "region", "regions", "city", "cities", "airport", "port", "ports", "outskirts", "suburbs",
@@ -146,8 +157,16 @@ TROOP_NOUNS = {"troops", "forces", "soldiers", "units", "brigades", "battalions"
 # "X and its/our allies will ...": a subject widened by a partner phrase.
 PARTNER_DETERMINERS = {"its", "our", "their", "his", "her", "other", "allied", "all", "some", "many", "several"}
 AGENTIVE_KINDS = {"country", "city", "us_state", "province", "de facto entity"}
+# "support/assistance for X", "aid to X": X the state that receives (the word right before the preposition).
+SUPPORT_NOUNS = {"support", "assistance", "aid", "help", "funding", "solidarity", "backing"}
+# "stand with/by/behind X", "side with X", "solidarity with X": X the party one takes side with.
+SIDING_WORDS = {"stand", "stands", "stood", "standing", "side", "sides", "sided", "siding", "solidarity"}
+# "invasion/occupation/siege of X": the place invaded or held, as territory (like "invaded X").
+ATTACK_NOUNS = {"invasion", "occupation", "annexation", "bombing", "bombardment", "shelling", "siege", "capture",
+                "conquest", "blockade", "partition", "liberation"}
 
 VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
+MILITARY_VERB_LEMMAS = VERB_LEMMAS | MOVEMENT_LEMMAS
 
 RULES = [
     ("excluded_name", "not_a_place", "the name is on the exclusion list (an alliance, publisher, treaty...)"),
@@ -175,6 +194,9 @@ RULES = [
     ("locative_compound", "literal", "\"X-based\", \"X-born\": a location"),
     ("demonym_before_agent_noun", "actor",
      "demonym before a government/political noun within 2 words (\"Turkish backing\", \"Russian interests\")"),
+    ("demonym_military_noun", "actor",
+     "demonym before \"military\" used as a noun (\"the Russian military has/is/was\", \"by the Ukrainian military "
+     "in\", \"to the Russian military.\"), not as a modifier (\"Russian military equipment\")"),
     ("demonym_before_event_noun", "literal", "demonym before war/conflict/crisis: where it happens"),
     ("possessive_geographic_noun", "literal", "\"X's coast/border/streets...\": part of the place"),
     ("possessive_agent_noun", "actor", "\"X's aggression/drones/representatives...\" within 3 words"),
@@ -184,16 +206,24 @@ RULES = [
     ("name_before_group_noun", "attribute",
      "a name as modifier of a non-state group: \"Ukraine separatists\", \"Donbass militia\", \"US veterans\""),
     ("destination_of_movement", "literal",
-     "\"to/into X\" after deploy/move/reposition/travel... or \"send troops/forces to X\": where they go"),
+     "\"to/into X\" after deploy/move/reposition/travel... or \"send troops/forces to X\": where they go (not "
+     "\"came to Bucha to document X's crimes\")"),
     ("recipient_of_transfer", "actor", "\"to/from X\" after selling/providing/weapons...: the state as trade party"),
+    ("recipient_of_support", "actor",
+     "\"support/assistance/aid/help/funding/solidarity for|to X\": the state that receives"),
+    ("siding_with", "actor", "\"stand with/by/behind X\", \"side with X\", \"solidarity with X\": the party one sides with"),
     ("party_to_relation", "actor",
      "\"with/against/on X\" after ties/relations/diplomacy/competition/sanctions..."),
     ("between_parties", "actor", "\"between X and Y\""),
     ("object_of_attack_verb", "literal", "object of struck/bombed/shelled/invaded...: the place hit"),
+    ("object_of_attack_noun", "literal",
+     "\"invasion/occupation/annexation/siege/shelling... of X\": the place invaded or held, as territory"),
     ("object_of_agentive_verb", "actor", "object of balance/restrain/regard/make/outfit/enable/warn..."),
     ("agent_of_passive", "actor", "\"captured by X\", \"sponsored by X\", \"backed by both X and Y\": the agent "
                                   "of a passive verb (not \"bordered/surrounded by X\")"),
-    ("locative_preposition", "literal", "\"in/at/near/to/from X\" (up to 3 modifiers between)"),
+    ("locative_preposition", "literal",
+     "\"in/at/near/to/from X\" (up to 3 modifiers between); not \"to discuss X's war\", where \"to\" is an "
+     "infinitive's and X's belongs to its noun"),
     ("default_region", "literal", "regions, seas, straits and continents are places"),
     ("passive_target", "literal", "\"X was bombed/struck/attacked\""),
     ("subject_of_verb", "actor",
@@ -295,6 +325,24 @@ def _preposition_before(ctx: _Context, prepositions: set[str]) -> tuple[str, int
     return None
 
 
+def _military_is_noun(ctx: _Context) -> bool:
+    """"the Russian military" is the army when no noun follows "military" (tokens after the demonym)."""
+    if ctx.after[0].lower().endswith("'s"):
+        return True  # "the Russian military's losses"
+    after = ctx.after[1:2]
+    if not after or not after[0][0].isalnum():
+        return True  # "blows to the Russian military."
+    w = after[0].lower()
+    return (w in AUXILIARIES or w in PREPOSITIONS or w in DETERMINERS or w in MILITARY_NOUN_FOLLOWERS
+            or (w.endswith("ed") and after[0].islower()) or lemmatize(w) in MILITARY_VERB_LEMMAS)
+
+
+def _infinitive_between(words: list[str]) -> bool:
+    """Words between "to" and a possessive name that make "to" an infinitive's ("to discuss Russia's war", "to
+    talk about X's status"): a lower-case word that is no determiner or -ly adverb."""
+    return any(w.islower() and w not in DETERMINERS and not w.endswith("ly") for w in words)
+
+
 def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Mention | None) -> str:
     if m.form == "excluded":
         return "excluded_name"
@@ -322,6 +370,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     if m.form == "demonym":
         if any(w in DEMONYM_AGENT_NOUNS for w in nxt[:2]):
             return "demonym_before_agent_noun"
+        if nxt[:1] == ["military"] and _military_is_noun(ctx):
+            return "demonym_military_noun"
         if any(w in EVENT_NOUNS for w in nxt[:2]):
             return "demonym_before_event_noun"
         return "coordinated_or:default_demonym"
@@ -334,11 +384,14 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
                 nxt[0].endswith("est") and len(nxt[0]) > 4 and nxt[0] not in NOT_SUPERLATIVES))) \
                 or [w.lower() for w in prev[:2]] == ["of", "one"]:
             return "possessive_ranking"
-    if nxt[:1] and nxt[0] in DEMONYM_AGENT_NOUNS and place.kind in AGENTIVE_KINDS:
-        return "name_before_agent_noun"
+    if nxt[:1] and place.kind in AGENTIVE_KINDS and (nxt[0] in NAME_AGENT_NOUNS or (
+            nxt[0] == "military" and len(nxt) > 1 and nxt[1] in AGENT_NOUNS)):
+        return "name_before_agent_noun"  # "U.K. officials", "U.S. military assistance"
     if nxt[:1] and nxt[0] in GROUP_NOUNS and not m.possessive and not m.suffix:
         return "name_before_group_noun"
     found = _preposition_before(ctx, {"to", "from", "into", "toward", "towards"})
+    if found is not None and m.possessive and found[0] == "to" and _infinitive_between(prev[:found[1]]):
+        found = None  # "came to Geneva to review Kenya's budget": "to" is the infinitive's, X's its noun's
     if found is not None:
         prep, at = found
         window = prev[at + 1:at + 7]
@@ -349,6 +402,12 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         if prep in ("to", "from") and any(lemma in TRANSFER_LEMMAS or w.lower() in TRANSFER_LEMMAS
                                           for w, lemma in zip(window, lemmas)):
             return "recipient_of_transfer"
+    if place.kind in AGENTIVE_KINDS and not m.possessive and len(prev) > 1:
+        p0, p1 = prev[0].lower(), prev[1].lower()
+        if p0 in ("for", "to") and p1 in SUPPORT_NOUNS:
+            return "recipient_of_support"
+        if p0 in ("with", "by", "behind") and p1 in SIDING_WORDS:
+            return "siding_with"
     found = _preposition_before(ctx, {"with", "against", "on"})
     if found is not None:
         _, at = found
@@ -359,6 +418,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     if prev_lemmas[:2] and any(lemma in ATTACK_VERB_LEMMAS or w.lower() in ATTACK_VERB_LEMMAS
                                for w, lemma in zip(prev[:1], prev_lemmas[:1])):
         return "object_of_attack_verb"
+    if len(prev) > 1 and prev[0].lower() == "of" and prev[1].lower() in ATTACK_NOUNS:
+        return "object_of_attack_noun"
     if place.kind in AGENTIVE_KINDS and prev and (
             prev_lemmas[0] in OBJECT_VERB_LEMMAS
             or (len(prev) > 1 and prev[0].lower() in DETERMINERS and prev_lemmas[1] in OBJECT_VERB_LEMMAS)):
@@ -369,7 +430,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         if verb.islower() and verb not in GEOGRAPHIC_PARTICIPLES and (
                 verb.endswith(("ed", "en")) or verb in IRREGULAR_PARTICIPLES):
             return "agent_of_passive"
-    if _preposition_before(ctx, LOCATIVE_PREPOSITIONS) is not None:
+    found = _preposition_before(ctx, LOCATIVE_PREPOSITIONS)
+    if found is not None and not (m.possessive and found[0] == "to" and _infinitive_between(prev[:found[1]])):
         return "locative_preposition"
     if place.kind not in AGENTIVE_KINDS:
         return "default_region"

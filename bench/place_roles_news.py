@@ -10,8 +10,8 @@ here: read the figures together with ``bench/place_roles_validity.py`` (metonymy
 For each article the script runs newslens's places stage (``analyse_places``) on the article as
 ``newslens.load_article`` reads it, checks the file's sha256 against the gold, and aligns each gold row with
 the mention that starts at the row's ``start`` offset with the same surface (or, if the cleaned body moved,
-the ``occurrence``-th whole-word occurrence of the surface). A gold row with no mention there is "not found"
-and counts as wrong.
+the ``occurrence``-th whole-word occurrence of the surface), or with an excluded name that holds it ("Minsk" in
+"Minsk Package", read as the agreement). A gold row with no mention there is "not found" and counts as wrong.
 
 A second measure is the one researchers consume: the actor-sentiment table scores a country only in the
 sentences where it acts (``newslens.analyze(...)["actor_mentions"]``, role ``acting``). Over the gold mentions
@@ -87,8 +87,10 @@ def predict(gold: list[dict]) -> list[dict]:
                                                       article.body)]
                 n = int(row["occurrence"])
                 start = hits[n - 1] if len(hits) >= n else -1
-            m = at.get((start, row["surface"]))
             end = start + len(row["surface"])
+            # Exactly there, or inside a longer name newslens read ("Minsk" in the excluded "Minsk Package").
+            m = at.get((start, row["surface"])) or next(
+                (x for x in mentions if x.start <= start and end <= x.end and x.form == "excluded"), None)
             roles = {a["role"] for a in actors if a["start"] < end and start < a["end"]}
             out.append({**row, "pred": m.role if m else NOT_FOUND, "rule": m.rule if m else "",
                         "country_named": named.get((start, row["surface"]), ""), "in_actor_table": bool(roles),

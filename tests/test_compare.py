@@ -198,7 +198,7 @@ def test_date_bins():
 
 def test_places_timeline_and_groups(tables):
     roles = tables["place_roles"]
-    assert set(roles["role"]) == {"literal", "actor", "attribute", "dateline"}
+    assert set(roles["role"]) == {"literal", "actor", "attribute"}      # the demo corpus has no wire datelines
     timeline = tables["timeline"]
     assert timeline.groupby("outlet")["articles"].sum().to_dict() == {
         "alpha.example": 3, "beta.example": 3, "solo.example": 1}
@@ -253,3 +253,19 @@ def test_place_countries_count_datelines_in_their_own_column():
     articles = pd.DataFrame({"group": ["wire.example"], "item": [1], "focus_country": ["Azerbaijan"]})
     row = place_countries(Corpus(place_mentions=mentions, articles=articles)).iloc[0]
     assert (row["mentions"], row["place"], row["actor"], row["attribute"], row["dateline"]) == (3, 1, 1, 0, 1)
+
+
+def test_place_roles_show_the_dateline_role_only_where_a_corpus_has_datelines():
+    import pandas as pd
+
+    from newslens.compare.places import place_roles
+
+    class Corpus(dict):
+        groups = ["wire.example"]
+
+    articles = pd.DataFrame({"group": ["wire.example"], "item": [1], "words": [500]})
+    with_dateline = pd.DataFrame({"group": "wire.example", "item": [1, 1], "role": ["dateline", "actor"]})
+    roles = place_roles(Corpus(place_mentions=with_dateline, articles=articles)).set_index("role")["mentions"]
+    assert roles.to_dict() == {"literal": 0, "actor": 1, "attribute": 0, "dateline": 1}
+    without = with_dateline.assign(role=["literal", "actor"])
+    assert "dateline" not in set(place_roles(Corpus(place_mentions=without, articles=articles))["role"])

@@ -18,15 +18,18 @@ def _placed(corpus):
 
 def place_roles(corpus):
     """Per group and role: mentions, articles with one, share of the group's place mentions, rate per 1,000
-    words. Mentions the place rules set aside (``not_a_place``: a person's name) are left out."""
+    words. Mentions the place rules set aside (``not_a_place``: a person's name) are left out, and so is the
+    dateline role in a corpus without wire datelines (rows of zeros)."""
     import pandas as pd
 
     mentions = _placed(corpus)
     words = corpus["articles"].groupby("group")["words"].sum()
+    roles = {role: name for role, name in ROLE_NAMES.items()
+             if role != "dateline" or (mentions["role"] == "dateline").any()}
     rows = []
     for group in corpus.groups:
         part = mentions[mentions["group"] == group]
-        for role, name in ROLE_NAMES.items():
+        for role, name in roles.items():
             cell = part[part["role"] == role]
             rows.append({"group": group, "role": role, "role_name": name, "mentions": len(cell),
                          "articles": cell["item"].nunique(), "share": len(cell) / len(part) if len(part) else float("nan"),

@@ -248,9 +248,13 @@ def mentions_table(article, mentions: list[Mention]):
         })
     columns = ["mention_id", "term", "category", "surface", "sentence_id", "paragraph_id", "start", "end",
                "word_position", "quote_id", "quote_kind", "counted", "not_counted_reason", "cue", "left", "right"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["quote_id"] = frame["quote_id"].astype("Int64")
-    return frame
+    if not rows:
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["quote_id"] = frame["quote_id"].astype("Int64")
+        return frame
+    # Built column by column, quote_id made Int64 directly (no astype afterwards).
+    return pd.DataFrame({c: pd.array([row[c] for row in rows], dtype="Int64") if c == "quote_id"
+                         else [row[c] for row in rows] for c in columns}, columns=columns)
 
 
 def paragraph_word_counts(article) -> dict[int, int]:

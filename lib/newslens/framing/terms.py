@@ -341,10 +341,13 @@ def naming_choices(terms):
     """Each contested place-name pair with the count of both spellings and the one the writer picked."""
     import pandas as pd
 
-    names = terms[terms["category"] == "naming_choice"]
-    count_of = dict(zip(names["term"], names["count"]))     # terms are unique within a category
+    # The naming_choice rows, read column by column in plain Python (a pandas filter costs more on this table).
+    names = [(term, count, alt) for category, term, count, alt
+             in zip(terms["category"], terms["term"], terms["count"], terms["alternative"])
+             if category == "naming_choice"]
+    count_of = {term: count for term, count, _ in names}     # terms are unique within a category
     rows, seen = [], set()
-    for term, alt in zip(names["term"], names["alternative"]):
+    for term, _, alt in names:
         pair = tuple(sorted((term, alt)))
         if pair in seen or alt not in count_of:
             continue

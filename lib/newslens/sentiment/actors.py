@@ -270,12 +270,16 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     mentions = mentions if mentions is not None else actor_mentions(article)
     # Settings and origins are counted apart and never scored (an empty role: no places table, all scored).
     apart: dict[str, dict[str, int]] = {}
+    # The mentions scored (role acting, or no role), read column by column in plain Python: a boolean filter
+    # of the frame costs more than the work on these few rows.
+    scored = [True] * len(mentions)
     if "role" in mentions:
+        scored = []
         for actor, role in zip(mentions["actor"], mentions["role"]):
             if role in ("setting", "origin"):
                 counts = apart.setdefault(actor, {"setting": 0, "origin": 0})
                 counts[role] += 1
-        mentions = mentions[mentions["role"].isin(["acting", ""])]
+            scored.append(role in ("acting", ""))
     compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
     # Sentence ids and aliases of each actor's mentions, grouped in plain Python (a pandas groupby costs
     # more than the work on these few rows); actors in name order, as groupby(sort=True) gives them.
@@ -283,9 +287,13 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     aliases_of: dict[str, set[str]] = {}
     targets_of: dict[str, list[tuple[str, float]]] = {}
     if "target_score" in mentions:
-        for actor, label, score in zip(mentions["actor"], mentions["target_label"], mentions["target_score"]):
-            targets_of.setdefault(actor, []).append((label, float(score)))
-    for actor, sentence_id, alias in zip(mentions["actor"], mentions["sentence_id"], mentions["alias"]):
+        for keep, actor, label, score in zip(scored, mentions["actor"], mentions["target_label"],
+                                             mentions["target_score"]):
+            if keep:
+                targets_of.setdefault(actor, []).append((label, float(score)))
+    for keep, actor, sentence_id, alias in zip(scored, mentions["actor"], mentions["sentence_id"], mentions["alias"]):
+        if not keep:
+            continue
         sentence_ids_of.setdefault(actor, []).append(int(sentence_id))
         aliases_of.setdefault(actor, set()).add(alias)
     rows = []

@@ -320,7 +320,7 @@ def category_totals(terms, n_words: int):
     # One pass over the terms table's columns (a pandas filter per category costs more than the sums).
     counts_of: dict[str, list[int]] = {category: [] for category in CATEGORIES}
     paragraphs_of: dict[str, set[int]] = {category: set() for category in CATEGORIES}
-    for category, count, cell in zip(terms["category"], terms["count"], terms["paragraphs"]):
+    for category, count, cell in zip(terms["category"].tolist(), terms["count"].tolist(), terms["paragraphs"].tolist()):
         if category in counts_of:
             counts_of[category].append(int(count))
             paragraphs_of[category].update(int(p) for p in cell.split(";") if p)
@@ -343,7 +343,8 @@ def naming_choices(terms):
 
     # The naming_choice rows, read column by column in plain Python (a pandas filter costs more on this table).
     names = [(term, count, alt) for category, term, count, alt
-             in zip(terms["category"], terms["term"], terms["count"], terms["alternative"])
+             in zip(terms["category"].tolist(), terms["term"].tolist(), terms["count"].tolist(),
+                    terms["alternative"].tolist())
              if category == "naming_choice"]
     count_of = {term: count for term, count, _ in names}     # terms are unique within a category
     rows, seen = [], set()

@@ -186,7 +186,10 @@ def find_mentions(article, lexicon: Lexicon | None = None,
     mentions = []
     for category in CATEGORIES:
         for sid, tokens in by_sentence.items():
-            candidates = sorted(candidates_by_sentence[sid].get(category, ()), key=lambda c: (-c[0], c[1], c[2]))
+            found = candidates_by_sentence[sid].get(category)
+            if not found:           # most sentences have no hit of most categories
+                continue
+            candidates = sorted(found, key=lambda c: (-c[0], c[1], c[2]))
             taken: set[int] = set()
             for _, position, i, j in candidates:
                 entry = lexicon.entries[position]
@@ -289,8 +292,17 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
     for m in mentions:
         hits_of.setdefault((m.term, m.category), []).append(m)
     rows = []
+    # What a row says of an entry with no hit (most entries): built once, not once per entry.
+    none_found = {"count": 0, "per_1000": round(1000 * 0 / n_words, 2) if n_words else 0.0, "paragraphs": "",
+                  "n_paragraphs": 0, "dispersion_dp": None, "in_scare_quotes": 0, "in_attributed_quotes": 0,
+                  "not_counted": 0, "surfaces": ""}
     for entry in lexicon.entries:
         hits = hits_of.get((entry.term, entry.category), [])
+        if not hits:
+            rows.append({"term": entry.term, "category": entry.category, **none_found,
+                         "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
+                         "source": entry.source, "lexicon_version": lexicon.version})
+            continue
         counted = [m for m in hits if m.counted]
         paragraphs = [m.paragraph_id for m in counted]
         dp = dispersion_dp(paragraphs, words_per_paragraph)

@@ -83,7 +83,8 @@ def _join_sentence_columns(sentences, extra):
     shared = set(sentences.columns) & set(extra.columns)
     if shared == {"sentence_id"} and sentences["sentence_id"].is_unique \
             and sentences["sentence_id"].tolist() == extra["sentence_id"].tolist():
-        return pd.concat([sentences, extra.drop(columns="sentence_id")], axis=1)
+        others = extra.iloc[:, 1:] if extra.columns[0] == "sentence_id" else extra.drop(columns="sentence_id")
+        return pd.concat([sentences, others], axis=1)
     return sentences.merge(extra, on="sentence_id", how="left", validate="one_to_one")
 
 

@@ -96,3 +96,20 @@ def test_the_reference_tone_is_unchanged_beside_the_news_tone(seed_article):
     # only sentences with an overridden word or a masked name differ, and only towards the news sense
     differ = table[table["tone"] != table["news_tone"]]
     assert list(differ["sentence_id"]) == [1, 4, 9, 16, 23]
+
+
+def test_news_scores_reuse_the_reference_only_where_they_cannot_differ(seed_article):
+    """A sentence with no name to mask and no overridden word takes the reference scores (VADER runs once);
+    every sentence, and texts written to trip the shortcut, score as the news analyzer scores them directly."""
+    from newslens.sentiment.news import _news_polarity, _scores_as_reference
+    from newslens.sentiment.scores import scoring_text
+
+    texts = [scoring_text(s.text) for s in seed_article.sentences] + [
+        "I won \U0001F600 big.", "A great day \u263a\ufe0f!", "The Ministry of Defense said so.", "UNITED we stand.",
+        "There was no engagement.", "The caf\u00e9 is nice and calm.", "They wonder about the winter."]
+    for text in texts:
+        assert _news_polarity(text) == news_analyzer().polarity_scores(mask_names(text)), text
+    assert _scores_as_reference("The talks were calm and good.")
+    assert not _scores_as_reference("The line of engagement was quiet.")
+    assert not _scores_as_reference("The Ministry of Defense was quiet.")
+    assert not _scores_as_reference("A great day \U0001F600")

@@ -74,6 +74,20 @@ def article_tables(article: Article) -> dict:
     }
 
 
+def _join_sentence_columns(sentences, extra):
+    """``sentences`` with the columns of ``extra`` joined on sentence_id (a left, one-to-one merge). When both
+    list the same sentence ids in the same order (as the analyses give them), the columns are set side by
+    side: the merge's result, at a third of its cost."""
+    import pandas as pd
+
+    shared = set(sentences.columns) & set(extra.columns)
+    if shared == {"sentence_id"} and sentences["sentence_id"].is_unique \
+            and sentences["sentence_id"].tolist() == extra["sentence_id"].tolist():
+        others = extra.iloc[:, 1:] if extra.columns[0] == "sentence_id" else extra.drop(columns="sentence_id")
+        return pd.concat([sentences, others], axis=1)
+    return sentences.merge(extra, on="sentence_id", how="left", validate="one_to_one")
+
+
 def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
     """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``."""
     tables = article_tables(article)
@@ -84,8 +98,7 @@ def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
         # Sentence-level columns from an analysis join the one sentences table.
         extra = produced.pop("sentence_sentiment.csv", None)
         if extra is not None:
-            tables["sentences.csv"] = tables["sentences.csv"].merge(extra, on="sentence_id", how="left",
-                                                                    validate="one_to_one")
+            tables["sentences.csv"] = _join_sentence_columns(tables["sentences.csv"], extra)
         tables.update(produced)
     return tables
 

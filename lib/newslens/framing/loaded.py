@@ -51,7 +51,9 @@ class LoadedHit:
     sentence_id: int
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
+    """A token as the list is matched: straight quotes, lower case; cached per token text."""
     from ..text.article import normalise_quotes
 
     return normalise_quotes(text).lower()
@@ -99,11 +101,18 @@ def _index() -> tuple[dict[str, LoadedWord], dict[str, LoadedWord], dict[tuple[s
     return exact, by_lemma, phrases
 
 
+@lru_cache(maxsize=1)
+def _phrase_first_words() -> frozenset[str]:
+    """The first word of every phrase in the list."""
+    return frozenset(phrase[0] for phrase in _index()[2] if phrase)
+
+
 def find_loaded_words(article) -> list[LoadedHit]:
     """Every hit of the loaded-word list in the body, in order: one word (by form or lemma) or a phrase
     of consecutive words inside one sentence."""
     exact, by_lemma, phrases = _index()
     longest = max((len(p) for p in phrases), default=1)
+    first_words = _phrase_first_words()
     by_sentence: dict[int, list] = {}
     for tok in article.words:
         by_sentence.setdefault(tok.sentence_id, []).append(tok)
@@ -113,7 +122,8 @@ def find_loaded_words(article) -> list[LoadedHit]:
         k = 0
         while k < len(toks):
             found = None
-            for n in range(min(longest, len(toks) - k), 1, -1):
+            # A phrase can only start at its first word: elsewhere no slice of the sentence is looked up.
+            for n in range(min(longest, len(toks) - k), 1, -1) if forms[k] in first_words else ():
                 if (word := phrases.get(tuple(forms[k:k + n]))) is not None:
                     found = (word, n)
                     break

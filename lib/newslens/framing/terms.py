@@ -186,7 +186,10 @@ def find_mentions(article, lexicon: Lexicon | None = None,
     mentions = []
     for category in CATEGORIES:
         for sid, tokens in by_sentence.items():
-            candidates = sorted(candidates_by_sentence[sid].get(category, ()), key=lambda c: (-c[0], c[1], c[2]))
+            found = candidates_by_sentence[sid].get(category)
+            if not found:           # most sentences have no hit of most categories
+                continue
+            candidates = sorted(found, key=lambda c: (-c[0], c[1], c[2]))
             taken: set[int] = set()
             for _, position, i, j in candidates:
                 entry = lexicon.entries[position]
@@ -248,9 +251,13 @@ def mentions_table(article, mentions: list[Mention]):
         })
     columns = ["mention_id", "term", "category", "surface", "sentence_id", "paragraph_id", "start", "end",
                "word_position", "quote_id", "quote_kind", "counted", "not_counted_reason", "cue", "left", "right"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["quote_id"] = frame["quote_id"].astype("Int64")
-    return frame
+    if not rows:
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["quote_id"] = frame["quote_id"].astype("Int64")
+        return frame
+    # Built column by column, quote_id made Int64 directly (no astype afterwards).
+    return pd.DataFrame({c: pd.array([row[c] for row in rows], dtype="Int64") if c == "quote_id"
+                         else [row[c] for row in rows] for c in columns}, columns=columns)
 
 
 def paragraph_word_counts(article) -> dict[int, int]:
@@ -285,8 +292,17 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
     for m in mentions:
         hits_of.setdefault((m.term, m.category), []).append(m)
     rows = []
+    # What a row says of an entry with no hit (most entries): built once, not once per entry.
+    none_found = {"count": 0, "per_1000": round(1000 * 0 / n_words, 2) if n_words else 0.0, "paragraphs": "",
+                  "n_paragraphs": 0, "dispersion_dp": None, "in_scare_quotes": 0, "in_attributed_quotes": 0,
+                  "not_counted": 0, "surfaces": ""}
     for entry in lexicon.entries:
         hits = hits_of.get((entry.term, entry.category), [])
+        if not hits:
+            rows.append({"term": entry.term, "category": entry.category, **none_found,
+                         "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
+                         "source": entry.source, "lexicon_version": lexicon.version})
+            continue
         counted = [m for m in hits if m.counted]
         paragraphs = [m.paragraph_id for m in counted]
         dp = dispersion_dp(paragraphs, words_per_paragraph)
@@ -316,7 +332,7 @@ def category_totals(terms, n_words: int):
     # One pass over the terms table's columns (a pandas filter per category costs more than the sums).
     counts_of: dict[str, list[int]] = {category: [] for category in CATEGORIES}
     paragraphs_of: dict[str, set[int]] = {category: set() for category in CATEGORIES}
-    for category, count, cell in zip(terms["category"], terms["count"], terms["paragraphs"]):
+    for category, count, cell in zip(terms["category"].tolist(), terms["count"].tolist(), terms["paragraphs"].tolist()):
         if category in counts_of:
             counts_of[category].append(int(count))
             paragraphs_of[category].update(int(p) for p in cell.split(";") if p)
@@ -337,10 +353,14 @@ def naming_choices(terms):
     """Each contested place-name pair with the count of both spellings and the one the writer picked."""
     import pandas as pd
 
-    names = terms[terms["category"] == "naming_choice"]
-    count_of = dict(zip(names["term"], names["count"]))     # terms are unique within a category
+    # The naming_choice rows, read column by column in plain Python (a pandas filter costs more on this table).
+    names = [(term, count, alt) for category, term, count, alt
+             in zip(terms["category"].tolist(), terms["term"].tolist(), terms["count"].tolist(),
+                    terms["alternative"].tolist())
+             if category == "naming_choice"]
+    count_of = {term: count for term, count, _ in names}     # terms are unique within a category
     rows, seen = [], set()
-    for term, alt in zip(names["term"], names["alternative"]):
+    for term, _, alt in names:
         pair = tuple(sorted((term, alt)))
         if pair in seen or alt not in count_of:
             continue

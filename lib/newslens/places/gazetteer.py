@@ -212,6 +212,9 @@ class Gazetteer:
 
     def names_starting_with(self, word: str) -> list[str]:
         """Index keys whose first word is ``word`` (case-sensitive), longest first."""
+        names = self._by_first_word.get(word)
+        if not names:                   # most words of a text begin no name: asked for every word
+            return [] if names is None else names
         for name in [n for n in self._by_first_word.get(word, []) if n in self._unchecked_words]:
             self._check_common_word(name)
         for name in [n for n in self._by_first_word.get(word, []) if n in self._pending]:

@@ -137,11 +137,13 @@ def _title_case(caps: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in caps.split(" "))
 
 
-def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None) -> list[Mention]:
+def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None,
+                  sentence_starts: set[int] | None = None) -> list[Mention]:
     """Longest, case-sensitive matches of gazetteer names in ``text``, left to right, without overlaps; then
-    capitalised datelines ("TRENTON —") and AP state abbreviations after a town ("St. Charles, Mo.")."""
+    capitalised datelines ("TRENTON —") and AP state abbreviations after a town ("St. Charles, Mo.").
+    ``sentence_starts``: ``_sentence_starts(text, sentences)``, if the caller has it."""
     g = gazetteer or load_gazetteer()
-    starts = _sentence_starts(text, sentences)
+    starts = _sentence_starts(text, sentences) if sentence_starts is None else sentence_starts
     mentions: list[Mention] = []
     consumed = 0
     for word in WORD.finditer(text):
@@ -356,8 +358,8 @@ def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countri
 
     g = gazetteer or load_gazetteer()
     text = article.body
-    mentions = find_mentions(text, g, article.sentences)
-    starts = _sentence_starts(text, article.sentences)
+    starts = _sentence_starts(text, article.sentences)      # found once, for the matching and the person rules
+    mentions = find_mentions(text, g, article.sentences, sentence_starts=starts)
     mark_persons(mentions, text, starts, g)
     resolve(mentions, text, g, prefer_countries, prefer_continents)
     reject_given_names(mentions, text, starts, g)

@@ -79,11 +79,17 @@ def mentions_frame(mentions: list[Mention]):
                "role", "rule", "country_named", "possessive", "compound", "candidates", "resolved_by",
                "alternatives", "note"]
     # Whole numbers with a gap for the dateline's mention (not in the body): nullable integers, not floats.
-    return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in OFFSET_COLUMNS})
+    if not rows:
+        return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in OFFSET_COLUMNS})
+    # Built column by column, the offsets made Int64 directly (an astype of the whole frame cost more than
+    # building it).
+    return pd.DataFrame({c: pd.array([row[c] for row in rows], dtype="Int64") if c in OFFSET_COLUMNS
+                         else [row[c] for row in rows] for c in columns}, columns=columns)
 
 
 def places_frame(mentions: list[Mention]):
     """places.csv: one row per place (blocs and excluded names left out), most mentioned first."""
+    import numpy as np
     import pandas as pd
 
     g = load_gazetteer()
@@ -111,11 +117,19 @@ def places_frame(mentions: list[Mention]):
     columns = ["place", "kind", "country_code", "country", "lat", "lon", "mentions", "literal_mentions",
                "actor_mentions", "attribute_mentions", "dateline_mentions", "name_mentions", "demonym_mentions", "surfaces",
                "first_sentence", "map_point", "source"]
-    frame = pd.DataFrame(list(by_key.values()), columns=columns)
-    frame = frame.sort_values(["mentions", "place"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    frame["lat"] = frame["lat"].astype(float).round(4)
-    frame["lon"] = frame["lon"].astype(float).round(4)
-    frame["first_sentence"] = frame["first_sentence"].astype("Int64")      # empty for a dateline-only place
+    # Rows sorted in Python (mentions descending, then place name; stable), the order sort_values gave, and
+    # the frame built column by column with its final types (astype and round on a tiny frame cost more).
+    rows = sorted(by_key.values(), key=lambda row: (-row["mentions"], row["place"]))
+    if not rows:
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["lat"] = frame["lat"].astype(float)
+        frame["lon"] = frame["lon"].astype(float)
+        frame["first_sentence"] = frame["first_sentence"].astype("Int64")
+        return frame
+    frame = pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
+    for c in ("lat", "lon"):
+        frame[c] = np.round(np.asarray(frame[c], dtype=float), 4)
+    frame["first_sentence"] = pd.array(frame["first_sentence"].tolist(), dtype="Int64")   # empty for a dateline-only place
     return frame
 
 
@@ -165,12 +179,13 @@ def focus_frame(article, mentions: list[Mention]):
         row["focus"] = row["share"] >= FOCUS_SHARE
     columns = ["rank", "country_code", "country", "score", "share", "focus", "mentions", "actor_mentions",
                "literal_mentions", "attribute_mentions", "dateline_mentions", "via_cities_regions", "first_offset"]
-    frame = pd.DataFrame(list(scores.values()))
-    if frame.empty:
+    if not scores:
         return pd.DataFrame(columns=columns)
-    frame = frame.sort_values(["score", "country_code"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    frame["rank"] = range(1, len(frame) + 1)
-    return frame[columns]
+    # Rows sorted in Python (score descending, then country code; stable), the order sort_values gave.
+    rows = sorted(scores.values(), key=lambda row: (-row["score"], row["country_code"]))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
 
 
 def places_tables(article, prefer_countries=(), prefer_continents=()) -> dict:

@@ -131,13 +131,19 @@ def _place_rows(place_mentions) -> list[dict]:
     """The places stage's mentions in the body (the dateline's place is not), in text order."""
     if place_mentions is None or not len(place_mentions):
         return []
-    in_body = place_mentions[place_mentions["start"].notna()]
-    rows = in_body[["start", "end", "surface", "kind", "place_kind", "country", "role", "rule",
-                    "country_named"]].to_dict("records")
-    for row in rows:
+    import pandas as pd
+
+    # Read column by column in plain Python: filtering the frame and to_dict("records") cost more than the rows.
+    names = ["start", "end", "surface", "kind", "place_kind", "country", "role", "rule", "country_named"]
+    rows = []
+    for values in zip(*(place_mentions[name].tolist() for name in names)):
+        row = dict(zip(names, values))
+        if pd.isna(row["start"]):           # the dateline's place: not in the body
+            continue
         row["start"], row["end"] = int(row["start"]), int(row["end"])
         for column in ("country", "country_named"):
             row[column] = "" if row[column] != row[column] else str(row[column])
+        rows.append(row)
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -271,12 +277,16 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     mentions = mentions if mentions is not None else actor_mentions(article)
     # Settings and origins are counted apart and never scored (an empty role: no places table, all scored).
     apart: dict[str, dict[str, int]] = {}
+    # The mentions scored (role acting, or no role), read column by column in plain Python: a boolean filter
+    # of the frame costs more than the work on these few rows.
+    scored = [True] * len(mentions)
     if "role" in mentions:
+        scored = []
         for actor, role in zip(mentions["actor"], mentions["role"]):
             if role in ("setting", "origin"):
                 counts = apart.setdefault(actor, {"setting": 0, "origin": 0})
                 counts[role] += 1
-        mentions = mentions[mentions["role"].isin(["acting", ""])]
+            scored.append(role in ("acting", ""))
     compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
     # Sentence ids and aliases of each actor's mentions, grouped in plain Python (a pandas groupby costs
     # more than the work on these few rows); actors in name order, as groupby(sort=True) gives them.
@@ -284,9 +294,13 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     aliases_of: dict[str, set[str]] = {}
     targets_of: dict[str, list[tuple[str, float]]] = {}
     if "target_score" in mentions:
-        for actor, label, score in zip(mentions["actor"], mentions["target_label"], mentions["target_score"]):
-            targets_of.setdefault(actor, []).append((label, float(score)))
-    for actor, sentence_id, alias in zip(mentions["actor"], mentions["sentence_id"], mentions["alias"]):
+        for keep, actor, label, score in zip(scored, mentions["actor"], mentions["target_label"],
+                                             mentions["target_score"]):
+            if keep:
+                targets_of.setdefault(actor, []).append((label, float(score)))
+    for keep, actor, sentence_id, alias in zip(scored, mentions["actor"], mentions["sentence_id"], mentions["alias"]):
+        if not keep:
+            continue
         sentence_ids_of.setdefault(actor, []).append(int(sentence_id))
         aliases_of.setdefault(actor, set()).add(alias)
     rows = []

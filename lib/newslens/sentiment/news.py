@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from .scores import scoring_text
+from .scores import reference_analyzer, reference_polarity, scoring_text
 
 OVERRIDES_FILE = DATA_DIR / "news_sense_overrides.csv"
 MASK = "Institution"          # not in VADER's lexicon, not all capitals: carries no valence and no emphasis
@@ -88,8 +88,34 @@ def mask_names(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _changed_words() -> tuple[str, ...]:
+    """The lexicon keys whose entry (presence or valence) differs between the news and the reference analyzer."""
+    news, reference = news_analyzer().lexicon, reference_analyzer().lexicon
+    missing = object()
+    return tuple(sorted(word for word in news.keys() | reference.keys()
+                        if news.get(word, missing) != reference.get(word, missing)))
+
+
+def _scores_as_reference(text: str) -> bool:
+    """Whether the news analyzer must give ``text`` exactly the reference scores: it has no name to mask, and
+    no word whose lexicon entry differs, so every lexicon look-up VADER makes (a word of the text, lower case)
+    gives the same answer. Conservative: a changed word anywhere in the lower-case text, even inside another
+    word, counts; so does any emoji (VADER scores an emoji by its description's words)."""
+    if _institution_names(text):
+        return False
+    low = text.lower()
+    if any(word in low for word in _changed_words()):
+        return False
+    return text.isascii() or not any(ch in news_analyzer().emojis for ch in text)
+
+
 @lru_cache(maxsize=8192)
 def _news_polarity(text: str) -> dict:
+    # Most sentences hold no name and no overridden word: their news scores are the reference scores, which
+    # the sentence table has already computed (cached by text), so VADER does not run a second time.
+    if _scores_as_reference(text):
+        return dict(reference_polarity(text))
     return news_analyzer().polarity_scores(mask_names(text))
 
 

@@ -3,6 +3,8 @@ that `newslens.analysis` calls (``sentiment_tables``)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..text.article import Article
 from .news import news_compound, news_tone_counts
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
@@ -26,7 +28,7 @@ def _news_tone_counts(article: Article) -> dict[int, dict[str, int]]:
     return {s.id: news_tone_counts(s.text, words[s.id]) for s in article.sentences}
 
 
-def sentence_sentiment(article: Article, second_opinions: bool = True):
+def sentence_sentiment(article: Article, second_opinions: bool = True, news_counts=None):
     """One row per sentence_id with every method's score (floats rounded to 4 decimals).
 
     No paragraph_id or text: the analysis merges these columns into sentences.csv, which has them.
@@ -38,11 +40,13 @@ def sentence_sentiment(article: Article, second_opinions: bool = True):
     With ``second_opinions``: nltk_vader_compound; textblob_polarity, textblob_subjectivity; nrc_<emotion>
     counts on lemmas and nrc_balance (positive - negative); oped_score; contested (VADER, TextBlob and NRC
     disagree in sign) and contested_signs.
+    ``news_counts``: ``_news_tone_counts(article)``, if the caller has it (``sentiment_tables`` passes the
+    same counts to ``article_tone``).
     """
     import pandas as pd
 
     words = _sentence_words(article)
-    news_counts = _news_tone_counts(article)
+    news_counts = _news_tone_counts(article) if news_counts is None else news_counts
     texts = [s.text for s in article.sentences]
     if second_opinions:
         from .oped import oped_scores
@@ -127,20 +131,24 @@ def extremes(article: Article, sentence_table=None, n: int = 3):
     return pd.DataFrame(rows)
 
 
-def article_tone(article: Article, sentence_table=None):
-    """Article-level numbers, one row each: measure, method, value, definition."""
+def article_tone(article: Article, sentence_table=None, news_counts=None):
+    """Article-level numbers, one row each: measure, method, value, definition.
+
+    ``news_counts``: ``_news_tone_counts(article)``, if the caller has it.
+    """
     import pandas as pd
 
-    table = sentence_table if sentence_table is not None else sentence_sentiment(article)
+    per_sentence = _news_tone_counts(article) if news_counts is None else news_counts
+    table = sentence_table if sentence_table is not None else sentence_sentiment(article, news_counts=per_sentence)
     words = [t.text for t in article.words]
     counts = tone_counts(words)
     tone = tone_measures(counts)
     news_counts = {"words": 0, "positive": 0, "negative": 0}
-    for sentence_counts in _news_tone_counts(article).values():
+    for sentence_counts in per_sentence.values():
         for key in news_counts:
             news_counts[key] += sentence_counts[key]
     news_tone = tone_measures(news_counts)
-    labels = table["vader_label"].value_counts()
+    labels = Counter(table["vader_label"].tolist())      # a plain count: value_counts costs more on a few rows
     n = len(table)
     body_compound = summed_compound(vader_scores(s.text)["compound"] for s in article.sentences)
     rows = [
@@ -200,7 +208,9 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
     """
     from .actors import actor_mentions, actor_sentiment
 
-    table = sentence_sentiment(article, second_opinions=second_opinions)
+    # The news-sense tone counts of every sentence, taken once for the sentence table and the article's tone.
+    news_counts = _news_tone_counts(article)
+    table = sentence_sentiment(article, second_opinions=second_opinions, news_counts=news_counts)
     mentions = actor_mentions(article, target=target, place_mentions=place_mentions)
     tables = {
         "sentence_sentiment.csv": table,
@@ -213,5 +223,5 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
 
         tables["sentiment_disagreements.csv"] = disagreement_report(article)
         tables["sentiment_agreement.csv"] = agreement_table(table)
-    tables["article_tone.csv"] = article_tone(article, table)
+    tables["article_tone.csv"] = article_tone(article, table, news_counts=news_counts)
     return tables

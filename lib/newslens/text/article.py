@@ -19,9 +19,19 @@ QUOTE_NORMALISATION = str.maketrans({
 })
 
 
+# The same mapping as (curly, straight) pairs: a few str.replace calls cost far less than translate() with a
+# dict table, which looks every character up (this runs several times on every sentence and word).
+_QUOTE_PAIRS = tuple((chr(code), straight) for code, straight in QUOTE_NORMALISATION.items())
+
+
 def normalise_quotes(text: str) -> str:
     """Replace curly quotes with straight ones; the result has the same length as the input."""
-    return text.translate(QUOTE_NORMALISATION)
+    if text.isascii():          # no curly quote to replace
+        return text
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 # Pieces the word tokenizer splits off ("Kiev's" -> "Kiev" + "'s", "won't" -> "wo" + "n't"): not words.

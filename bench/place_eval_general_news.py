@@ -142,14 +142,20 @@ def ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 1.0
 
 
+# Columns place_mentions.csv gained after the baseline was saved: left out of the hash, so the check still
+# compares every row and every column the baseline had.
+ADDED_SINCE_BASELINE = ["country_named"]
+
+
 def regression_hashes() -> dict[str, str]:
-    """sha256 of place_mentions.csv for the seed and the Russia-Ukraine fixtures: must not change."""
+    """sha256 of place_mentions.csv (the baseline's columns) for the seed and the Russia-Ukraine fixtures:
+    must not change."""
     from newslens.places.tables import places_tables
     from newslens.text.loader import load_article
 
     out = {}
     for rel in REGRESSION_TEXTS:
-        frame = places_tables(load_article(ROOT / rel))["place_mentions.csv"]
+        frame = places_tables(load_article(ROOT / rel))["place_mentions.csv"].drop(columns=ADDED_SINCE_BASELINE)
         out[rel] = hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()
     return out
 
@@ -244,7 +250,8 @@ def report(rows, summary, baseline, errors) -> str:
         same = baseline["regression_place_mentions_sha256"] == summary["regression_place_mentions_sha256"]
         lines += ["", "Russia–Ukraine regression: `place_mentions.csv` of the seed and of the four texts in "
                   f"`tests/fixtures/places/` is {'byte for byte the same as before' if same else 'CHANGED'} "
-                  "(sha256 in `places_general_news_baseline.json`)."]
+                  "(sha256 in `places_general_news_baseline.json`; columns added since, "
+                  f"{', '.join(ADDED_SINCE_BASELINE)}, left out)."]
     lines += ["", "## Per text", "", "| text | genre | gold | predicted | correct | false pos. | missed | person as place |",
               "|---|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:

@@ -190,3 +190,8 @@ def test_a_name_the_places_stage_takes_for_no_country_says_its_rule():
     russia = _mentions(newslens.analyze(load_text(text, "council.txt", "auto")), "Russia")
     assert russia["role"].tolist() == ["not_the_actor"]
     assert russia["role_source"].tolist() == ["places: organisation_name (names no country here)"]
+
+
+def test_the_people_of_a_country_are_not_the_state_acting():
+    result = newslens.analyze(load_text("T\n\nThe people of Chile voted on Sunday. Chile protested.\n", "c.txt", "auto"))
+    assert _mentions(result, "Chile")["role"].tolist() == ["setting", "acting"]

@@ -307,3 +307,13 @@ def test_to_before_a_verb_is_no_preposition_of_a_possessive(tmp_path):
         ("Peru", "actor", "possessive_other"),                   # not the destination of "came to"
         ("Italy", "literal", "locative_preposition"),            # "to X's lakes": a place
     ]
+
+
+def test_part_of_a_place_is_the_land_not_the_state(tmp_path):
+    path = tmp_path / "part.txt"
+    path.write_text("Part\n\nThe valley was part of Peru until 1929. The people of Chile voted on Sunday. "
+                    "Farms in the south of Bolivia flooded. He was part of Kenya's squad.\n", encoding="utf-8")
+    roles = [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
+    assert roles[:3] == [("Peru", "literal", "part_of_place"), ("Chile", "literal", "part_of_place"),
+                         ("Bolivia", "literal", "part_of_place")]
+    assert roles[3][0] == "Kenya" and roles[3][2] != "part_of_place"      # "part of Kenya's squad": not the land

@@ -164,6 +164,10 @@ SIDING_WORDS = {"stand", "stands", "stood", "standing", "side", "sides", "sided"
 # "invasion/occupation/siege of X": the place invaded or held, as territory (like "invaded X").
 ATTACK_NOUNS = {"invasion", "occupation", "annexation", "bombing", "bombardment", "shelling", "siege", "capture",
                 "conquest", "blockade", "partition", "liberation"}
+# "part/people/citizens/territory/the east of X": X as the land its part or its inhabitants belong to.
+PART_NOUNS = {"part", "parts", "people", "peoples", "citizens", "residents", "inhabitants", "population",
+              "territory", "territories", "region", "regions", "rest", "east", "west", "north", "south", "heart",
+              "centre", "center", "soil", "borders", "outskirts"}
 
 VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
 MILITARY_VERB_LEMMAS = VERB_LEMMAS | MOVEMENT_LEMMAS
@@ -218,6 +222,9 @@ RULES = [
     ("object_of_attack_verb", "literal", "object of struck/bombed/shelled/invaded...: the place hit"),
     ("object_of_attack_noun", "literal",
      "\"invasion/occupation/annexation/siege/shelling... of X\": the place invaded or held, as territory"),
+    ("part_of_place", "literal",
+     "\"part/people/citizens/territory/the east... of X\" (not \"part of X's squad\"): the land a part or its "
+     "inhabitants belong to"),
     ("object_of_agentive_verb", "actor", "object of balance/restrain/regard/make/outfit/enable/warn..."),
     ("agent_of_passive", "actor", "\"captured by X\", \"sponsored by X\", \"backed by both X and Y\": the agent "
                                   "of a passive verb (not \"bordered/surrounded by X\")"),
@@ -420,6 +427,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         return "object_of_attack_verb"
     if len(prev) > 1 and prev[0].lower() == "of" and prev[1].lower() in ATTACK_NOUNS:
         return "object_of_attack_noun"
+    if len(prev) > 1 and prev[0].lower() == "of" and prev[1].lower() in PART_NOUNS and not m.possessive:
+        return "part_of_place"
     if place.kind in AGENTIVE_KINDS and prev and (
             prev_lemmas[0] in OBJECT_VERB_LEMMAS
             or (len(prev) > 1 and prev[0].lower() in DETERMINERS and prev_lemmas[1] in OBJECT_VERB_LEMMAS)):

@@ -383,40 +383,33 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
     for _, r in table[table["split"].str.endswith(("_test", "_relabelled"))].iterrows():
         lines.append(f"| {r['split']} | {r['system']} | {int(r['items_scored'])} | {cell(r['coverage'])} | "
                      f"{cell(r['accuracy'])} | {cell(r['f1_literal'])} | {cell(r['f1_non_literal'])} |")
-    lines += ["", "## The earlier rule change, measured (newslens strict)", "",
-              "Three cues the training splits showed missing were added to the role rules (seed roles unchanged): "
-              "\"captured by X\" (agent of a passive: actor), \"X's oldest / one of X's\" (a ranking: literal) and "
-              "adverbs between a subject and its verb (\"Taiwan first established\"). Found on the train splits, "
-              "checked on the test splits:", "",
-              "| split | accuracy before | accuracy after | F1 literal before / after | F1 non-literal before / after |",
-              "|---|---:|---:|---:|---:|"]
-    for split, (acc, f_lit, f_non) in BEFORE_RULE_CHANGE.items():
-        now = table[(table["split"] == split) & (table["system"] == "newslens (strict)")].iloc[0]
-        lines.append(f"| {split} | {acc:.1f} | {now['accuracy']:.1f} | {f_lit:.1f} / {now['f1_literal']:.1f} | "
-                     f"{f_non:.1f} / {now['f1_non_literal']:.1f} |")
-    lines += ["", "## Issue 13, item 5: rules found on news texts, measured here (newslens strict)", "",
-              "Rules written after reading the demo corpus's official texts (coordinated subjects, \"X won/uses\", "
-              "\"backed by both X and Y\", destinations of movement, \"ex-/post-/pro-X\", \"Ukraine separatists\", a "
-              "subject before an aside or with a partner phrase; `bench/results/place_roles_news.md`). These data "
-              "sets were not read for them, so every split is out of sample:", "",
-              "| split | accuracy before | accuracy after | F1 literal before / after | F1 non-literal before / after |",
-              "|---|---:|---:|---:|---:|"]
-    for split, (acc, f_lit, f_non) in BEFORE_ITEM5.items():
-        now = table[(table["split"] == split) & (table["system"] == "newslens (strict)")].iloc[0]
-        lines.append(f"| {split} | {acc:.1f} | {now['accuracy']:.1f} | {f_lit:.1f} / {now['f1_literal']:.1f} | "
-                     f"{f_non:.1f} / {now['f1_non_literal']:.1f} |")
-    lines += ["", "## Branch roles-offices: more rules found on news texts, measured here (newslens strict)", "",
-              "Rules written after reading the demo corpus's official texts (\"the Russian military\" as a noun, a "
-              "demonym before state/invasion/occupiers, \"U.S. military assistance\", \"support/assistance for|to X\", "
-              "\"stand with/by X\", \"invasion/occupation of X\", \"to discuss X's war\"). These data sets were not "
-              "read for them, so every split is out of sample. A rule \"President/Government/King... of X\" -> actor "
-              "was tried and left out: both schemes code X literal there (ReLocaR test lost 8 items, SemEval test 4).",
-              "", "| split | accuracy before | accuracy after | F1 literal before / after | F1 non-literal before / after |",
-              "|---|---:|---:|---:|---:|"]
-    for split, (acc, f_lit, f_non) in BEFORE_ROLES_OFFICES.items():
-        now = table[(table["split"] == split) & (table["system"] == "newslens (strict)")].iloc[0]
-        lines.append(f"| {split} | {acc:.1f} | {now['accuracy']:.1f} | {f_lit:.1f} / {now['f1_literal']:.1f} | "
-                     f"{f_non:.1f} / {now['f1_non_literal']:.1f} |")
+    sections = [
+        ("The earlier rule change, measured (newslens strict)",
+         "Three cues the training splits showed missing were added to the role rules (seed roles unchanged): "
+         "\"captured by X\" (agent of a passive: actor), \"X's oldest / one of X's\" (a ranking: literal) and "
+         "adverbs between a subject and its verb (\"Taiwan first established\"). Found on the train splits, "
+         "checked on the test splits:", BEFORE_RULE_CHANGE),
+        ("Issue 13, item 5: rules found on news texts, measured here (newslens strict)",
+         "Rules written after reading the demo corpus's official texts (coordinated subjects, \"X won/uses\", "
+         "\"backed by both X and Y\", destinations of movement, \"ex-/post-/pro-X\", \"Ukraine separatists\", a "
+         "subject before an aside or with a partner phrase; `bench/results/place_roles_news.md`). These data "
+         "sets were not read for them, so every split is out of sample:", BEFORE_ITEM5),
+        ("More rules found on news texts, measured here (newslens strict)",
+         "Rules written after reading the demo corpus's official texts (\"the Russian military\" as a noun, a "
+         "demonym before state/invasion/occupiers, \"U.S. military assistance\", \"support/assistance for|to X\", "
+         "\"stand with/by X\", \"invasion/occupation of X\", \"to discuss X's war\"). These data sets were not "
+         "read for them, so every split is out of sample. A rule \"President/Government/King... of X\" -> actor "
+         "was tried and left out: both schemes code X literal there (ReLocaR test lost 8 items, SemEval test 4).",
+         BEFORE_ROLES_OFFICES),
+    ]
+    for title, intro, before in sections:
+        lines += ["", f"## {title}", "", intro, "",
+                  "| split | accuracy before | accuracy after | F1 literal before / after | F1 non-literal before / after |",
+                  "|---|---:|---:|---:|---:|"]
+        for split, (acc, f_lit, f_non) in before.items():
+            now = table[(table["split"] == split) & (table["system"] == "newslens (strict)")].iloc[0]
+            lines.append(f"| {split} | {acc:.1f} | {now['accuracy']:.1f} | {f_lit:.1f} / {now['f1_literal']:.1f} | "
+                         f"{f_non:.1f} / {now['f1_non_literal']:.1f} |")
     lines += ["", "## Which rules fire on the test splits, and how often they agree with gold", "",
               "| split | rule (or outcome) | items | correct % |", "|---|---|---:|---:|"]
     for _, r in rules_table[~rules_table["split"].str.endswith("_train")].sort_values(

@@ -195,3 +195,15 @@ def test_a_name_the_places_stage_takes_for_no_country_says_its_rule():
 def test_the_people_of_a_country_are_not_the_state_acting():
     result = newslens.analyze(load_text("T\n\nThe people of Chile voted on Sunday. Chile protested.\n", "c.txt", "auto"))
     assert _mentions(result, "Chile")["role"].tolist() == ["setting", "acting"]
+
+
+def test_a_bloc_acts_unless_its_name_is_an_origin_or_part_of_a_region():
+    text = ("T\n\nShelling hit Western Ukraine. Western Europe warned Russia. Pro-Western parties won. "
+            "The West responded.\n")
+    west = _mentions(newslens.analyze(load_text(text, "w.txt", "auto")), "the West")
+    assert list(zip(west["written"], west["role"])) == [
+        ("Western", "not_the_actor"),    # "Western Ukraine": a region of Ukraine, not the bloc
+        ("Western", "acting"),           # "Western Europe" counts as the bloc (actors.csv, a project decision)
+        ("Pro-Western", "origin"),       # an alignment with the bloc, not the bloc acting
+        ("West", "acting"),
+    ]

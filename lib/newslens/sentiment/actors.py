@@ -21,8 +21,8 @@ the role is ``literal`` the country is a **setting** ("conflicts in Syria"), whe
 bare name with no cue either way, the places stage's default, counts as acting: see ACTING_BY_DEFAULT). Any
 other country the places stage finds acting under its name, demonym or capital ("Azerbaijan warned",
 "Baku's forces") becomes an actor too, named as the gazetteer names it; no fixed list is needed for
-countries. Leaders, officials, institutions, alliances and blocs (the other kinds of ``actors.csv``) always
-act. Without a place table every alias mention is scored, as before this split (role left empty).
+countries. Leaders, officials and institutions always act; blocs and alliances too, unless the places stage
+reads the name as an origin ("pro-Western") or as part of a region of a country ("Western Ukraine"). Without a place table every alias mention is scored, as before this split (role left empty).
 
 Actor sentiment is the mean reference-VADER compound of the sentences where the actor acts, with a
 percentile bootstrap interval over those sentences. It is sentiment NEAR an actor, not stance TOWARD it:
@@ -118,6 +118,9 @@ def _form(text: str, start: int, end: int) -> str:
 # actors.csv kinds that name a country as a place does; the places stage decides whether each such mention is
 # the state acting, a setting or an origin. Other kinds (leader, official, institution, alliance...) always act.
 PLACE_KINDS = {"country", "capital", "demonym"}
+# Blocs and alliances act unless the places stage reads their name otherwise: "pro-Western" is an origin
+# (attributive_prefix), "Western" in "Western Ukraine" part of a region of a country.
+BLOC_KINDS = {"bloc", "alliance", "union"}
 # Place role -> actor role. Only "acting" mentions are scored. (The dateline's place is not in the body, so
 # it is never an actor mention.)
 ROLE_OF_PLACE = {"actor": "acting", "literal": "setting", "attribute": "origin", "not_a_place": "not_the_actor"}
@@ -158,6 +161,17 @@ def _actor_role(place: dict) -> str:
     return "acting" if place["rule"] in ACTING_BY_DEFAULT else ROLE_OF_PLACE[place["role"]]
 
 
+def _bloc_role(f: dict, place: dict | None) -> dict:
+    """role and role_source of a bloc or alliance alias: acting, unless the places stage reads the same name
+    as an origin ("pro-Western") or the alias is part of a located place's name ("Western Ukraine")."""
+    if place is not None and place["country"] and (place["start"], place["end"]) != (f["start"], f["end"]):
+        return {"role": "not_the_actor", "role_source": f"places: inside '{place['surface']}' (a place in "
+                                                        f"{place['country']})"}
+    if place is not None and (place["start"], place["end"]) == (f["start"], f["end"]) and place["role"] == "attribute":
+        return {"role": "origin", "role_source": f"places: {place['rule']}"}
+    return {"role": "acting", "role_source": f"alias kind: {f['kind']}"}
+
+
 def _with_roles(found: list[dict], place_mentions) -> list[dict]:
     """Alias mentions with their role (acting, setting, origin) from the places stage, plus the countries
     the places stage names that ``actors.csv`` does not list; in text order."""
@@ -167,6 +181,9 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
     starts = [p["start"] for p in places]
     out, covered = [], set()
     for f in found:
+        if f["kind"] in BLOC_KINDS:
+            out.append({**f, **_bloc_role(f, _place_at(places, starts, f["start"]))})
+            continue
         place = _place_at(places, starts, f["start"]) if f["kind"] in PLACE_KINDS else None
         if place is None:
             source = "alias (not a place mention)" if f["kind"] in PLACE_KINDS else f"alias kind: {f['kind']}"

@@ -7,9 +7,8 @@ here: read the figures together with ``bench/place_roles_validity.py`` (metonymy
 
     .venv/bin/python bench/place_roles_news.py [--save-baseline]
 
-For each article the script runs newslens's places stage (``analyse_places``) on the article as
-``newslens.load_article`` reads it, checks the file's sha256 against the gold, and aligns each gold row with
-the mention that starts at the row's ``start`` offset with the same surface (or, if the cleaned body moved,
+For each article the script checks the file's sha256 against the gold, runs ``newslens.analyze`` once (its
+``place_mentions`` and ``actor_mentions`` tables) and aligns each gold row with the mention that starts at the row's ``start`` offset with the same surface (or, if the cleaned body moved,
 the ``occurrence``-th whole-word occurrence of the surface), or with an excluded name that holds it ("Minsk" in
 "Minsk Package", read as the agreement). A gold row with no mention there is "not found" and counts as wrong.
 
@@ -45,7 +44,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "lib"))
 
 import newslens  # noqa: E402
-from newslens.places.tables import analyse_places  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "demo"
 GOLD_FILE = ROOT / "bench" / "data" / "place_roles_news_gold.csv"
@@ -72,13 +70,13 @@ def predict(gold: list[dict]) -> list[dict]:
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         if sha != rows[0]["sha256"]:
             raise SystemExit(f"{file}: sha256 {sha} differs from the gold's {rows[0]['sha256']}")
-        article = newslens.load_article(path)
-        mentions = analyse_places(article)
-        at = {(m.start, m.surface): m for m in mentions}
+        # One analysis per article: its place_mentions table holds every mention's role and rule.
         tables = newslens.analyze(path)
-        places = tables["place_mentions"]
-        named = {(int(r.start), r.surface): ("" if r.country_named != r.country_named else str(r.country_named))
-                 for r in places.itertuples() if r.start == r.start}
+        article = tables.article
+        mentions = [r for r in tables["place_mentions"].itertuples() if r.start == r.start]   # in the body
+        at = {(int(m.start), m.surface): m for m in mentions}
+        named = {(int(m.start), m.surface): ("" if m.country_named != m.country_named else str(m.country_named))
+                 for m in mentions}
         actors = tables["actor_mentions"][["start", "end", "role"]].to_dict("records")
         for row in rows:
             start = int(row["start"])
@@ -90,7 +88,7 @@ def predict(gold: list[dict]) -> list[dict]:
             end = start + len(row["surface"])
             # Exactly there, or inside a longer name newslens read ("Minsk" in the excluded "Minsk Package").
             m = at.get((start, row["surface"])) or next(
-                (x for x in mentions if x.start <= start and end <= x.end and x.form == "excluded"), None)
+                (x for x in mentions if x.start <= start and end <= x.end and x.kind == "excluded"), None)
             roles = {a["role"] for a in actors if a["start"] < end and start < a["end"]}
             out.append({**row, "pred": m.role if m else NOT_FOUND, "rule": m.rule if m else "",
                         "country_named": named.get((start, row["surface"]), ""), "in_actor_table": bool(roles),

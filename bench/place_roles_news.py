@@ -8,9 +8,10 @@ here: read the figures together with ``bench/place_roles_validity.py`` (metonymy
     .venv/bin/python bench/place_roles_news.py [--save-baseline]
 
 For each article the script checks the file's sha256 against the gold, runs ``newslens.analyze`` once (its
-``place_mentions`` and ``actor_mentions`` tables) and aligns each gold row with the mention that starts at the row's ``start`` offset with the same surface (or, if the cleaned body moved,
-the ``occurrence``-th whole-word occurrence of the surface), or with an excluded name that holds it ("Minsk" in
-"Minsk Package", read as the agreement). A gold row with no mention there is "not found" and counts as wrong.
+``place_mentions`` and ``actor_mentions`` tables) and aligns each gold row with the mention that starts at
+the row's ``start`` offset with the same surface (or, if the cleaned body moved, the ``occurrence``-th
+whole-word occurrence of the surface), or with an excluded name that holds it ("Minsk" in "Minsk Package",
+read as the agreement). A gold row with no mention there is "not found" and counts as wrong.
 
 A second measure is the one researchers consume: the actor-sentiment table scores a country only in the
 sentences where it acts (``newslens.analyze(...)["actor_mentions"]``, role ``acting``). Over the gold mentions

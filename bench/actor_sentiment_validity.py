@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/, also when loaded by a test
+from benchfiles import sha256_of  # noqa: E402
 
 import numpy as np
 
@@ -82,13 +84,6 @@ FIT_ITERATIONS = 600
 
 # ---------------------------------------------------------------------------------------------------------
 # Data
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_split(folder: Path, name: str, any_version: bool = False) -> tuple[list[dict], str]:

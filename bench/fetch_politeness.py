@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     args = parser.parse_args()
     body = page("A story", "word " * 2000)          # about 10 KB, a typical article page without its assets
-    lines = [f"# fetch politeness and overhead\n",
+    lines = ["# fetch politeness and overhead\n",
              f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}; "
              f"local server (http.server, HTTP/1.0) on 127.0.0.1; pages of {len(body)} bytes.\n"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -121,7 +121,6 @@ def evaluate_ptc(git_dir: Path):
     valence = vader_valences()
     tally = Counter()
     per_word = Counter()
-    words_total = words_in = Counter()
     words_total = Counter()
     articles_hash = hashlib.sha256()
     for name in sorted(names):

@@ -42,7 +42,6 @@ sentences (ReLocaR in full, SemEval cut to 200 characters around the mention) as
 from __future__ import annotations
 
 import argparse
-import hashlib
 import html
 import re
 import subprocess
@@ -51,6 +50,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/, also when loaded by a test
+from benchfiles import sha256_of  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "lib"))
@@ -291,10 +293,6 @@ def majority(rows: list[dict]) -> dict:
     return {"items_scored": len(rows), "accuracy": 100 * counts[cls] / len(rows),
             "f1_literal": 100 * _f1(gold, pred, "literal"), "f1_non_literal": 100 * _f1(gold, pred, "non-literal"),
             "majority_class": cls}
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def dataset_commit(folder: Path, given: str | None) -> str:

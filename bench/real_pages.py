@@ -35,7 +35,6 @@ Writes bench/results/real_pages.csv and bench/results/real_pages.md.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import subprocess
@@ -44,6 +43,9 @@ import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/, also when loaded by a test
+from benchfiles import sha256_of  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "lib"))
@@ -111,10 +113,6 @@ PAGES = [
     ("newspaper", "yna_co_kr", "en.yna.co.kr"),
     ("newspaper", "article_with_br", "sott.net"),
 ]
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _norm(text: str) -> str:

@@ -20,7 +20,6 @@ import argparse
 import csv
 import importlib
 import random
-import resource
 import statistics
 import subprocess
 import sys

@@ -17,13 +17,15 @@ Needs network only for step 1, once; afterwards the cached archive is reused.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/, also when loaded by a test
+from benchfiles import sha256_of  # noqa: E402
 
 from newslens.sentiment import oped as oped
 from newslens.sentiment import validity as sv
@@ -39,14 +41,6 @@ SOURCE = (f"Hutto & Gilbert (2014) ICWSM, human-rated sets from {SDIST_NAME} (Py
           f"{SDIST_SHA256[:12]}...), additional_resources/hutto_ICWSM_2014.tar.gz")
 MODEL_SOURCE = ("ridge fit (lambda 1, standardised features) on all 5,190 NYT editorial snippets of "
                 "Hutto & Gilbert (2014) by bench/sentiment_validity.py")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def obtain_sdist() -> Path:

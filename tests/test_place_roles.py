@@ -201,8 +201,8 @@ def test_rules_found_on_metonymy_gold(tmp_path):
     }
 
 
-def test_rules_of_issue_13_item_5(tmp_path):
-    """Defects found reading wire copy (issue 13, item 5), on sentences written for this test."""
+def test_coordinated_subjects_transfers_destinations_prefixes_and_asides(tmp_path):
+    """Defects found reading wire copy, on sentences written for this test."""
     path = tmp_path / "item5.txt"
     path.write_text(
         "Item Five\n\n"
@@ -317,3 +317,37 @@ def test_part_of_a_place_is_the_land_not_the_state(tmp_path):
     assert roles[:3] == [("Peru", "literal", "part_of_place"), ("Chile", "literal", "part_of_place"),
                          ("Bolivia", "literal", "part_of_place")]
     assert roles[3][0] == "Kenya" and roles[3][2] != "part_of_place"      # "part of Kenya's squad": not the land
+
+
+def test_weapons_firms_landforms_and_envoys(tmp_path):
+    """Origins, land and accreditation that hand-reading agency copy found misread; sentences written here."""
+    path = tmp_path / "origins.txt"
+    path.write_text(
+        "Origins\n\n"
+        "Warsaw has newly supplied Swedish armed drones to its units. The Swedish armed forces took part. "
+        "Finland's company Patria won the order. Norway's manufacturer Nammo builds missiles. "
+        "The Scandinavian peninsula is cold, and the Norwegian people voted. "
+        "The Danish ambassador to Norway was summoned. Oslo sent troops to the Baltic region.\n",
+        encoding="utf-8")
+    roles = [(surface, role, rule) for _, surface, role, rule in _roles(newslens.load_article(path))]
+    assert roles == [
+        ("Warsaw", "actor", "subject_of_verb"),
+        ("Swedish", "attribute", "demonym_before_armed_weapon"),   # "armed" describes the drones
+        ("Swedish", "actor", "demonym_before_agent_noun"),         # "armed forces" are the state's
+        ("Finland", "attribute", "possessive_company"),            # a firm based there
+        ("Norway", "attribute", "possessive_company"),
+        ("Scandinavian", "literal", "demonym_before_landform"),  # the land itself
+        ("Norwegian", "attribute", "default_demonym"),             # a nationality, not the land
+        ("Danish", "actor", "demonym_before_agent_noun"),
+        ("Norway", "actor", "envoy_to"),                           # accredited to the state
+        ("Oslo", "actor", "subject_of_verb"),
+    ]
+
+
+def test_an_institution_of_one_country_counts_toward_its_focus(tmp_path):
+    path = tmp_path / "kremlin.txt"
+    path.write_text("Kremlin\n\nThe Kremlin said the talks in Geneva would go on. The Kremlin repeated it.\n",
+                    encoding="utf-8")
+    focus = places_tables(newslens.load_article(path))["place_focus.csv"]
+    russia = focus[focus["country_code"] == "RU"].iloc[0]
+    assert (russia["mentions"], russia["actor_mentions"], russia["via_cities_regions"]) == (2, 2, 0)

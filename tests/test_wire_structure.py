@@ -43,6 +43,7 @@ def test_ap_dateline_with_region():
     ("WASHINGTON (AFP) - Text.", "Washington", "AFP"),
     ("BAKU, Nov. 10, 2020 (AP) — Text.", "Baku", "AP"),
     ("GENEVA, Oct 27 — Text.", "Geneva", ""),
+    ("MOSCOW, October 27 – RIA Novosti. Text.", "Moscow", "RIA Novosti"),   # the agency after the dash
 ])
 def test_dateline_shapes(text, place, agency):
     found = match_dateline(text)

@@ -108,7 +108,7 @@ AGENT_VERB_LEMMAS = {
     "vote", "summon", "expel", "tell", "ask", "offer", "promise", "pledge", "outfit", "let", "meet",
 }
 # Finite forms only, matched as written: "Argentina won", "Ukraine uses drones", "Moscow and Ankara cooperate"
-# (issue 13); not "Luhansk using its representatives", a participle after a place.
+# not "Luhansk using its representatives", a participle after a place.
 FINITE_AGENT_VERBS = {"win", "wins", "won", "use", "uses", "lose", "loses", "lost", "cooperate", "cooperates"}
 PASSIVE_TARGET_AUX = {"is", "was", "are", "were", "been", "being", "be"}
 # "X's oldest/finest/most ...", "one of X's ...": the place as the field of a ranking, not an actor (in ReLocaR
@@ -169,6 +169,22 @@ PART_NOUNS = {"part", "parts", "people", "peoples", "citizens", "residents", "in
               "territory", "territories", "region", "regions", "rest", "east", "west", "north", "south", "heart",
               "centre", "center", "soil", "borders", "outskirts"}
 
+# "Turkish armed drones": "armed" describes the weapon, so the demonym gives its origin ("Turkish armed forces"
+# stays the state's).
+WEAPON_NOUNS = {"drones", "drone", "uavs", "uav", "vehicles", "boats", "aircraft", "helicopters", "missiles",
+                "systems"}
+# "Ukraine's company Ukrspetsexport", "Turkey's manufacturer Baykar": a firm the country is home to, an origin.
+COMPANY_NOUNS = {"company", "companies", "firm", "firms", "manufacturer", "manufacturers", "maker", "makers",
+                 "producer", "producers", "corporation", "exporter", "exporters", "concern", "enterprise"}
+# "the Crimean peninsula", "the Russian border", "Ukrainian territory": the land itself (not its people, who
+# are a nationality: "the Ukrainian people" keeps the demonym's default).
+LANDFORM_NOUNS = {"peninsula", "coast", "coastline", "border", "borders", "territory", "territories", "soil",
+                  "airspace", "waters", "steppe", "mountains", "lowlands", "countryside", "shore", "shores",
+                  "frontier", "hinterland"}
+# "ambassador to Turkey", "envoy to Ukraine", "embassy to X": accredited to the state.
+ENVOY_NOUNS = {"ambassador", "ambassadors", "envoy", "envoys", "emissary", "embassy", "representative",
+               "representatives", "consul", "attaché", "attache"}
+
 VERB_LEMMAS = OBJECT_VERB_LEMMAS | ATTACK_VERB_LEMMAS | AGENT_VERB_LEMMAS
 MILITARY_VERB_LEMMAS = VERB_LEMMAS | MOVEMENT_LEMMAS
 
@@ -196,6 +212,10 @@ RULES = [
     ("compound_of_parties", "actor", "hyphen joins two parties: \"Russian-Turkish relations\", \"NATO-Russia\""),
     ("agentive_compound", "actor", "\"X-backed\", \"X-allied\", \"X-led\": the state as sponsor"),
     ("locative_compound", "literal", "\"X-based\", \"X-born\": a location"),
+    ("demonym_before_armed_weapon", "attribute",
+     "demonym before \"armed\" describing a weapon (\"Turkish armed drones\"): the weapon's origin"),
+    ("demonym_before_landform", "literal", "demonym before peninsula/coast/border/territory...: the land itself "
+                                          "(\"the Crimean peninsula\")"),
     ("demonym_before_agent_noun", "actor",
      "demonym before a government/political noun within 2 words (\"Turkish backing\", \"Russian interests\")"),
     ("demonym_military_noun", "actor",
@@ -203,12 +223,15 @@ RULES = [
      "in\", \"to the Russian military.\"), not as a modifier (\"Russian military equipment\")"),
     ("demonym_before_event_noun", "literal", "demonym before war/conflict/crisis: where it happens"),
     ("possessive_geographic_noun", "literal", "\"X's coast/border/streets...\": part of the place"),
+    ("possessive_company", "attribute",
+     "\"X's company/firm/manufacturer...\" (\"Ukraine's company Ukrspetsexport\"): a firm based there, an origin"),
     ("possessive_agent_noun", "actor", "\"X's aggression/drones/representatives...\" within 3 words"),
     ("possessive_ranking", "literal",
      "\"X's oldest/most/first/leading...\", \"one of X's...\": the place as the field of a ranking"),
     ("name_before_agent_noun", "actor", "a name used as a modifier of a government noun: \"U.K. officials\""),
     ("name_before_group_noun", "attribute",
      "a name as modifier of a non-state group: \"Ukraine separatists\", \"Donbass militia\", \"US veterans\""),
+    ("envoy_to", "actor", "\"ambassador/envoy/embassy to X\": accredited to the state"),
     ("destination_of_movement", "literal",
      "\"to/into X\" after deploy/move/reposition/travel... or \"send troops/forces to X\": where they go (not "
      "\"came to Bucha to document X's crimes\")"),
@@ -375,6 +398,10 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     if suffix in LOCATIVE_SUFFIXES:
         return "locative_compound"
     if m.form == "demonym":
+        if nxt[:1] == ["armed"] and nxt[1:2] and nxt[1] in WEAPON_NOUNS:
+            return "demonym_before_armed_weapon"
+        if nxt[:1] and nxt[0] in LANDFORM_NOUNS:
+            return "demonym_before_landform"
         if any(w in DEMONYM_AGENT_NOUNS for w in nxt[:2]):
             return "demonym_before_agent_noun"
         if nxt[:1] == ["military"] and _military_is_noun(ctx):
@@ -385,6 +412,8 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
     if m.possessive:
         if any(w in GEOGRAPHIC_NOUNS for w in nxt[:3]):
             return "possessive_geographic_noun"
+        if nxt[:1] and nxt[0] in COMPANY_NOUNS:
+            return "possessive_company"
         if any(w in AGENT_NOUNS for w in nxt[:3]) and place.kind in AGENTIVE_KINDS:
             return "possessive_agent_noun"
         if (nxt[:1] and (nxt[0] in RANKING_WORDS or nxt[0].endswith("-ever") or (
@@ -396,6 +425,9 @@ def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Menti
         return "name_before_agent_noun"  # "U.K. officials", "U.S. military assistance"
     if nxt[:1] and nxt[0] in GROUP_NOUNS and not m.possessive and not m.suffix:
         return "name_before_group_noun"
+    if len(prev) > 1 and prev[0].lower() == "to" and prev[1].lower() in ENVOY_NOUNS \
+            and place.kind in AGENTIVE_KINDS:
+        return "envoy_to"
     found = _preposition_before(ctx, {"to", "from", "into", "toward", "towards"})
     if found is not None and m.possessive and found[0] == "to" and _infinitive_between(prev[:found[1]]):
         found = None  # "came to Geneva to review Kenya's budget": "to" is the infinitive's, X's its noun's

@@ -13,8 +13,9 @@ mentions are a government acting (actor), a setting (literal) or an origin (attr
 Focus (which countries the article is about): every mention that resolves to a country, or to a city or
 region inside one, adds ``role weight x position weight`` to that country. Role weights: actor 1.0, literal
 1.0 (both say the country matters), attribute 0.5 (a demonym naming where a thing comes from), dateline 0.5
-(where the report was filed: the country matters, less than a mention in the text); blocs and excluded
-names add nothing. Position weight falls linearly from 1.5 at the first character of the body to
+(where the report was filed: the country matters, less than a mention in the text); an institution of one
+country standing for its government (the Kremlin, the White House, the Pentagon) counts toward that country
+as an actor mention; other blocs and excluded names add nothing. Position weight falls linearly from 1.5 at the first character of the body to
 1.0 at the last (news puts what matters first). A country is a focus country when its share of the total
 score is at least ``FOCUS_SHARE`` (10%).
 """
@@ -159,8 +160,10 @@ def focus_frame(article, mentions: list[Mention]):
     scores: dict[str, dict] = {}
     for m in mentions:
         p = m.place
-        if p is None or not p.is_place or not p.country_code or m.role == "not_a_place":
+        if p is None or not p.country_code or m.role == "not_a_place":
             continue
+        if not p.is_place and p.kind != "institution":
+            continue                    # a bloc of several countries (NATO, the West): no one country's
         row = scores.setdefault(p.country_code, {
             "country_code": p.country_code, "country": g.country_name(p.country_code), "mentions": 0,
             "actor_mentions": 0, "literal_mentions": 0, "attribute_mentions": 0, "dateline_mentions": 0,
@@ -169,7 +172,7 @@ def focus_frame(article, mentions: list[Mention]):
         })
         row["mentions"] += 1
         row[f"{m.role}_mentions"] += 1
-        if p.kind != "country":
+        if p.is_place and p.kind != "country":
             row["via_cities_regions"] += 1
         row["score"] += ROLE_WEIGHT[m.role] * (1 + POSITION_BOOST * (1 - m.start / length))
     total = sum(r["score"] for r in scores.values()) or 1.0

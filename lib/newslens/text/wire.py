@@ -1,7 +1,7 @@
 """Wire-copy structure: the dateline that opens agency copy and the deck under the headline.
 
-A dateline is metadata, not body: ``MOSCOW, October 27. /TASS/.``, ``KYIV, Oct 27 (Reuters) -``,
-``KYIV, Ukraine (AP) —`` or ``WASHINGTON (AFP) -`` at the start of the first body paragraph is cut from the
+A dateline is metadata, not body: ``MOSCOW, October 27. /TASS/.``, ``MOSCOW, October 27 – RIA Novosti.``,
+``KYIV, Oct 27 (Reuters) -``, ``KYIV, Ukraine (AP) —`` or ``WASHINGTON (AFP) -`` at the start of the first body paragraph is cut from the
 paragraph and parsed into ``ArticleMeta.dateline`` (as written), ``dateline_place``, ``dateline_date`` (as
 written: agencies leave out the year) and ``agency``; the report lists it as a removed line. Without this,
 the sentence splitter makes two sentences of "MOSCOW, October 27." and "/TASS/. The Kremlin said ...".
@@ -34,6 +34,8 @@ DATELINE_PATTERNS = (
     re.compile(rf"^{_CITY}, {_DATE}\.? /(?P<agency>{_AGENCY})/\.?\s+"),
     # Reuters, AFP: "KYIV, Oct 27 (Reuters) -" ; AP: "KYIV, Ukraine (AP) —" ; "WASHINGTON (AFP) -"
     re.compile(rf"^{_CITY}(?:, (?:{_DATE}|{_REGION}))? \((?P<agency>{_AGENCY})\){_DASH}"),
+    # RIA Novosti's style: "MOSCOW, October 27 – RIA Novosti." (the agency after the dash)
+    re.compile(rf"^{_CITY}, {_DATE}{_DASH}(?P<agency>{_AGENCY})\.\s+"),
     # no agency: "GENEVA, Oct 27 —" (a newspaper's own dateline)
     re.compile(rf"^{_CITY}, {_DATE}{_DASH}"),
 )

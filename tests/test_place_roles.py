@@ -1,10 +1,14 @@
 """Literal place or metonymic actor: the role and rule of every mention in the seed, and the fixture cases."""
 
+import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import newslens
+import newslens.places.persons
+import newslens.places.roles
 from newslens.places.roles import RULES, rules_frame
 from newslens.places.tables import analyse_places, places_tables
 
@@ -160,11 +164,26 @@ def test_namesakes_are_literal_places():
     assert (6, "Georgia", "literal", "possessive_geographic_noun") in roles           # "Georgia's population"
 
 
-def test_rules_are_documented_in_order():
+def test_rules_table_lists_each_rule_once_with_a_known_role():
     frame = rules_frame()
-    assert frame["rule"].tolist() == [name for name, _, _ in RULES]
+    assert frame["rule"].is_unique and frame["order"].tolist() == list(range(1, len(RULES) + 1))
+    assert set(frame["role"]) <= {"literal", "actor", "attribute", "not_a_place", "(as neighbour)"}
     fired = {rule.removeprefix("coordinated:") for _, _, _, rule in SEED_ROLES}
     assert fired <= set(frame["rule"])
+    # the persons module's verdicts are rows of the same table
+    persons_source = (Path(newslens.places.persons.__file__)).read_text(encoding="utf-8")
+    assert set(re.findall(r'"(person:[a-z_]+)"', persons_source)) <= set(frame["rule"])
+
+
+def test_every_word_list_of_the_rules_is_sourced_and_used():
+    data = pd.read_csv(Path(newslens.places.roles.__file__).parents[1] / "data" / "place_role_words.csv",
+                       keep_default_na=False)
+    roles_source = Path(newslens.places.roles.__file__).read_text(encoding="utf-8")
+    assert data["list"].is_unique
+    for row in data.itertuples():
+        words = row.words.split("|")
+        assert row.meaning and row.source and words == sorted(set(words)), row.list
+        assert f'_W["{row.list}"]' in roles_source, f"{row.list} is loaded by no rule"
 
 
 def test_small_cases(tmp_path):

@@ -50,7 +50,7 @@ def test_judy_garland_is_not_garland_texas(tmp_path):
 
 @pytest.mark.parametrize("text, rule", [
     ("Mr Phoenix declined to comment.", "person:title_before"),
-    ("President Barack Obama spoke first.", "person:title_before"),
+    ("President Barack Obama spoke first.", "person:title_before_name"),
     ("The rally was led by Chad Myers and his brother.", "person:surname_after"),
     ("The report was signed by John W. Houston yesterday.", "person:initial_before"),
     ("She met a student named Quint Davis at the festival.", "person:introduced"),

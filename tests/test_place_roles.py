@@ -1,6 +1,5 @@
 """Literal place or metonymic actor: the role and rule of every mention in the seed, and the fixture cases."""
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -171,19 +170,19 @@ def test_rules_table_lists_each_rule_once_with_a_known_role():
     fired = {rule.removeprefix("coordinated:") for _, _, _, rule in SEED_ROLES}
     assert fired <= set(frame["rule"])
     # the persons module's verdicts are rows of the same table
-    persons_source = (Path(newslens.places.persons.__file__)).read_text(encoding="utf-8")
-    assert set(re.findall(r'"(person:[a-z_]+)"', persons_source)) <= set(frame["rule"])
+    assert {rule.name for rule in newslens.places.persons.PERSON_RULES} <= set(frame["rule"])
 
 
-def test_every_word_list_of_the_rules_is_sourced_and_used():
-    data = pd.read_csv(Path(newslens.places.roles.__file__).parents[1] / "data" / "place_role_words.csv",
-                       keep_default_na=False)
-    roles_source = Path(newslens.places.roles.__file__).read_text(encoding="utf-8")
+@pytest.mark.parametrize("data_file, module", [("place_role_words.csv", newslens.places.roles),
+                                               ("person_rule_words.csv", newslens.places.persons)])
+def test_every_word_list_of_the_rules_is_sourced_and_used(data_file, module):
+    data = pd.read_csv(Path(module.__file__).parents[1] / "data" / data_file, keep_default_na=False)
+    source = Path(module.__file__).read_text(encoding="utf-8")
     assert data["list"].is_unique
     for row in data.itertuples():
         words = row.words.split("|")
         assert row.meaning and row.source and words == sorted(set(words)), row.list
-        assert f'_W["{row.list}"]' in roles_source, f"{row.list} is loaded by no rule"
+        assert f'_W["{row.list}"]' in source, f"{row.list} is loaded by no rule"
 
 
 def test_small_cases(tmp_path):

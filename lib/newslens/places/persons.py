@@ -2,25 +2,12 @@
 
 A gazetteer mention that the evidence below says is part of a person's name (or of a street, square or
 organisation named after a place or person) keeps its candidates for the record but gets no place: its role
-is ``not_a_place`` and its rule says why. Rules, tried in order on each mention (the first that fires wins):
-
-- ``person:title_before``: a title just before, possibly past a first name ("Mr Phoenix", "President Barack
-  Obama", "King Bell", "Dr. King");
-- ``person:first_name_before``: a first name just before ("Joaquin Phoenix", "Judy Garland", "Nathan Lyon");
-- ``person:initial_before``: an initial just before ("John W. Houston");
-- ``person:surname_after``: the mention is itself a first name and a surname follows ("David Warner",
-  "Chad Myers", "Paris Hilton");
-- ``person:name_run``: a small town (see ``weak``) joined to a capitalised word that is neither an English
-  word nor a place ("Quint Davis", "Barack Obama", "Bela Lugosi");
-- ``street_or_square``: "X Street", "X Avenue", "X Square", "X-Straße": a street named after someone;
-- ``named_after``: "named after X", "in honour of X": a namesake, not the place;
-- ``person:introduced``: a small town after "named", "called" ("a student named Quint Davis");
-- ``title``: after film, drama, novel, album... ("the drama Selma");
-- ``organisation_name``: the start of an organisation's name ("Hampton Inn", "Dallas Police Department");
-- ``person:speech_verb``: a small town followed by a verb of saying ("Seabrook said", "Phoenix told");
-- ``person:office_noun``: a small town before "administration", "presidency" ("the Obama administration");
-- ``person:same_name``: the same spelling was shown to be a person elsewhere in the text, and this mention
-  has no place evidence of its own (no preposition of place just before, no "X, State" qualifier).
+is ``not_a_place`` and its rule says why. The rules are ``PERSON_RULES``, tried in order on each mention (the
+first that holds wins): a title, a first name or an initial before the mention; a surname or another name
+after it; a street, a namesake, a title of a work or an organisation's name around it; a verb of saying or
+an office after a small town with no place evidence. ``person:same_name``: the same spelling was shown to be a
+person elsewhere in the text, and this mention has no place evidence of its own (no preposition of place just
+before, no "X, State" qualifier). Their word lists are in ``data/person_rule_words.csv``.
 
 After resolution, ``given_name_without_place_evidence`` rejects a small town whose name is also a given name
 (David, Gary, Anna, Kent, Lawrence) unless something shows a place: a qualifier ("Gary, Indiana"), a
@@ -37,63 +24,35 @@ them (when the name itself is a first name: "Chad Myers", "Jordan Peterson") mak
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+
+from ..paths import DATA_DIR
+from .rule import Rule, load_word_lists
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 SURNAMES_KEPT = 5000
 WEAK_POPULATION = 500_000
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "king", "queen",
-    "prince", "princess", "president", "gov", "governor", "sen", "senator", "rep", "representative", "judge",
-    "justice", "pope", "coach", "capt", "captain", "gen", "general", "col", "colonel", "sgt", "sergeant", "rev",
-    "reverend", "mayor", "chancellor", "minister", "premier", "sheikh", "emperor", "tsar", "czar", "kaiser",
-    "herr", "frau", "monsieur", "madame", "señor", "senor", "uncle", "aunt", "mme",
-}
+_W = load_word_lists(DATA_DIR / "person_rule_words.csv")
+TITLES = _W["titles"]
 # Capitalised words that make a place name bigger, not a person's: "Upper Midwest", "Fort Worth", "New ...".
-PLACE_MODIFIERS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
-    "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower",
-    "central", "greater", "inner", "outer", "old", "new", "little", "great", "mount", "mt", "fort", "ft", "lake",
-    "port", "cape", "saint", "st", "ste", "san", "santa", "los", "las", "la", "le", "el", "al", "bad", "isle",
-    "downtown", "metro", "royal", "colonial", "historic", "rural", "urban", "suburban", "coastal", "occupied", "free",
-}
+PLACE_MODIFIERS = _W["place_modifiers"]
 # Words after a name that make it a place bigger than a person: "Madison County", "Yarra River".
-GEO_HEADS = {
-    "county", "city", "island", "islands", "river", "lake", "bay", "beach", "valley", "mountain", "mountains",
-    "hills", "heights", "springs", "falls", "sea", "ocean", "gulf", "strait", "peninsula", "coast", "region",
-    "province", "oblast", "krai", "republic", "canal", "harbour", "harbor", "creek", "township", "borough",
-    "parish", "district", "state", "territory", "basin", "desert", "plain", "plains", "delta", "forest", "park",
-}
-STREET_HEADS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square", "plaza",
-                "straße", "strasse", "str", "platz", "allee", "weg", "gasse", "drive", "terrace", "crescent"}
-ORGANISATION_HEADS = {
-    "inn", "hotel", "motel", "university", "college", "school", "academy", "institute", "club", "association",
-    "society", "foundation", "department", "police", "airport", "airlines", "airways", "times", "post", "herald",
-    "tribune", "journal", "gazette", "chronicle", "festival", "fair", "center", "centre", "hospital", "museum",
-    "library", "company", "corporation", "corp", "inc", "council", "bureau", "agency", "commission", "office",
-    "church", "orchestra", "symphony", "zoo", "stadium", "arena", "trophy", "cup", "bank", "league", "fc",
-    "ballet", "opera", "theatre", "theater", "railroad", "railway", "airline", "institution", "institutions",
-}
-ORGANISATION_LINKS = {"&", "and", "of", "for", "the"}
-SPEECH_VERBS = {
-    "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains", "recalled", "recalls",
-    "wrote", "writes", "describes", "described", "asked", "asks", "replied", "replies", "noted", "notes",
-    "argued", "argues", "insisted", "laughed", "smiled", "joked", "admitted", "admits", "believes", "thinks",
-    "thought", "hopes", "felt", "feels", "shrugged", "nodded", "recalls", "remembers", "remembered", "stars",
-    "starred", "sang", "sings", "played", "plays", "scored", "directed", "died", "married",
-}
+GEO_HEADS = _W["geographic_heads"]
+STREET_HEADS = _W["street_heads"]
+ORGANISATION_HEADS = _W["organisation_heads"]
+ORGANISATION_LINKS = _W["organisation_links"]
+SPEECH_VERBS = _W["speech_verbs"]
 # "a student named Quint Davis", "the drama Selma": a name or a title introduced as such.
 INTRODUCED = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 TITLE_NOUNS = re.compile(r"\b(?:film|movie|drama|documentary|novel|book|album|song|musical|play|series|show|"
                          r"sitcom|opera|painting|poem)\s+$", re.I)
 NAMED_AFTER = re.compile(r"(?:named|renamed)\s+(?:after|for)\s+(?:the\s+)?$|in\s+hono(?:u)?r\s+of\s+(?:the\s+)?$", re.I)
 # "the Obama administration", "the Bush presidency": a leader's name before the office.
-PERSON_OFFICE_NOUNS = {"administration", "presidency", "premiership", "chancellorship"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "throughout",
-                      "inside", "toward", "towards", "via", "within"}
+PERSON_OFFICE_NOUNS = _W["person_office_nouns"]
+PLACE_PREPOSITIONS = _W["place_prepositions"]
 
 
 @lru_cache(maxsize=1)
@@ -208,57 +167,128 @@ def _place_evidence(m, t: _Text, gazetteer=None) -> bool:
     return m.suffix.lower() in {"based", "born", "area", "region"}
 
 
+class _Reading:
+    """The words around one mention that the person rules read (each computed once, when first asked)."""
+
+    def __init__(self, m, t: _Text, gazetteer):
+        self.m, self.t, self.gazetteer = m, t, gazetteer
+        self.word, self.gap, self.at = t.previous(m.start)
+        self.after, self.gap_after = t.following(m.end)
+
+    @cached_property
+    def is_weak(self) -> bool:
+        return weak(self.m, self.gazetteer)
+
+    @cached_property
+    def joined_before(self) -> bool:
+        """One space and no prefix between the word before and the mention ("Joaquin Phoenix")."""
+        return self.gap == " " and not self.m.prefix
+
+    @cached_property
+    def name_like_before(self) -> bool:
+        return self.joined_before and _name_like(self.word, self.at, self.t, self.gazetteer)
+
+    @cached_property
+    def capitalised_after(self) -> bool:
+        """A capitalised word right after that is no place head, organisation word or place ("Warner")."""
+        after, la = self.after, self.after.lower()
+        return self.gap_after == " " and not self.m.suffix and _capitalised(after) \
+            and la not in GEO_HEADS | STREET_HEADS and la not in ORGANISATION_HEADS \
+            and not self.gazetteer.lookup(after)
+
+    @cached_property
+    def verb_after(self) -> str:
+        """The word after the mention, past one -ly adverb ("Seabrook quickly said")."""
+        if self.after.lower().endswith("ly") and self.gap_after == " ":
+            return self.t.following(self.m.end + len(self.gap_after) + len(self.after))[0]
+        return self.after
+
+    def looking_back(self, chars: int) -> str:
+        return self.t.text[max(0, self.m.start - chars):self.m.start]
+
+
+def _title_before_name(r: _Reading) -> bool:
+    if not r.name_like_before:
+        return False
+    before, gap, _ = r.t.previous(r.at)
+    return gap in (" ", ". ") and before.lower() in TITLES and _capitalised(before)
+
+
+def _initial_before(r: _Reading) -> bool:
+    word, at, text = r.word, r.at, r.t.text
+    return r.gap == ". " and len(word) == 1 and word.isupper() and (at == 0 or text[at - 1] != ".")
+
+
+def _surname_after(r: _Reading) -> bool:
+    if not r.capitalised_after:
+        return False
+    firsts, surnames = name_lists()
+    # "President of France Emmanuel Macron": a country after "of" names the office's country, even when a
+    # given name follows.
+    of_country = r.word.lower() == "of" and any(p.kind == "country" for p in r.m.candidates)
+    return r.m.surface in firsts and not of_country and (
+        r.after in surnames or _name_like(r.after, -1, r.t, r.gazetteer))
+
+
+def _street_or_square(r: _Reading) -> bool:
+    return (r.gap_after in (" ", ". ") and r.after.lower() in STREET_HEADS and _capitalised(r.after)) \
+        or r.m.suffix.lower() in STREET_HEADS
+
+
+def _weak_without_evidence(r: _Reading) -> bool:
+    return r.is_weak and not _place_evidence(r.m, r.t, r.gazetteer)
+
+
+# Tried in this order on each name mention; the first that holds decides (see the module docstring).
+PERSON_RULES: tuple[Rule, ...] = (
+    Rule("person:title_before", "not_a_place", "a title before: \"Mr Phoenix\", \"King Bell\", \"Dr. King\"",
+         lambda r: r.gap in (" ", ". ") and not r.m.prefix and r.word.lower() in TITLES and _capitalised(r.word)),
+    Rule("person:first_name_before", "not_a_place", "a first name (1990 US Census list) before: \"Joaquin Phoenix\"",
+         lambda r: r.joined_before and _first_name(r.word, r.at, r.t) and not r.gazetteer.lookup(r.word)),
+    Rule("person:title_before_name", "not_a_place",
+         "a title and a name that is no word or place before: \"President Barack Obama\", \"Dr. Quint Davis\"",
+         _title_before_name),
+    Rule("person:name_run", "not_a_place",
+         "a small town after a capitalised word that is no English word or place: \"Quint Davis\", \"Bela Lugosi\"",
+         lambda r: r.name_like_before and r.is_weak),
+    Rule("person:initial_before", "not_a_place", "an initial before: \"John W. Houston\"", _initial_before),
+    Rule("person:surname_after", "not_a_place", "the name is a first name and a surname follows: \"David Warner\"",
+         _surname_after),
+    Rule("person:name_run_after", "not_a_place",
+         "a small town before a capitalised word that is no English word or place: \"Vladimir Putin\" (Vladimir, a town)",
+         lambda r: r.capitalised_after and r.is_weak and _name_like(r.after, -1, r.t, r.gazetteer)),
+    Rule("street_or_square", "not_a_place", "\"X Street/Avenue/Square/-Straße\": a street named after someone",
+         _street_or_square),
+    Rule("named_after", "not_a_place", "\"named after X\", \"in honour of X\": a namesake",
+         lambda r: bool(NAMED_AFTER.search(r.looking_back(30)))),
+    Rule("person:introduced", "not_a_place", "a small town after \"named\"/\"called\": \"a student named Quint Davis\"",
+         lambda r: r.is_weak and bool(INTRODUCED.search(r.looking_back(60)))),
+    Rule("title", "not_a_place", "after film/drama/novel/album...: \"the drama Selma\"",
+         lambda r: bool(TITLE_NOUNS.search(r.looking_back(20)))),
+    Rule("organisation_name", "not_a_place",
+         "the start of an organisation's name: \"Hampton Inn\", \"Dallas Police Department\"",
+         lambda r: _organisation_follows(r.m, r.t)),
+    Rule("person:speech_verb", "not_a_place",
+         "a small town with no place evidence followed by a verb of saying: \"Seabrook said\"",
+         lambda r: r.gap_after == " " and r.verb_after.lower() in SPEECH_VERBS and r.verb_after.islower()
+         and _weak_without_evidence(r)),
+    Rule("person:office_noun", "not_a_place",
+         "a small town with no place evidence before administration/presidency: \"the Obama administration\"",
+         lambda r: r.gap_after == " " and r.after.lower() in PERSON_OFFICE_NOUNS and _weak_without_evidence(r)),
+    Rule("person:same_name", "not_a_place",
+         "the same name is a person elsewhere in the text, and no place cue here"),
+    Rule("given_name_without_place_evidence", "not_a_place",
+         "a small town named like a person (David, Gary, Anna) with no qualifier, preposition, state or dateline"),
+)
+_TESTED = tuple(rule for rule in PERSON_RULES if rule.applies is not None)
+
+
 def person_rule(m, t: _Text, gazetteer) -> str:
     """The rule that makes a mention part of a person's (or a street's, an organisation's) name, or ""."""
-    firsts, surnames = name_lists()
-    text = t.text
-    is_weak = weak(m, gazetteer)
-    word, gap, at = t.previous(m.start)
-    lw = word.lower()
-    adjacent = gap in (" ", ". ") and not m.prefix
-    if adjacent and lw in TITLES and gap in (" ", ". ") and _capitalised(word):
-        return "person:title_before"
-    if gap == " " and not m.prefix:
-        if _first_name(word, at, t) and not gazetteer.lookup(word):
-            return "person:first_name_before"
-        if _name_like(word, at, t, gazetteer):
-            before, gap2, at2 = t.previous(at)
-            if gap2 in (" ", ". ") and before.lower() in TITLES and _capitalised(before):
-                return "person:title_before"
-            if is_weak:
-                return "person:name_run"
-    if gap == ". " and len(word) == 1 and word.isupper() and (at == 0 or text[at - 1] != "."):
-        return "person:initial_before"
-    after, gap_after = t.following(m.end)
-    la = after.lower()
-    if gap_after == " " and not m.suffix and _capitalised(after) and la not in GEO_HEADS | STREET_HEADS \
-            and la not in ORGANISATION_HEADS and not gazetteer.lookup(after):
-        # "President of France Emmanuel Macron": a country after "of" names the office's country, even when
-        # a given name follows.
-        of_country = lw == "of" and any(p.kind == "country" for p in m.candidates)
-        if m.surface in firsts and (after in surnames or _name_like(after, -1, t, gazetteer)) and not of_country:
-            return "person:surname_after"
-        if is_weak and _name_like(after, -1, t, gazetteer):
-            return "person:name_run"
-    if (gap_after in (" ", ". ") and la in STREET_HEADS and _capitalised(after)) or \
-            m.suffix.lower() in STREET_HEADS:
-        return "street_or_square"
-    if NAMED_AFTER.search(text[max(0, m.start - 30):m.start]):
-        return "named_after"
-    if is_weak and INTRODUCED.search(text[max(0, m.start - 60):m.start]):
-        return "person:introduced"
-    if TITLE_NOUNS.search(text[max(0, m.start - 20):m.start]):
-        return "title"
-    if _organisation_follows(m, t):
-        return "organisation_name"
-    if is_weak and not _place_evidence(m, t, gazetteer):
-        verb = after
-        if la.endswith("ly") and gap_after == " ":
-            verb, _ = t.following(m.end + len(gap_after) + len(after))
-        if gap_after == " " and verb.lower() in SPEECH_VERBS and verb.islower():
-            return "person:speech_verb"
-        if gap_after == " " and la in PERSON_OFFICE_NOUNS:
-            return "person:office_noun"
+    reading = _Reading(m, t, gazetteer)
+    for rule in _TESTED:
+        if rule.applies(reading):
+            return rule.name
     return ""
 
 

@@ -20,15 +20,15 @@ meaning, its source and the words), so a reader can check every decision without
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable
 
 from ..paths import DATA_DIR
 from ..text.article import normalise_quotes
 from .geoparse import Mention
+from .persons import PERSON_RULES
+from .rule import Rule, load_word_lists
 from ..text.lemmas import lemmatize
 
 TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|[^\w\s]")
@@ -36,19 +36,7 @@ QUOTES = {'"', "'"}
 WORDS_FILE = DATA_DIR / "place_role_words.csv"
 
 
-def _load_word_lists() -> dict[str, frozenset[str]]:
-    """Every word list of ``data/place_role_words.csv`` (list, meaning, source, words), checked for a meaning
-    and a source on every row."""
-    lists = {}
-    with open(WORDS_FILE, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if not row["meaning"].strip() or not row["source"].strip():
-                raise ValueError(f"{WORDS_FILE.name}: list {row['list']!r} needs a meaning and a source")
-            lists[row["list"]] = frozenset(row["words"].split("|"))
-    return lists
-
-
-_W = _load_word_lists()
+_W = load_word_lists(WORDS_FILE)
 AGENT_NOUNS = _W["agent_nouns"]
 DEMONYM_ONLY_NOUNS = _W["demonym_only_nouns"]
 # For names and demonyms the list is narrower: "Turkish drones" says where the drones were made, not who acts.
@@ -334,18 +322,6 @@ def _subject_beyond_is(name: str) -> Callable[[_Reading], bool]:
     return applies
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A named reading of a mention: the role it gives, what it looks for, and the test. ``applies`` is None
-    for the rules decided elsewhere (the persons module; coordination and lists, after every mention has
-    its first rule). A ``fallback`` rule is a default that a coordinated neighbour's rule may replace."""
-    name: str
-    role: str
-    looks_for: str
-    applies: Callable[[_Reading], bool] | None = None
-    fallback: bool = False
-
-
 def _demonym(test: Callable[[_Reading], bool]) -> Callable[[_Reading], bool]:
     return lambda r: r.m.form == "demonym" and test(r)
 
@@ -357,21 +333,7 @@ def _possessive(test: Callable[[_Reading], bool]) -> Callable[[_Reading], bool]:
 RULES: tuple[Rule, ...] = (
     Rule("excluded_name", "not_a_place", "the name is on the exclusion list (an alliance, publisher, treaty...)",
          lambda r: r.m.form == "excluded"),
-    Rule("person:title_before", "not_a_place", "a title before: \"Mr Phoenix\", \"President Barack Obama\", \"King Bell\""),
-    Rule("person:first_name_before", "not_a_place", "a first name (1990 US Census list) before: \"Joaquin Phoenix\""),
-    Rule("person:initial_before", "not_a_place", "an initial before: \"John W. Houston\""),
-    Rule("person:surname_after", "not_a_place", "the name is a first name and a surname follows: \"David Warner\""),
-    Rule("person:name_run", "not_a_place", "a small town joined to a capitalised non-word: \"Quint Davis\", \"Barack Obama\""),
-    Rule("street_or_square", "not_a_place", "\"X Street/Avenue/Square/-Straße\": a street named after someone"),
-    Rule("named_after", "not_a_place", "\"named after X\", \"in honour of X\": a namesake"),
-    Rule("organisation_name", "not_a_place", "the start of an organisation's name: \"Hampton Inn\", \"Dallas Police Department\""),
-    Rule("person:introduced", "not_a_place", "a small town after \"named\"/\"called\": \"a student named Quint Davis\""),
-    Rule("title", "not_a_place", "after film/drama/novel/album...: \"the drama Selma\""),
-    Rule("person:speech_verb", "not_a_place", "a small town followed by a verb of saying: \"Seabrook said\""),
-    Rule("person:office_noun", "not_a_place", "a small town before administration/presidency: \"the Obama administration\""),
-    Rule("person:same_name", "not_a_place", "the same name is a person elsewhere in the text, and no place cue here"),
-    Rule("given_name_without_place_evidence", "not_a_place",
-         "a small town named like a person (David, Gary, Anna) with no qualifier, preposition, state or dateline"),
+    *PERSON_RULES,                  # decided by the persons module before roles are read
     Rule("attributive_prefix", "attribute",
          "\"ex-/post-/pre-/pro-X\": \"ex-Soviet\", \"post-Soviet space\", \"pro-Russian forces\": an origin or "
          "alignment of something else, not the state acting",
@@ -476,7 +438,7 @@ RULES: tuple[Rule, ...] = (
          lambda r: True, fallback=True),
 )
 RULE_ROLE = {rule.name: rule.role for rule in RULES}
-_TESTED_RULES = tuple(rule for rule in RULES if rule.applies is not None)
+_TESTED_RULES = tuple(rule for rule in RULES if rule.applies is not None and rule not in PERSON_RULES)
 
 
 def rules_frame():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ..report.output import save_figure, write_csv, write_json
+from ..report.output import record_outputs, save_figure, write_csv, write_json
 from . import framing, naming, places, sentiment, shared, timeline
 from .load import read_corpus
 
@@ -149,4 +149,22 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
                                     for name, p in written.items() if name in tables},
                 "naming_version": naming.variants_version(), "files": files}, target / "manifest.json")
     written["manifest"] = target / "manifest.json"
+    record_outputs(out_dir, "compare", [target / name for name in files] + [written["manifest"]])
     return written
+
+
+def clear_compare(out_dir) -> list[Path]:
+    """Remove the comparison an earlier run wrote to ``OUT_DIR/compare/`` (the files its manifest and the
+    folder's record list, nothing else): a corpus run that does not compare leaves no comparison of other
+    tables beside its own. Returns the removed files."""
+    target = Path(out_dir) / "compare"
+    removed = []
+    if (target / "manifest.json").is_file():
+        for name in sorted(_previous_files(target)) + ["manifest.json"]:
+            if (target / name).is_file():
+                (target / name).unlink()
+                removed.append(target / name)
+    removed += record_outputs(out_dir, "compare", [])
+    if target.is_dir() and not any(target.iterdir()):
+        target.rmdir()
+    return removed

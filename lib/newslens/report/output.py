@@ -30,6 +30,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    _note_written(path)
 
 
 def write_csv(frame, path: str | Path) -> Path:
@@ -61,6 +62,7 @@ def save_figure(fig, data, out_dir: str | Path, name: str) -> tuple[Path, Path]:
         fig.savefig(tmp, dpi=150, bbox_inches="tight", metadata={"Software": None})
         os.chmod(tmp, _default_file_mode())
         os.replace(tmp, png)
+        _note_written(png)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -69,6 +71,7 @@ def save_figure(fig, data, out_dir: str | Path, name: str) -> tuple[Path, Path]:
 
 
 OUTPUT_MARKER = ".newslens-output"
+MARKER_NOTE = "This folder was written by newslens; it may be overwritten by the next run."
 
 
 class OutputDirError(Exception):
@@ -88,5 +91,81 @@ def prepare_output_dir(out_dir: str | Path, force: bool = False) -> Path:
             f"{out}: folder is not empty and was not written by newslens; choose another --out or add --force"
         )
     out.mkdir(parents=True, exist_ok=True)
-    (out / OUTPUT_MARKER).write_text("This folder was written by newslens; it may be overwritten by the next run.\n")
+    _write_record(out, _read_record(out))       # keeps what earlier runs recorded
     return out
+
+
+# --- what each run wrote -------------------------------------------------------------------------------
+# The marker is a JSON record: for each kind of run ("analyze", "corpus", "compare", "notebooks") the files,
+# relative to the folder, that its last run wrote. At the end of a run ``record_outputs`` removes the files
+# the previous run of that kind wrote and this one did not: the folder holds one run's results, never a
+# mix, and never loses a file newslens did not write.
+
+def _read_record(out: Path) -> dict:
+    try:
+        record = json.loads((out / OUTPUT_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):           # no marker, or the plain-text marker of an older newslens
+        return {}
+    files = record.get("files") if isinstance(record, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {kind: [p for p in paths if isinstance(p, str)] for kind, paths in files.items()
+            if isinstance(paths, list)}
+
+
+def _write_record(out: Path, files: dict) -> None:
+    record = {"written_by": "newslens", "note": MARKER_NOTE,
+              "files": {kind: sorted(set(paths)) for kind, paths in sorted(files.items())}}
+    _atomic_write_bytes(out / OUTPUT_MARKER, (json.dumps(record, indent=1) + "\n").encode("utf-8"))
+
+
+def _relative(out: Path, path) -> str | None:
+    """A written ``path`` (as the writer named it) relative to ``out`` in POSIX form, or None when it is
+    not a file in ``out`` newslens may list (the marker, the corpus cache and anything outside are not)."""
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(out))
+    except ValueError:
+        return None
+    if not rel.parts or rel.parts[0] in (OUTPUT_MARKER, ".newslens-cache"):
+        return None
+    return rel.as_posix()
+
+
+def record_outputs(out_dir: str | Path, kind: str, written) -> list[Path]:
+    """Record ``written`` (paths) as what this ``kind`` of run wrote in ``out_dir``, and remove the files
+    the previous run of that kind recorded and this one did not write. Returns the removed files.
+
+    Only in a folder carrying the newslens marker (``prepare_output_dir``); anywhere else nothing is
+    recorded or removed. Only files newslens listed are ever removed; a folder left empty goes too.
+    """
+    out = Path(out_dir)
+    if not (out / OUTPUT_MARKER).is_file():
+        return []
+    files = _read_record(out)
+    current = {rel for rel in (_relative(out, p) for p in written) if rel}
+    removed = []
+    for rel in sorted(set(files.get(kind, [])) - current):
+        if _relative(out, out / rel) != rel:     # only plain relative paths inside the folder
+            continue
+        path = out / rel
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            removed.append(path)
+            parent = path.parent
+            while parent != out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    files[kind] = sorted(current)
+    _write_record(out, files)
+    return removed
+
+
+# Runs in other processes (the notebook kernels) name what they write in the file this variable gives.
+WRITTEN_LOG_ENV = "NEWSLENS_WRITTEN_LOG"
+
+
+def _note_written(path: Path) -> None:
+    log = os.environ.get(WRITTEN_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(os.path.abspath(path) + "\n")

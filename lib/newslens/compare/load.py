@@ -41,15 +41,18 @@ class Corpus:
 
 
 def read_table(path):
-    """One corpus table as pandas reads it: Parquet as written; CSV with the key columns as text."""
+    """One corpus table as pandas reads it: Parquet as written; CSV with the key columns as text and the
+    quote newslens puts before a spreadsheet formula's first character taken off again (``unguard_csv``)."""
     import pandas as pd
+
+    from ..report.output import unguard_csv
 
     path = Path(path)
     if path.suffix == ".parquet":
         frame = pd.read_parquet(path)
     else:
-        frame = pd.read_csv(path, dtype={"article_id": str, "outlet": str, "date": str, "author": str},
-                            keep_default_na=False, na_values={"": None})
+        frame = unguard_csv(pd.read_csv(path, dtype={"article_id": str, "outlet": str, "date": str, "author": str},
+                                        keep_default_na=False, na_values={"": None}))
     for column in ("outlet", "date", "author", "article_id"):
         if column in frame:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -33,10 +34,74 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     _note_written(path)
 
 
+# A spreadsheet takes a cell that starts with one of these for a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _needs_guard(text: str) -> bool:
+    """A text cell a spreadsheet could run: it starts (after any quotes already there) with a formula
+    character, and is not a plain number such as "-0.25" (a spreadsheet reads that as the number)."""
+    bare = text.lstrip("'")
+    return bare.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(bare)
+
+
+def guard_csv_text(value):
+    """``value`` with a ``'`` before it when it is text a spreadsheet would take for a formula."""
+    return "'" + value if isinstance(value, str) and _needs_guard(value) else value
+
+
+def unguard_csv_text(value):
+    """The inverse of ``guard_csv_text``: exact, because a text already starting with ``'`` and a formula
+    character is guarded with one more ``'``."""
+    if isinstance(value, str) and value.startswith("'") and _needs_guard(value[1:]):
+        return value[1:]
+    return value
+
+
+def _text_columns(frame) -> list:
+    import pandas as pd
+
+    return [c for c in frame.columns
+            if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])
+            or isinstance(frame[c].dtype, pd.CategoricalDtype)]
+
+
+def _with_columns(frame, changed: dict):
+    if not changed:
+        return frame
+    frame = frame.copy()
+    for column, values in changed.items():
+        frame[column] = values
+    return frame
+
+
+def guard_csv(frame):
+    """``frame`` with every text cell a spreadsheet would run as a formula prefixed with ``'`` (numeric
+    columns, and numbers in text columns, untouched); the frame itself when there is nothing to guard."""
+    changed = {}
+    for column in _text_columns(frame):
+        values = frame[column].astype(object)
+        if values.map(lambda v: isinstance(v, str) and _needs_guard(v)).any():
+            changed[column] = values.map(guard_csv_text)
+    return _with_columns(frame, changed)
+
+
+def unguard_csv(frame):
+    """A table newslens wrote as CSV, read back: the guarding ``'`` taken off every text cell."""
+    changed = {}
+    for column in _text_columns(frame):
+        values = frame[column].astype(object)
+        if values.map(lambda v: isinstance(v, str) and v.startswith("'")).any():
+            changed[column] = values.map(unguard_csv_text)
+    return _with_columns(frame, changed)
+
+
 def write_csv(frame, path: str | Path) -> Path:
-    """A DataFrame as UTF-8 CSV with LF line ends and floats at 4 decimals."""
+    """A DataFrame as UTF-8 CSV with LF line ends and floats at 4 decimals; a text cell that a spreadsheet
+    would run as a formula (starting with =, +, -, @, tab or carriage return) gets a ``'`` before it."""
     path = Path(path)
-    text = frame.to_csv(index=False, lineterminator="\n", float_format=CSV_FLOAT_FORMAT)
+    text = guard_csv(frame).to_csv(index=False, lineterminator="\n", float_format=CSV_FLOAT_FORMAT)
     _atomic_write_bytes(path, text.encode("utf-8"))
     return path
 

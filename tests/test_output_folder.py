@@ -1,14 +1,16 @@
 """An output folder holds one run's results: a rerun removes what the previous run of the same command wrote
-and this one did not (and nothing newslens did not write)."""
+and this one did not (and nothing newslens did not write); a folder newslens may not write in is one line
+and exit 3."""
 
 import json
 import os
+import tempfile
 
 import pandas as pd
 import pytest
 
 import newslens
-from newslens.cli import main
+from newslens.cli import EXIT_BAD_OUTPUT, main
 from newslens.compare import read_corpus
 from newslens.compare.load import find_tables
 from newslens.paths import REPO_ROOT
@@ -148,3 +150,86 @@ def test_notebooks_rerun_removes_the_figures_of_the_previous_run(tmp_path, monke
     assert sorted(p.name for p in (out / "00_tiny").iterdir()) == ["mine.txt", "second.csv"]
     assert (out / "notebooks" / "00_tiny.ipynb").exists()
     assert output.WRITTEN_LOG_ENV not in os.environ
+
+
+# --- a folder newslens may not write in --------------------------------------------------------------------
+
+def _refuse_writes_under(monkeypatch, folder):
+    """The system refusing to create files under ``folder``, as a read-only folder does for a user who is
+    not root (chmod does not stop root, so the tests that run as root simulate it here)."""
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and os.path.abspath(dir).startswith(os.path.abspath(folder)):
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+def _one_line(capsys, folder):
+    err = capsys.readouterr().err.strip()
+    assert err == f"newslens: error: {folder}: cannot write here (permission denied)", err
+
+
+@pytest.fixture(scope="module")
+def compared(corpus_inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("compared") / "out"
+    assert main(["corpus", str(corpus_inputs[0]), "--out", str(out), "--workers", "1", "--quiet",
+                 "--no-compare"]) == 0
+    return out
+
+
+def test_a_folder_that_refuses_writes_is_one_line_and_exit_3(tmp_path, monkeypatch, capsys, corpus_inputs,
+                                                             compared):
+    readonly = tmp_path / "readonly"
+    readonly.mkdir()
+    _refuse_writes_under(monkeypatch, readonly)
+    capsys.readouterr()
+    assert main(["analyze", PLAIN, "--out", str(readonly), "--no-map"]) == EXIT_BAD_OUTPUT
+    _one_line(capsys, readonly)
+    assert main(["corpus", str(corpus_inputs[2]), "--out", str(readonly), "--workers", "1", "--quiet"]) == EXIT_BAD_OUTPUT
+    _one_line(capsys, readonly)
+    assert main(["notebooks", "--article", PLAIN, "--out", str(readonly)]) == EXIT_BAD_OUTPUT
+    _one_line(capsys, readonly)
+    _refuse_writes_under(monkeypatch, compared)
+    assert main(["compare", str(compared), "--no-figures"]) == EXIT_BAD_OUTPUT
+    _one_line(capsys, compared)
+    assert not (compared / "compare").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in a read-only folder: chmod cannot test this as root")
+def test_a_read_only_folder_really_is_refused(tmp_path, capsys, compared):
+    readonly = tmp_path / "readonly"
+    readonly.mkdir()
+    readonly.chmod(0o555)
+    compared.chmod(0o555)
+    try:
+        assert main(["analyze", PLAIN, "--out", str(readonly), "--no-map"]) == EXIT_BAD_OUTPUT
+        _one_line(capsys, readonly)
+        assert main(["analyze", PLAIN, "--out", str(readonly / "new"), "--no-map"]) == EXIT_BAD_OUTPUT
+        _one_line(capsys, readonly / "new")
+        assert main(["compare", str(compared), "--no-figures"]) == EXIT_BAD_OUTPUT
+        _one_line(capsys, compared)
+    finally:
+        readonly.chmod(0o755)
+        compared.chmod(0o755)
+
+
+def test_a_folder_the_kernel_refuses_even_to_root(capsys):
+    """A real refusal that holds for root too: sysfs lets nobody create a file (skipped where there is none)."""
+    target = "/sys/newslens-output-test"
+    if not os.path.isdir("/sys") or os.path.exists(target):
+        pytest.skip("no /sys here")
+    try:
+        fd, probe = tempfile.mkstemp(dir="/sys")
+    except PermissionError:
+        pass
+    except OSError:
+        pytest.skip("/sys refuses files here for another reason")
+    else:
+        os.close(fd)
+        os.unlink(probe)
+        pytest.skip("/sys accepts files here")
+    assert main(["analyze", PLAIN, "--out", target, "--no-map"]) == EXIT_BAD_OUTPUT
+    _one_line(capsys, target)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ..report.output import record_outputs, save_figure, write_csv, write_json
+from ..report.output import check_writable, record_outputs, save_figure, write_csv, write_json
 from . import framing, naming, places, sentiment, shared, timeline
 from .load import read_corpus
 
@@ -121,7 +121,9 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
     stats: dict = {}
     tables = compare_tables(out_dir, by, date_bins, corpus=corpus, shared_options=shared_options, stats=stats)
     target = Path(out_dir) / "compare"
+    check_writable(out_dir)                     # one line, not a traceback, in a folder we may not write in
     target.mkdir(parents=True, exist_ok=True)
+    check_writable(target)
     previous = _previous_files(target)
     written = {}
     for name, frame in tables.items():

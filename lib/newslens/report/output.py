@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -143,10 +144,32 @@ class OutputDirError(Exception):
     """An output folder newslens will not write into."""
 
 
+def _cannot_write(out: Path, exc: OSError) -> OutputDirError | None:
+    """The one-line error for a folder the system will not let newslens write in (None for other errors)."""
+    if exc.errno == errno.EROFS:
+        return OutputDirError(f"{out}: cannot write here (read-only file system)")
+    if isinstance(exc, PermissionError):
+        return OutputDirError(f"{out}: cannot write here (permission denied)")
+    return None
+
+
+def check_writable(folder: str | Path) -> None:
+    """Raise OutputDirError unless a file can be created in ``folder`` (an existing folder). A real test,
+    not a look at the mode bits: it is what decides, for any user (root too) and any file system."""
+    folder = Path(folder)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".newslens-probe.", dir=folder)
+    except OSError as exc:
+        raise (_cannot_write(folder, exc) or exc) from None
+    os.close(fd)
+    os.unlink(probe)
+
+
 def prepare_output_dir(out_dir: str | Path, force: bool = False) -> Path:
     """Create the output folder, or reuse one that newslens wrote before.
 
     A non-empty folder without the newslens marker is refused unless ``force``: it may hold someone's work.
+    A folder newslens may not write in is refused with one line (OutputDirError), not a traceback.
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -155,7 +178,11 @@ def prepare_output_dir(out_dir: str | Path, force: bool = False) -> Path:
         raise OutputDirError(
             f"{out}: folder is not empty and was not written by newslens; choose another --out or add --force"
         )
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise (_cannot_write(out, exc) or exc) from None
+    check_writable(out)
     _write_record(out, _read_record(out))       # keeps what earlier runs recorded
     return out
 

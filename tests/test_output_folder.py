@@ -188,7 +188,8 @@ def test_a_folder_that_refuses_writes_is_one_line_and_exit_3(tmp_path, monkeypat
     capsys.readouterr()
     assert main(["analyze", PLAIN, "--out", str(readonly), "--no-map"]) == EXIT_BAD_OUTPUT
     _one_line(capsys, readonly)
-    assert main(["corpus", str(corpus_inputs[2]), "--out", str(readonly), "--workers", "1", "--quiet"]) == EXIT_BAD_OUTPUT
+    assert main(["corpus", str(corpus_inputs[2]), "--out", str(readonly), "--workers", "1",
+                 "--quiet"]) == EXIT_BAD_OUTPUT
     _one_line(capsys, readonly)
     assert main(["notebooks", "--article", PLAIN, "--out", str(readonly)]) == EXIT_BAD_OUTPUT
     _one_line(capsys, readonly)

@@ -74,8 +74,8 @@ class TableWriter:
         if self.format == "csv":
             from ..report.output import CSV_FLOAT_FORMAT, guard_csv
 
-            guard_csv(frame).to_csv(self.tmp, mode="a", header=self.rows == 0 and not self.tmp.exists(), index=False,
-                         float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
+            guard_csv(frame).to_csv(self.tmp, mode="a", header=self.rows == 0 and not self.tmp.exists(),
+                                    index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq

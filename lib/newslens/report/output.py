@@ -1,4 +1,5 @@
-"""Writing tables, JSON and figures: deterministic bytes, atomic replacement."""
+"""Writing tables, JSON and figures: deterministic bytes, atomic replacement, CSV text a spreadsheet would run
+as a formula guarded; the output folder, its marker and the record of what each run wrote there."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleInputError
-from .report.output import save_figure, write_csv, write_json
+from .report.output import record_outputs, save_figure, write_csv, write_json
 from .stages import ANALYSES, ANALYSIS_INPUTS, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
@@ -133,7 +133,11 @@ def analyze(source, options: Options | None = None) -> ArticleAnalysis:
 
 
 def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True) -> list[Path]:
-    """Write article.json, every table and the places map (PNG + plotted CSV) into ``out_dir``."""
+    """Write article.json, every table and the places map (PNG + plotted CSV) into ``out_dir``.
+
+    In a newslens output folder (``report.output.prepare_output_dir``, as `newslens analyze` makes), the
+    files an earlier ``write`` left there and this one did not write (a table of another article or of
+    other extras, a map not drawn this time) are removed; nothing newslens did not write is touched."""
     out = Path(out_dir)
     written = [write_json(analysis.metadata, out / "article.json")]
     for name, frame in analysis.tables.items():
@@ -149,4 +153,5 @@ def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True)
         fig, plotted = place_map(analysis.article, tables=analysis.tables)
         written.extend(save_figure(fig, plotted, out, MAP_NAME))
         plt.close(fig)
+    record_outputs(out, "analyze", written)
     return written

@@ -148,17 +148,22 @@ def _corpus(args) -> int:
           f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
     if not args.no_compare and run.articles:
         _compare_after_corpus(out)
+    else:
+        from .compare import clear_compare
+
+        clear_compare(out)                      # no comparison of an earlier run's tables stays beside these
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
 
 
 def _compare_after_corpus(out: Path) -> None:
     """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
-    from .compare import read_corpus, write_compare
+    from .compare import clear_compare, read_corpus, write_compare
     from .paths import display_path
 
     corpus = read_corpus(out)
     groups = corpus.groups
     if len(groups) < 2:
+        clear_compare(out)
         return
     _use_file_backend()
     write_compare(out, corpus=corpus)           # the tables are read once

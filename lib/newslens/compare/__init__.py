@@ -9,6 +9,6 @@ and keyness, naming choices, places, the timeline, and passages shared between a
 """
 
 from .load import CompareInputError, read_corpus
-from .run import compare_figures, compare_tables, write_compare
+from .run import clear_compare, compare_figures, compare_tables, write_compare
 
-__all__ = ["CompareInputError", "compare_figures", "compare_tables", "read_corpus", "write_compare"]
+__all__ = ["CompareInputError", "clear_compare", "compare_figures", "compare_tables", "read_corpus", "write_compare"]

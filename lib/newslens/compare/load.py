@@ -1,9 +1,10 @@
 """Reading a corpus output folder (what `newslens corpus` wrote) and assigning each article to a group.
 
-Tables are read from Parquet when the folder has it, else CSV. The group of an article comes from a column
-of the ``articles`` table: ``outlet`` by default, or any other (``author``, a manifest column such as
-``licence``), or ``date`` cut into day, week or month bins. An article with an empty value is put in the
-group ``(none)``; one without a date in ``(no date)``.
+Tables are those the last corpus run wrote (its manifest.json lists them; without one, Parquet when the
+folder has it, else CSV). The group of an article comes from a column of the ``articles`` table: ``outlet``
+by default, or any other (``author``, a manifest column such as ``licence``), or ``date`` cut into day,
+week or month bins. An article with an empty value is put in the group ``(none)``; one without a date in
+``(no date)``.
 """
 
 from __future__ import annotations
@@ -39,23 +40,51 @@ class Corpus:
         return list(dict.fromkeys(self.tables["articles"]["group"]))
 
 
-def _read(path: Path):
+def read_table(path):
+    """One corpus table as pandas reads it: Parquet as written; CSV with the key columns as text and the
+    quote newslens puts before a spreadsheet formula's first character taken off again (``unguard_csv``)."""
     import pandas as pd
 
+    from ..report.output import unguard_csv
+
+    path = Path(path)
     if path.suffix == ".parquet":
         frame = pd.read_parquet(path)
     else:
-        frame = pd.read_csv(path, dtype={"article_id": str, "outlet": str, "date": str, "author": str},
-                            keep_default_na=False, na_values={"": None})
+        frame = unguard_csv(pd.read_csv(path, dtype={"article_id": str, "outlet": str, "date": str, "author": str},
+                                        keep_default_na=False, na_values={"": None}))
     for column in ("outlet", "date", "author", "article_id"):
         if column in frame:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     return frame
 
 
+def _listed_tables(out: Path) -> dict[str, Path] | None:
+    """{table name: path} of the tables the last corpus run wrote, from its manifest.json (None without one)."""
+    import json
+
+    try:
+        listed = json.loads((out / "manifest.json").read_text(encoding="utf-8")).get("tables", {})
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(listed, dict):
+        return None
+    paths = {}
+    for name in TABLES:
+        file = (listed.get(name) or {}).get("file") if isinstance(listed.get(name), dict) else None
+        if isinstance(file, str) and "/" not in file and Path(file).suffix in (".parquet", ".csv"):
+            paths[name] = out / file
+    return paths if "articles" in paths and paths["articles"].exists() else None
+
+
 def find_tables(out_dir) -> tuple[dict[str, Path], str]:
-    """{table name: path} of the corpus tables in ``out_dir`` and their format."""
+    """{table name: path} of the corpus tables in ``out_dir`` and their format: those the last corpus run
+    wrote (its manifest.json lists them), never a table another run left in another format."""
     out = Path(out_dir)
+    listed = _listed_tables(out)
+    if listed is not None:
+        file_format = "parquet" if listed["articles"].suffix == ".parquet" else "csv"
+        return {name: path for name, path in listed.items() if path.exists()}, file_format
     if not (out / "articles.parquet").exists() and not (out / "articles.csv").exists():
         raise CompareInputError(f"{out}: no corpus tables here (articles.parquet or articles.csv); "
                                 "run `newslens corpus INPUT --out DIR` first")
@@ -95,7 +124,7 @@ def group_labels(articles, by: str = "outlet", date_bins: str | None = None) -> 
 def read_corpus(out_dir, by: str = "outlet", date_bins: str | None = None) -> Corpus:
     """The corpus tables of ``out_dir`` with a ``group`` column on each (from the articles table's ``by``)."""
     paths, file_format = find_tables(out_dir)
-    tables = {name: _read(path) for name, path in paths.items()}
+    tables = {name: read_table(path) for name, path in paths.items()}
     articles = tables["articles"]
     articles["group"] = group_labels(articles, by, date_bins)
     group_of = dict(zip(articles["item"], articles["group"]))

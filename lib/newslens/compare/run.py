@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ..report.output import save_figure, write_csv, write_json
+from ..report.output import check_writable, record_outputs, save_figure, write_csv, write_json
 from . import framing, naming, places, sentiment, shared, timeline
 from .load import read_corpus
 
@@ -121,7 +121,9 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
     stats: dict = {}
     tables = compare_tables(out_dir, by, date_bins, corpus=corpus, shared_options=shared_options, stats=stats)
     target = Path(out_dir) / "compare"
+    check_writable(out_dir)                     # one line, not a traceback, in a folder we may not write in
     target.mkdir(parents=True, exist_ok=True)
+    check_writable(target)
     previous = _previous_files(target)
     written = {}
     for name, frame in tables.items():
@@ -149,4 +151,22 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
                                     for name, p in written.items() if name in tables},
                 "naming_version": naming.variants_version(), "files": files}, target / "manifest.json")
     written["manifest"] = target / "manifest.json"
+    record_outputs(out_dir, "compare", [target / name for name in files] + [written["manifest"]])
     return written
+
+
+def clear_compare(out_dir) -> list[Path]:
+    """Remove the comparison an earlier run wrote to ``OUT_DIR/compare/`` (the files its manifest and the
+    folder's record list, nothing else): a corpus run that does not compare leaves no comparison of other
+    tables beside its own. Returns the removed files."""
+    target = Path(out_dir) / "compare"
+    removed = []
+    if (target / "manifest.json").is_file():
+        for name in sorted(_previous_files(target)) + ["manifest.json"]:
+            if (target / name).is_file():
+                (target / name).unlink()
+                removed.append(target / name)
+    removed += record_outputs(out_dir, "compare", [])
+    if target.is_dir() and not any(target.iterdir()):
+        target.rmdir()
+    return removed

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Options
-from ..report.output import prepare_output_dir, write_json
+from ..report.output import prepare_output_dir, record_outputs, write_json
 from . import inputs
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch
@@ -222,6 +222,9 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
         "seconds": run.seconds, "articles_per_second": round(rate, 2),
         "tables": {name: {"file": path.name, "rows": rows} for name, (path, rows) in run.tables.items()},
     }, out / "manifest.json")
+    # The tables of an earlier run that this one did not write (another --format, fewer tables) go: the
+    # folder holds this run's tables only. The result cache stays (it is keyed on content and options).
+    record_outputs(out, "corpus", [path for path, _ in run.tables.values()] + [out / "manifest.json"])
     return run
 
 

@@ -56,7 +56,8 @@ class ResultCache:
 
 class TableWriter:
     """Appends rows to one table, batch by batch, as Parquet row groups or CSV lines, into a temporary
-    file; ``close()`` renames it into place. Columns and types are fixed by the first batch."""
+    file; ``close()`` renames it into place. Columns and types are fixed by the first batch. CSV text that
+    a spreadsheet would run as a formula is guarded as ``write_csv`` does; Parquet keeps every value exact."""
 
     def __init__(self, path: Path, file_format: str, columns: list[str]):
         self.path = path
@@ -71,10 +72,10 @@ class TableWriter:
     def write(self, frame) -> None:
         frame = frame.reindex(columns=self.columns)
         if self.format == "csv":
-            from ..report.output import CSV_FLOAT_FORMAT
+            from ..report.output import CSV_FLOAT_FORMAT, guard_csv
 
-            frame.to_csv(self.tmp, mode="a", header=self.rows == 0 and not self.tmp.exists(), index=False,
-                         float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
+            guard_csv(frame).to_csv(self.tmp, mode="a", header=self.rows == 0 and not self.tmp.exists(),
+                                    index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq

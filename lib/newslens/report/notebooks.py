@@ -4,9 +4,12 @@ out_dir), the corpus notebooks on any corpus output folder (parameters corpus_ou
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from ..paths import NOTEBOOKS_DIR
+from .output import WRITTEN_LOG_ENV, record_outputs
 
 SERIES_PARAMETER = {"article": "article_path", "corpus": "corpus_out"}
 
@@ -28,14 +31,36 @@ class NotebookFailed(Exception):
 
 def run_notebooks(target_path: Path, out_dir: Path, series: str = "article") -> list[Path]:
     """Execute every notebook of ``series`` with its parameter set to ``target_path`` (an article file, or a
-    corpus output folder); executed notebooks go to out_dir/notebooks/, figures to out_dir/<notebook>/."""
+    corpus output folder); executed notebooks go to out_dir/notebooks/, figures to out_dir/<notebook>/.
+    In a newslens output folder, what an earlier run of the notebooks wrote and this one did not is removed
+    at the end of a successful run."""
+    executed_dir = out_dir / "notebooks"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+    # The kernels note every file they write through report.output in a log (WRITTEN_LOG_ENV): what this
+    # run wrote is recorded, and what an earlier run wrote and this one did not is removed at the end.
+    fd, log = tempfile.mkstemp(prefix="newslens-written.", suffix=".txt")
+    os.close(fd)
+    before = os.environ.get(WRITTEN_LOG_ENV)
+    os.environ[WRITTEN_LOG_ENV] = log
+    try:
+        written = _execute(target_path, out_dir, executed_dir, series)
+        figures = Path(log).read_text(encoding="utf-8").splitlines()
+    finally:
+        if before is None:
+            os.environ.pop(WRITTEN_LOG_ENV, None)
+        else:
+            os.environ[WRITTEN_LOG_ENV] = before
+        os.unlink(log)
+    record_outputs(out_dir, "notebooks", written + [Path(p) for p in figures])
+    return written
+
+
+def _execute(target_path: Path, out_dir: Path, executed_dir: Path, series: str) -> list[Path]:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from ..paths import display_path
 
-    executed_dir = out_dir / "notebooks"
-    executed_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for notebook in notebook_paths(series):
         target = executed_dir / notebook.name

@@ -110,10 +110,46 @@ def test_contrast_moscow_is_negative():
     assert about("Critics praised Ankara but condemned Moscow.", "Moscow")[0] == "negative"
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation: the contrast across 'but' is not learnt; "
-                                       "Ankara comes out negative")
+@pytest.mark.xfail(strict=True, reason="known limitation: the scope 'Critics praised Ankara' still reads "
+                                       "negative: 'critics' has VADER valence -1.2 and a short clause leans negative "
+                                       "in the training data")
 def test_contrast_ankara_is_positive():
     assert about("Critics praised Ankara but condemned Moscow.", "Ankara")[0] == "positive"
+
+
+def test_scope_is_the_targets_side_of_a_contrast():
+    def scope(sentence, target):
+        _, spans, words, *_ = ts._sentence_parse(sentence)
+        start = sentence.index(target)
+        i = next(k for k, (s, e) in enumerate(spans) if s <= start < e)
+        lo, hi = ts._scope(list(words), i, i)
+        return " ".join(words[lo:hi + 1])
+
+    assert scope("Critics praised Ankara but condemned Moscow.", "Ankara") == "critics praised ankara"
+    assert scope("Critics praised Ankara but condemned Moscow.", "Moscow") == "condemned moscow ."
+    assert scope("Although Kenya won praise, Uganda was condemned.", "Kenya") == "kenya won praise"
+    assert scope("Although Kenya won praise, Uganda was condemned.", "Uganda") == "uganda was condemned ."
+    assert scope("Morocco's talks succeeded; Algeria's failed.", "Algeria") == "algeria's failed ."
+    assert scope("Smith met Jones in Paris.", "Jones") == "smith met jones in paris ."
+
+
+def test_both_targets_of_contrast_sentences_written_before_the_model():
+    """44 sentences with two targets of opposite polarity, written before the scoped model was fitted
+    (bench/data/target_contrast_sentences.md): both targets right in at least three quarters of them."""
+    rows = pd.read_csv(REPO_ROOT / "bench" / "data" / "target_contrast_sentences.csv")
+    rows["predicted"] = [ts.target_sentiment(r.sentence, r.start, r.end)[0] for r in rows.itertuples()]
+    both = (rows["predicted"] == rows["gold"]).groupby(rows["sentence_id"]).all()
+    assert len(both) == 44 and both.mean() >= 0.75
+
+
+def test_names_are_no_word_features_even_when_they_open_the_sentence():
+    _, sparse = ts.features("Clinton said Obama misled the voters.", 13, 18)
+    assert not any(name.split(":", 1)[1].split("_")[0] in ("clinton", "obama") for name in sparse)
+    _, sparse = ts.features("Critics said Obama misled the voters.", 13, 18)
+    assert "S:critic" in sparse                 # an English word opening the sentence stays a feature
+    names = {"clinton", "obama", "trump", "donald", "hillary", "mcconnell", "pelosi", "sanders", "bernie"}
+    model_words = {name.split(":", 1)[1].split("_")[0] for name in ts.load_model()["sparse"]}
+    assert not names & model_words
 
 
 def test_score_is_a_probability_difference():

@@ -497,6 +497,13 @@ def conform(frame, table: Table, extras=None):
     return frame
 
 
+def conform_each(tables: dict, extras) -> dict:
+    """What an analysis stage returns: each declared table conformed (``conform``), any other (a part of a
+    table, such as the sentence columns the analysis joins into sentences.csv) as it is."""
+    return {name: conform(frame, ARTICLE_TABLES[name], extras) if name in ARTICLE_TABLES else frame
+            for name, frame in tables.items()}
+
+
 def conform_tables(tables: dict, extras) -> dict:
     """Every per-article table conformed (``conform``); SchemaError if a declared table is missing or an
     undeclared one is there."""

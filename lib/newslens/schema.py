@@ -152,7 +152,7 @@ PLACE_MENTIONS = Table("place_mentions.csv", "place mention, in text order (a wi
     C("surface", STRING, "the text as written"),
     C("place", STRING, "the place it resolves to (\"\" if none)"),
     C("place_kind", STRING, "that place's kind (country, city, bloc...)"),
-    C("kind", STRING, "the form of the mention: name, demonym, excluded..."),
+    C("kind", STRING, "name, demonym, or excluded (a name that contains a place but is not one)"),
     C("country_code", STRING, "ISO code of the place's country"),
     C("country", STRING, "the place's country"),
     C("role", STRING, "literal, actor, attribute, dateline or not_a_place"),
@@ -192,7 +192,7 @@ PLACE_FOCUS = Table("place_focus.csv", "country the article mentions, best score
 ), keys=("country_code",))
 
 ACTORS = Table("actors.csv", "actor that acts at least once, most sentences first", (
-    C("actor", STRING, "the actor (a government, leader or organisation)"),
+    C("actor", STRING, "the actor: a country (its government), alliance, bloc or leader"),
     C("mentions", INT, "mentions where it acts"),
     C("sentences", INT, "sentences where it acts"),
     C("sentence_ids", STRING, "those sentences, ;-separated"),
@@ -217,10 +217,10 @@ ACTORS = Table("actors.csv", "actor that acts at least once, most sentences firs
 ACTOR_MENTIONS = Table("actor_mentions.csv", "actor alias found", (
     C("actor", STRING, "the actor"),
     C("alias", STRING, "the alias of actors.csv (or the place) that matched"),
-    C("kind", STRING, "what the alias is: country, demonym, capital, leader..."),
-    C("form", STRING, "the form matched"),
+    C("kind", STRING, "what the alias is: country, demonym, capital, leader, official, alliance or bloc"),
+    C("form", STRING, "plain, possessive or compound (\"NATO-member\")"),
     C("role", STRING, "acting, setting or origin (\"\" without a places table: all scored)"),
-    C("role_source", STRING, "the places rule behind the role"),
+    C("role_source", STRING, "what gave the role: the alias kind, or the places rule"),
     C("sentence_id", INT, "the sentence"),
     *OFFSETS,
     C("written", STRING, "the text as written"),
@@ -238,7 +238,7 @@ SENTIMENT_DISAGREEMENTS = Table(
         C("above_threshold", BOOL, "the difference is large enough to matter"),
         C("missed_words", STRING, "lexicon words one port scores and the other does not"),
         C("boosters_missing_in_nltk", STRING, "booster words NLTK's port lacks"),
-        C("residual", FLOAT, "what those words do not explain"),
+        C("residual", FLOAT, "the part of the difference those words do not explain"),
         C("reason", STRING, "the explanation in words"),
         C("text", STRING, "the sentence's text"),
     ), keys=("sentence_id",), extra=SO)
@@ -276,7 +276,7 @@ TERMS = Table("terms.csv", "framing lexicon entry (zeros included)", (
     C("not_counted", INT, "hits not counted (in a quoted title, or a wire-standard term)"),
     C("surfaces", STRING, "the forms found, ;-separated"),
     C("match", STRING, "how the entry matches: exact form, lemma or phrase"),
-    C("cue", STRING, "the propaganda cue it is evidence for, if any"),
+    C("cue", STRING, "loaded or name_calling: the propaganda cue it is evidence for (\"\" if none)"),
     C("alternative", STRING, "the rival term or spelling, if any"),
     C("source", STRING, "where the entry comes from"),
     C("lexicon_version", STRING, "version of the framing lexicon"),
@@ -298,7 +298,7 @@ NAMING_CHOICES = Table("naming_choices.csv", "pair of rival spellings", (
     C("count_a", INT, "its hits"),
     C("spelling_b", STRING, "the rival spelling"),
     C("count_b", INT, "its hits"),
-    C("picked", STRING, "the one the article uses, \"both\" or \"\""),
+    C("picked", STRING, "the spelling the article uses, or both, or neither"),
 ), keys=("spelling_a", "spelling_b"))
 
 TERM_MENTIONS = Table("term_mentions.csv", "framing lexicon hit (the KWIC lines)", (
@@ -321,7 +321,7 @@ TERM_MENTIONS = Table("term_mentions.csv", "framing lexicon hit (the KWIC lines)
 
 KEYNESS = Table("keyness.csv", "word the article over- or underuses against general English", (
     C("word", STRING, "the word (lower case)"),
-    C("direction", STRING, "overused or underused"),
+    C("direction", STRING, "over or under"),
     C("article_count", INT, "times in the article"),
     C("article_per_million", FLOAT, "per million words of the article"),
     C("reference_per_million", FLOAT, "per million words of English (wordfreq)"),
@@ -335,14 +335,14 @@ KEYNESS = Table("keyness.csv", "word the article over- or underuses against gene
 QUOTES = Table("quotes.csv", "quoted span", (
     C("quote_id", INT, "span number, 1 up"),
     C("text", STRING, "the quoted text"),
-    C("kind", STRING, "attributed quotation, scare quote, title..."),
+    C("kind", STRING, "attributed quotation or scare quote"),
     C("is_title", BOOL, "the span is a quoted title"),
-    C("cue", STRING, "the words that classified it"),
+    C("cue", STRING, "the reporting verb or cue word that classified it, if any"),
     C("speaker", STRING, "the speaker as written"),
     C("speaker_resolved", STRING, "a pronoun or role resolved to the name"),
     C("nested", BOOL, "inside another quoted span"),
     C("rule", STRING, "the rule that gave the kind"),
-    C("marks", STRING, "the quote marks used"),
+    C("marks", STRING, "the quote marks used (curly double, straight double...)"),
     C("closed", BOOL, "the span has its closing mark"),
     C("n_words", INT, "words in the span"),
     *OFFSETS,
@@ -361,7 +361,7 @@ CUES = Table("cues.csv", "piece of evidence for a propaganda cue (a place to loo
     C("sentence_ids", STRING, "where, ;-separated"),
     C("starts", STRING, "offsets in the cleaned body, ;-separated"),
     C("detail", STRING, "the rule, reason or source behind it"),
-    C("first_sentence", STRING, "the first sentence it occurs in"),
+    C("first_sentence", STRING, "the text of the first sentence it occurs in"),
 ), keys=("cue_id",))
 
 COLLOCATIONS = Table("collocations.csv", "repeated word pair or triple", (

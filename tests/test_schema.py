@@ -20,7 +20,8 @@ from newslens.stages import EXTRAS
 
 DEMO = REPO_ROOT / "corpus" / "demo"
 DEGENERATE = REPO_ROOT / "tests" / "fixtures" / "degenerate"
-NO_QUOTES = DEMO / "whitehouse" / "2022-02-24_statement-by-president-joe-biden-on-phone-call-with-president-volodymyr.txt"
+NO_QUOTES = DEMO / "whitehouse" / ("2022-02-24_statement-by-president-joe-biden-on-phone-call-with-president-"
+                                   "volodymyr.txt")
 ARTICLES = {
     "seed": (newslens.seed_path(), "all"),
     "seed_default": (newslens.seed_path(), ""),
@@ -112,7 +113,8 @@ def small_corpus(tmp_path_factory):
     """Three demo articles, one of them undated (its date line cut, no date in the manifest)."""
     root = tmp_path_factory.mktemp("schema_corpus_in")
     shutil.copy(NO_QUOTES, root / "biden.txt")
-    undated = DEMO / "president_ua" / "2021-10-29_ukraine-uses-weapons-only-to-protect-its-territory-and-does-not-violate-any.txt"
+    undated = DEMO / "president_ua" / ("2021-10-29_ukraine-uses-weapons-only-to-protect-its-territory-and-does-not-"
+                                       "violate-any.txt")
     lines = undated.read_text(encoding="utf-8").splitlines()
     (root / "undated.txt").write_text("\n".join(line for line in lines if line.strip() != "2021-10-29") + "\n",
                                       encoding="utf-8")

@@ -62,12 +62,13 @@ def _pick(table: Table, names) -> tuple[Column, ...]:
     picked = []
     for column in (table.column(n) for n in names):
         if column.extra:
-            column = replace(column, extra="", nullable=True, dtype=NULLABLE_INT if column.dtype == INT else column.dtype)
+            column = replace(column, extra="", nullable=True,
+                             dtype=NULLABLE_INT if column.dtype == INT else column.dtype)
         picked.append(column)
     return tuple(picked)
 
 
-SO, IV, TS, CO = "second_opinions", "intervals", "target_sentiment", "collocations"
+SO, TS, CO = "second_opinions", "target_sentiment", "collocations"   # the extras that add columns or tables
 OFFSETS = (C("start", INT, "offset of the first character in the cleaned body"),
            C("end", INT, "offset after the last character in the cleaned body"))
 

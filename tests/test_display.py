@@ -133,3 +133,16 @@ def test_hostile_text_in_kwic_is_escaped():
     html = kwic_table([("<b>term</b>", lines)]).html
     assert not re.search(r"<(script|b)[\s>]", html)
     assert (REPO_ROOT / "tests/fixtures/loader/hostile_article.txt").exists()
+
+
+def test_an_empty_table_can_say_so_instead():
+    from newslens.schema import ACTORS, empty
+
+    actors = empty(ACTORS)
+    table = show_table(actors, "Sentiment near each actor", columns=["actor", "mean_compound"],
+                       empty="no scored actors in this article.")
+    assert repr(table) == "Sentiment near each actor: no scored actors in this article."
+    assert "<table" not in table.html
+    assert "<table" in show_table(actors, "Sentiment near each actor").html        # without ``empty``: the header
+    with pytest.raises(KeyError):
+        show_table(actors, columns=["no such column"], empty="none")

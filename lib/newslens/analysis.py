@@ -89,7 +89,11 @@ def _join_sentence_columns(sentences, extra):
 
 
 def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``."""
+    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``, each as
+    ``newslens.schema`` declares it: an empty table still has every column, in its type."""
+    # Imported here, not at the top, so that `python -m newslens.schema` finds it not yet imported.
+    from .schema import conform_tables
+
     tables = article_tables(article)
     for stage in ANALYSES:
         # Imported here, not at the top: the analyses pull in heavy libraries `import newslens` should not pay for.
@@ -100,7 +104,7 @@ def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
         if extra is not None:
             tables["sentences.csv"] = _join_sentence_columns(tables["sentences.csv"], extra)
         tables.update(produced)
-    return tables
+    return conform_tables(tables, extras)
 
 
 def load(source, options: Options | None = None) -> Article:

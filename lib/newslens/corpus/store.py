@@ -13,6 +13,8 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from ..schema import CORPUS_TABLES, FLOAT, INT, NULLABLE_INT
+
 CACHE_DIR = ".newslens-cache"
 
 
@@ -104,15 +106,10 @@ class TableWriter:
         return self.path
 
 
-# Column types of the Parquet files: declared, not guessed from the first batch, so that every batch (and
-# every run) writes the same schema. Anything not listed is text.
-INTEGER_COLUMNS = {"item", "paragraphs", "sentences", "words", "sentence_id", "paragraph_id", "mentions", "count",
-                   "in_scare_quotes", "quote_id", "start", "end", "mention_id", "most_negative_sentence_id",
-                   "most_positive_sentence_id", "duplicate_of_item", "target_negative", "target_neutral",
-                   "target_positive", "setting_mentions", "origin_mentions"}
-FLOAT_COLUMNS = {"vader_mean_compound", "vader_body_compound", "tone", "tone_positive_pct", "tone_negative_pct",
-                 "news_tone", "vader_compound", "mean_compound", "ci_low", "ci_high", "most_negative_compound",
-                 "most_positive_compound", "per_1000", "lat", "lon", "mean_target_score"}
+# Column types of the Parquet files: declared (newslens.schema), not guessed from the first batch, so that
+# every batch (and every run) writes the same schema. Anything not listed is text.
+INTEGER_COLUMNS = {c.name for t in CORPUS_TABLES.values() for c in t.columns if c.dtype in (INT, NULLABLE_INT)}
+FLOAT_COLUMNS = {c.name for t in CORPUS_TABLES.values() for c in t.columns if c.dtype == FLOAT}
 
 
 def _schema(frame):

@@ -9,30 +9,19 @@ from __future__ import annotations
 
 import traceback
 
+from .. import schema
 from ..analysis import Options, analyze
 from ..errors import ArticleInputError
 from ..text.loader import load_text
 
-# The corpus tables and their columns (besides the keys every table has). `articles` and `errors` are made
-# by the driver, which knows each article's place in the input and its metadata.
-KEYS = ["item", "article_id", "outlet", "date"]
-ARTICLE_COLUMNS = ["item", "article_id", "source", "outlet", "date", "url", "title", "author", "language",
-                   "input_format", "paragraphs", "sentences", "words", "vader_mean_compound", "vader_body_compound",
-                   "tone", "tone_positive_pct", "tone_negative_pct", "news_tone", "top_places", "focus_country",
-                   "duplicate_of_item", "warnings"]
-TABLE_COLUMNS = {
-    "sentences": ["sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "news_tone", "text"],
-    "actor_sentiment": ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
-                        "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
-                        "most_positive_compound", "aliases_found", "setting_mentions", "origin_mentions",
-                        "mean_target_score", "target_negative", "target_neutral", "target_positive"],
-    "framing_terms": ["term", "category", "count", "per_1000", "in_scare_quotes", "cue", "alternative"],
-    "scare_quotes": ["quote_id", "text", "sentence_id", "paragraph_id", "start", "end"],
-    "place_mentions": ["mention_id", "sentence_id", "paragraph_id", "start", "end", "surface", "place", "place_kind",
-                       "kind", "country_code", "country", "role", "rule", "country_named", "lat", "lon"],
-    "word_counts": ["word", "count"],
-}
-ERROR_COLUMNS = ["item", "source", "outlet", "date", "stage", "error_type", "message"]
+# The corpus tables and their columns (besides the keys every table has), as newslens.schema declares them.
+# `articles` and `errors` are made by the driver, which knows each article's place in the input and its
+# metadata.
+KEYS = list(schema.KEYS)
+ARTICLE_COLUMNS = schema.CORPUS_ARTICLES.column_names()
+TABLE_COLUMNS = {name: table.column_names()[len(KEYS):] for name, table in schema.CORPUS_TABLES.items()
+                 if name not in ("articles", "errors")}
+ERROR_COLUMNS = schema.CORPUS_ERRORS.column_names()
 TOP_PLACES = 3
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..schema import conform_each
 from .lexicon import load_lexicon
 from .quotes import find_quotes
 from .terms import category_totals, find_mentions, mentions_table, naming_choices, terms_table
@@ -31,4 +32,4 @@ def framing_tables(article, collocations: bool = True) -> dict:
         from .collocations import collocations_table
 
         tables["collocations.csv"] = collocations_table(article, quotes=quotes)
-    return tables
+    return conform_each(tables, {"collocations"} if collocations else set())   # empty tables keep every column

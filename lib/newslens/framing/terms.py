@@ -294,7 +294,7 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
     rows = []
     # What a row says of an entry with no hit (most entries): built once, not once per entry.
     none_found = {"count": 0, "per_1000": round(1000 * 0 / n_words, 2) if n_words else 0.0, "paragraphs": "",
-                  "n_paragraphs": 0, "dispersion_dp": None, "in_scare_quotes": 0, "in_attributed_quotes": 0,
+                  "n_paragraphs": 0, "dispersion_dp": float("nan"), "in_scare_quotes": 0, "in_attributed_quotes": 0,
                   "not_counted": 0, "surfaces": ""}
     for entry in lexicon.entries:
         hits = hits_of.get((entry.term, entry.category), [])
@@ -311,7 +311,7 @@ def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None
             "per_1000": round(1000 * len(counted) / n_words, 2) if n_words else 0.0,
             "paragraphs": ";".join(str(p) for p in sorted(set(paragraphs))),
             "n_paragraphs": len(set(paragraphs)),
-            "dispersion_dp": round(dp, 3) if dp is not None else None,
+            "dispersion_dp": round(dp, 3) if dp is not None else float("nan"),
             "in_scare_quotes": sum(m.quote_kind == "scare quote" for m in counted),
             "in_attributed_quotes": sum(m.quote_kind == "attributed quotation" for m in counted),
             "not_counted": len(hits) - len(counted),

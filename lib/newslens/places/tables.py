@@ -22,6 +22,7 @@ score is at least ``FOCUS_SHARE`` (10%).
 
 from __future__ import annotations
 
+from ..schema import conform_each
 from .geoparse import Mention, dateline_mention, extract_mentions
 from .gazetteer import load_gazetteer
 from .roles import assign_roles
@@ -194,9 +195,9 @@ def focus_frame(article, mentions: list[Mention]):
 def places_tables(article, prefer_countries=(), prefer_continents=()) -> dict:
     """Every places table for one article, keyed by output file name."""
     mentions = analyse_places(article, prefer_countries, prefer_continents)
-    return {
+    return conform_each({            # empty tables with every column and its type (newslens.schema)
         "places.csv": places_frame(mentions),
         "place_mentions.csv": mentions_frame(mentions),
         "place_role_counts.csv": role_counts_frame(mentions),
         "place_focus.csv": focus_frame(article, mentions),
-    }
+    }, set())

@@ -199,7 +199,8 @@ def _plain_table(columns, texts, kinds, n_rows, caption) -> str:
 
 def show_table(frame, caption: str | None = None, *, columns=None, more_key=None, decimals=None, na="",
                mixed=(), widths=None, wrap=None, rename=None, max_rows: int | None = None,
-               note: str | None = None, source: str | None = None, thousands=(), highlight=None) -> Table:
+               note: str | None = None, source: str | None = None, thousands=(), highlight=None,
+               empty: str | None = None) -> Table:
     """A DataFrame (or Series) as a table to read.
 
     - ``columns``: the columns shown in the table; every other column goes into a ``details`` block under it
@@ -215,6 +216,8 @@ def show_table(frame, caption: str | None = None, *, columns=None, more_key=None
     - ``rename`` relabels columns for the reader (``{column: header}``); ``max_rows`` shows the first rows
       and puts the rest in the details block; ``note`` and ``source`` (the CSV that holds the full table)
       are printed under it; ``highlight`` is a boolean sequence marking rows to shade.
+    - ``empty``: what to say instead of a table when the frame has no rows ("no scored actors in this
+      article"), after the caption.
     """
     import pandas as pd
 
@@ -228,6 +231,8 @@ def show_table(frame, caption: str | None = None, *, columns=None, more_key=None
     missing = [c for c in shown_columns if c not in frame.columns]
     if missing:
         raise KeyError(f"columns not in the table: {missing}")
+    if empty is not None and len(frame) == 0:
+        return show_note(f"{caption}: {empty}" if caption else empty)
     key = [more_key] if isinstance(more_key, str) else list(more_key or [])
     rest_columns = [c for c in frame.columns if c not in shown_columns]
     highlight_rows = {i for i, flag in enumerate(list(highlight)) if flag} if highlight is not None else set()

@@ -324,7 +324,7 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     for actor in sorted(sentence_ids_of):
         ids = sorted(set(sentence_ids_of[actor]))
         scores = [compound[i] for i in ids]
-        low, high = bootstrap_interval(scores) if intervals else (None, None)
+        low, high = bootstrap_interval(scores) if intervals else (float("nan"), float("nan"))
         most_negative = min(ids, key=lambda i: (compound[i], i))
         most_positive = max(ids, key=lambda i: (compound[i], -i))
         note = "one sentence: no interval" if len(ids) == 1 else (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..schema import conform_each
 from ..text.article import Article
 from .news import news_compound, news_tone_counts
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
@@ -224,4 +225,6 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
         tables["sentiment_disagreements.csv"] = disagreement_report(article)
         tables["sentiment_agreement.csv"] = agreement_table(table)
     tables["article_tone.csv"] = article_tone(article, table, news_counts=news_counts)
-    return tables
+    extras = {name for name, wanted in (("second_opinions", second_opinions), ("intervals", intervals),
+                                        ("target_sentiment", target)) if wanted}
+    return conform_each(tables, extras)     # an empty table with every column it has when filled

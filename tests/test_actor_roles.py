@@ -67,7 +67,7 @@ def test_an_actor_row_counts_its_settings_and_origins_without_scoring_them():
     result = newslens.analyze(load_text(text, "russia.txt", "auto"))
     row = result["actors"].set_index("actor").loc["Russia"]
     assert (row["mentions"], row["setting_mentions"], row["origin_mentions"]) == (1, 1, 1)
-    sentences = result["sentences"].set_index("sentence_id")["vader_compound"]
+    sentences = result["sentences"].set_index("sentence_id")["news_compound"]
     # Only the sentence where Russia acts is scored: not the mean of the three sentences.
     assert row["sentences"] == 1 and row["mean_compound"] == pytest.approx(sentences[1], abs=1e-4)
     assert sentences[2] > 0 > sentences[1]                  # so scoring the setting would have moved the mean

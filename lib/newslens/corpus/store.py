@@ -108,10 +108,12 @@ class TableWriter:
 INTEGER_COLUMNS = {"item", "paragraphs", "sentences", "words", "sentence_id", "paragraph_id", "mentions", "count",
                    "in_scare_quotes", "quote_id", "start", "end", "mention_id", "most_negative_sentence_id",
                    "most_positive_sentence_id", "duplicate_of_item", "target_negative", "target_neutral",
-                   "target_positive", "setting_mentions", "origin_mentions"}
+                   "target_positive", "setting_mentions", "origin_mentions", "vader_most_negative_sentence_id",
+                   "vader_most_positive_sentence_id"}
 FLOAT_COLUMNS = {"vader_mean_compound", "vader_body_compound", "tone", "tone_positive_pct", "tone_negative_pct",
                  "news_tone", "vader_compound", "mean_compound", "ci_low", "ci_high", "most_negative_compound",
-                 "most_positive_compound", "per_1000", "lat", "lon", "mean_target_score"}
+                 "most_positive_compound", "per_1000", "lat", "lon", "mean_target_score", "news_mean_compound",
+                 "news_body_compound", "news_compound", "vader_most_negative_compound", "vader_most_positive_compound"}
 
 
 def _schema(frame):

@@ -17,14 +17,18 @@ from ..text.loader import load_text
 # by the driver, which knows each article's place in the input and its metadata.
 KEYS = ["item", "article_id", "outlet", "date"]
 ARTICLE_COLUMNS = ["item", "article_id", "source", "outlet", "date", "url", "title", "author", "language",
-                   "input_format", "paragraphs", "sentences", "words", "vader_mean_compound", "vader_body_compound",
+                   "input_format", "paragraphs", "sentences", "words", "news_mean_compound", "news_body_compound",
+                   "vader_mean_compound", "vader_body_compound",
                    "tone", "tone_positive_pct", "tone_negative_pct", "news_tone", "top_places", "focus_country",
                    "duplicate_of_item", "warnings"]
 TABLE_COLUMNS = {
-    "sentences": ["sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "news_tone", "text"],
+    "sentences": ["sentence_id", "paragraph_id", "words", "news_compound", "vader_compound", "vader_label", "tone",
+                  "news_tone", "text"],
     "actor_sentiment": ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                         "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
                         "most_positive_compound", "aliases_found", "setting_mentions", "origin_mentions",
+                        "vader_mean_compound", "vader_most_negative_sentence_id", "vader_most_negative_compound",
+                        "vader_most_positive_sentence_id", "vader_most_positive_compound",
                         "mean_target_score", "target_negative", "target_neutral", "target_positive"],
     "framing_terms": ["term", "category", "count", "per_1000", "in_scare_quotes", "cue", "alternative"],
     "scare_quotes": ["quote_id", "text", "sentence_id", "paragraph_id", "start", "end"],
@@ -50,6 +54,7 @@ def _article_summary(result) -> dict:
         "language": "en" if article.report.language == "en" else article.report.language,
         "input_format": article.report.input_format, "paragraphs": len(article.paragraphs),
         "sentences": len(article.sentences), "words": len(article.words),
+        "news_mean_compound": tone.get("news_mean_compound"), "news_body_compound": tone.get("news_body_compound"),
         "vader_mean_compound": tone.get("vader_mean_compound"), "vader_body_compound": tone.get("vader_body_compound"),
         "tone": tone.get("tone"), "tone_positive_pct": tone.get("tone_positive_pct"),
         "tone_negative_pct": tone.get("tone_negative_pct"), "news_tone": tone.get("news_tone"),

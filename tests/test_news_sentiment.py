@@ -185,6 +185,9 @@ def test_an_ended_attack_is_not_negative():
     assert vader_scores(ongoing)["compound"] > 0
     assert _tone(ongoing) < 0.0
     assert news_compound("Leaders demanded that the army stop the attacks.") < 0.0     # a demand, not an ending
+    assert news_compound("The talks ended in failure.") < 0.0                          # an outcome, not an ending
+    killed = "Soldiers killed two civilians before the shelling stopped."
+    assert news_compound(killed) == news_compound("Soldiers killed two civilians.") < 0.0
 
 
 def test_a_negated_wish_is_not_positive_in_news_tone():

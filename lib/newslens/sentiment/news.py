@@ -27,8 +27,9 @@ in the news tone:
 - an ended harmful event ("the shelling stopped", "attacks have ceased", "Russia halted the offensive"): the
   event word and the verb of ending ("stopped" is -0.9 in VADER's lexicon) score 0. A report that harm has
   ended is not read as harm; it is not read as praise either (no positive word was written), so neutral,
-  not positive. The verb comes after the event in the clause (up to six words), or is a past-tense verb
-  before it (up to four words: "stopped the shelling"); bare "stop" (a demand: "stop the war") is not an
+  not positive. The verb comes after the event in the clause (up to six words, not past "and", "before",
+  "when"...), or is a past-tense verb before it (up to four words: "stopped the shelling"; not "ended in
+  failure", where a preposition follows); bare "stop" (a demand: "stop the war") is not an
   ending. A negation before the verb ("has not stopped") cancels the rule: the harm goes on; only the verb
   scores 0 in the compound, where VADER's negation would otherwise read "not stopped" as positive.
 
@@ -83,6 +84,8 @@ not no never neither nor without cannot didn't doesn't don't isn't wasn't weren'
 wouldn't can't couldn't shouldn't mustn't aren't didnt doesnt dont isnt wasnt werent havent hasnt wont
 """.split())
 WISHES = frozenset("want wants wish wishes hope hopes hoped".split())
+CLAUSE_LINKS = frozenset("and but or before after until when while since as because that which who so then".split())
+OUTCOME_PREPOSITIONS = frozenset("in with up by at on after before without because".split())
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +173,16 @@ def _neutral_spans(text: str, tone: bool = False) -> tuple[tuple[int, int], ...]
             elif word == "despite":
                 spans.add((start, end))
             elif word in ENDING_AFTER:
-                events = [k for k in range(max(0, i - 6), i) if _harmful(low[k])]
-                if word in ENDING_BEFORE:
+                # back over the subject (up to six words, not past a conjunction: "killed civilians before
+                # the shelling stopped" keeps "killed"); forward over the object of a past-tense verb, unless a
+                # preposition follows it ("the talks ended in failure" is an outcome, not an ended harm)
+                events = []
+                for k in range(i - 1, max(-1, i - 7), -1):
+                    if low[k] in CLAUSE_LINKS:
+                        break
+                    if _harmful(low[k]):
+                        events.append(k)
+                if word in ENDING_BEFORE and i + 1 < len(low) and low[i + 1] not in OUTCOME_PREPOSITIONS:
                     events += [k for k in range(i + 1, min(len(low), i + 5)) if _harmful(low[k])]
                 if not events:
                     continue

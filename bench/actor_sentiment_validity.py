@@ -178,17 +178,20 @@ def whole_sentence_vader(rows) -> np.ndarray:
     return np.array([reference_polarity(r["sentence"])["compound"] for r in rows])
 
 
-def current_actor_method(sentence: str, start: int) -> float:
-    """The score newslens's actor sentiment would give a mention at ``start``: the reference-VADER compound
-    of the newslens sentence that holds it, quote-normalised (``sentiment.scores.vader_scores``).
+def current_actor_method(sentence: str, start: int, reference: bool = False) -> float:
+    """The score newslens's actor sentiment would give a mention at ``start``: the news-sense VADER compound
+    (``sentiment.news.news_scores``, the primary score of ``actors.csv``) of the newslens sentence that holds
+    it; with ``reference``, the reference-VADER compound (``sentiment.scores.vader_scores``) that actors.csv
+    reported before and still reports in its ``vader_`` columns.
 
     An adapter, because ``sentiment.actors.find_mentions`` only finds aliases from data/actors.csv (states, blocs),
     not NewsMTSC's people. It reproduces the rest of the path: the row's text is split into paragraphs at
     line breaks and into sentences by newslens's own Punkt splitter (``text.segment.split_sentences``), the
-    sentence containing the mention is taken (as ``Article.sentence_at``), and it is scored by
-    ``vader_scores`` exactly as ``sentence_sentiment`` scores every sentence. With one mention in one
-    sentence, the actor's mean compound is that sentence's compound.
+    sentence containing the mention is taken (as ``Article.sentence_at``), and it is scored exactly as
+    ``sentence_sentiment`` scores every sentence. With one mention in one sentence, the actor's mean compound
+    is that sentence's compound.
     """
+    from newslens.sentiment.news import news_scores
     from newslens.sentiment.scores import vader_scores
     from newslens.text.article import Paragraph
     from newslens.text.segment import split_sentences
@@ -200,7 +203,7 @@ def current_actor_method(sentence: str, start: int) -> float:
         offset += len(line) + 1
     sentences = split_sentences(paragraphs, sentence)
     holding = [s for s in sentences if s.start <= start < s.end] or sentences
-    return vader_scores(holding[0].text)["compound"]
+    return (vader_scores if reference else news_scores)(holding[0].text)["compound"]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -405,9 +408,14 @@ def method_predictions(rows, majority: int, model_dense_only: dict, dense, spars
         "majority class (train: negative)": (np.full(n, majority), "most frequent training label"),
         "whole-sentence reference VADER": (three_class(whole_sentence_vader(rows)),
                                            "vaderSentiment compound of the sentence as written, +-0.05"),
+        "newslens actor method, reference VADER (before)": (
+            three_class([current_actor_method(r["sentence"], r["start"], reference=True) for r in rows]),
+            "reference VADER compound of the newslens sentence holding the mention, quote-normalised, +-0.05 "
+            "(adapter; actors.csv's vader_mean_compound)"),
         "newslens current actor method": (
             three_class([current_actor_method(r["sentence"], r["start"]) for r in rows]),
-            "compound of the newslens sentence holding the mention, quote-normalised, +-0.05 (adapter)"),
+            "news-sense VADER compound of the newslens sentence holding the mention, +-0.05 (adapter; "
+            "actors.csv's mean_compound)"),
         "clause VADER (no fitting)": (three_class(clause),
                                       "compound of the clause around the target, +-0.05"),
         f"window VADER, {ts.WINDOW} words each side (no fitting)": (
@@ -595,9 +603,11 @@ def results_markdown(table, tuning, choice, sha, today, command, per_mention, ke
         "are the test sets' own majority (neutral), shown for comparison; that one looks at the test labels.",
         "- *whole-sentence reference VADER*: vaderSentiment compound of the sentence as written, >= 0.05 positive, "
         "<= -0.05 negative.",
-        "- *newslens current actor method*: what `newslens.sentiment.actors.actor_sentiment` gives an actor named once: the "
-        "compound of the newslens sentence (Punkt split, quote-normalised) holding the mention. An adapter, because "
-        "the alias list finds states and blocs, not NewsMTSC's people.",
+        "- *newslens current actor method*: what `newslens.sentiment.actors.actor_sentiment` gives an actor named once "
+        "(`mean_compound`): the news-sense VADER compound of the newslens sentence (Punkt split, quote-normalised) "
+        "holding the mention. An adapter, because the alias list finds states and blocs, not NewsMTSC's people. "
+        "*newslens actor method, reference VADER (before)*: the same with the reference VADER, what actors.csv "
+        "reported before the news-sense score became primary (its `vader_mean_compound` now).",
         "- *clause / window VADER*: the compound of the clause around the target (split at , ; : ( ) and but, "
         f"while, although ...) or of {ts.WINDOW} words each side; no fitting.",
         "- *newslens target_sentiment*: `newslens.sentiment.target.target_sentiment(sentence, start, end)`, a "

@@ -241,7 +241,7 @@ def report(rows, summary, baseline, errors) -> str:
              "hit must overlap a gold place and resolve to its country.", "",
              "| run | texts | gold places | predicted | correct | precision | recall | person names reported as places |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for label, s in (("before (main, 13bbd7a)", baseline), ("now", summary)):
+    for label, s in (("before (main, 13bbd7a)", baseline), ("now (in-sample)", summary)):
         if s is None:
             continue
         lines.append(f"| {label} | {s['texts']} | {s['gold_places']} | {s['true_positives'] + s['false_positives']} | "

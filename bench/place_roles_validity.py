@@ -371,8 +371,12 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
         "",
         "Test splits only. Published figures (accuracy %, per-class F1) from " + PAPER + ".",
         "",
-        "| split | system | items | coverage % | accuracy % | F1 literal | F1 non-literal |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "Accuracy and macro-F1 (the mean of the two class F1s) side by side: where one class dominates "
+        "(79% of SemEval's test gold is literal) the majority baseline's accuracy is above newslens's while "
+        "its macro-F1 is far below, because it never finds a non-literal mention.",
+        "",
+        "| split | system | items | coverage % | accuracy % | macro-F1 | F1 literal | F1 non-literal |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
 
     def cell(v, digits=1):
@@ -380,7 +384,8 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
 
     for _, r in table[table["split"].str.endswith(("_test", "_relabelled"))].iterrows():
         lines.append(f"| {r['split']} | {r['system']} | {int(r['items_scored'])} | {cell(r['coverage'])} | "
-                     f"{cell(r['accuracy'])} | {cell(r['f1_literal'])} | {cell(r['f1_non_literal'])} |")
+                     f"{cell(r['accuracy'])} | {cell(r['macro_f1'])} | {cell(r['f1_literal'])} | "
+                     f"{cell(r['f1_non_literal'])} |")
     sections = [
         ("The earlier rule change, measured (newslens strict)",
          "Three cues the training splits showed missing were added to the role rules (seed roles unchanged): "
@@ -425,8 +430,11 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
               f"newslens finds {rel['coverage']:.0f}% of the gold mentions), against a majority baseline of "
               f"{row('relocar_test', 'majority class (non-literal)')['accuracy']:.1f}% and 83.6-84.8% for Gritta et "
               f"al.'s trained LSTMs. SemEval-2007 test (908 BNC paragraphs, whose scheme calls the political entity "
-              f"literal): {sem['accuracy']:.1f}% against a majority baseline of "
-              f"{row('semeval_test', 'majority class (literal)')['accuracy']:.1f}% and 85-86% for trained systems; "
+              f"literal): accuracy {sem['accuracy']:.1f}%, below the majority baseline's "
+              f"{row('semeval_test', 'majority class (literal)')['accuracy']:.1f}% (85-86% for trained systems), "
+              f"macro-F1 {sem['macro_f1']:.1f} against the baseline's "
+              f"{row('semeval_test', 'majority class (literal)')['macro_f1']:.1f}: the baseline never finds a "
+              f"non-literal mention; "
               f"on the same items relabelled with ReLocaR's guidelines {lab['accuracy']:.1f}% (majority "
               f"{row('semeval_test_relabelled', 'majority class (literal)')['accuracy']:.1f}%). The rules are "
               "much better than chance where a cue fires (agent of a passive, subject of a verb, possessive with "
@@ -487,8 +495,11 @@ def main(argv=None) -> None:
     commit = dataset_commit(args.relocar, args.dataset_commit)
     table = pd.DataFrame(table_rows)
     table["dataset_commit"] = commit
-    columns = ["split", "system", "items", "items_scored", "coverage", "accuracy", "f1_literal", "f1_non_literal",
-               "not_found", "not_a_place", "gold_literal", "gold_non_literal", "source", "dataset_commit"]
+    # Balanced measure beside accuracy: on SemEval, where 79% of the gold is literal, a system that says
+    # "literal" every time beats newslens's accuracy; macro-F1 (mean of the two class F1s) does not reward that.
+    table["macro_f1"] = (table["f1_literal"] + table["f1_non_literal"]) / 2
+    columns = ["split", "system", "items", "items_scored", "coverage", "accuracy", "macro_f1", "f1_literal",
+               "f1_non_literal", "not_found", "not_a_place", "gold_literal", "gold_non_literal", "source", "dataset_commit"]
     table = table[columns]
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(table, args.out / "place_roles_validity.csv")

@@ -90,7 +90,7 @@ def main() -> None:
         file_name, description = sv.DATASETS[key]
         for method, scores in sv.method_scores(frame["text"]).items():
             rows.append({"dataset": key, "items": len(frame), "method": method,
-                         **sv.metrics(ratings, scores), "evaluation": "as shipped, nothing fitted",
+                         **sv.metrics(ratings, scores), "evaluation": sv.EVALUATION.get(method, sv.NOT_FITTED),
                          "source": f"{SOURCE}/{file_name}"})
         if key == "nyt_editorials":
             cv = oped.to_score(oped.cross_validated_ratings(feature_sets[key], ratings))

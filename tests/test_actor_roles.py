@@ -67,7 +67,7 @@ def test_an_actor_row_counts_its_settings_and_origins_without_scoring_them():
     result = newslens.analyze(load_text(text, "russia.txt", "auto"))
     row = result["actors"].set_index("actor").loc["Russia"]
     assert (row["mentions"], row["setting_mentions"], row["origin_mentions"]) == (1, 1, 1)
-    sentences = result["sentences"].set_index("sentence_id")["vader_compound"]
+    sentences = result["sentences"].set_index("sentence_id")["news_compound"]
     # Only the sentence where Russia acts is scored: not the mean of the three sentences.
     assert row["sentences"] == 1 and row["mean_compound"] == pytest.approx(sentences[1], abs=1e-4)
     assert sentences[2] > 0 > sentences[1]                  # so scoring the setting would have moved the mean
@@ -207,3 +207,16 @@ def test_a_bloc_acts_unless_its_name_is_an_origin_or_part_of_a_region():
         ("Pro-Western", "origin"),       # an alignment with the bloc, not the bloc acting
         ("West", "acting"),
     ]
+
+
+def test_an_actors_extreme_sentences_are_read_in_the_news_sense():
+    """Written sentences: the reference VADER makes the line of engagement an actor's most positive sentence;
+    the news-sense score, primary in actors.csv, does not. The reference stays in the vader_ columns."""
+    text = ("Two statements\n\nMoscow said the drills may destabilize the situation at the engagement line. "
+            "Moscow welcomed the talks in Geneva.\n")
+    article = load_text(text, "statements.txt", "auto")
+    table = sentence_sentiment(article, second_opinions=False)
+    row = actor_sentiment(article, table, actor_mentions(article), intervals=False).set_index("actor").loc["Russia"]
+    assert row["vader_most_positive_sentence_id"] == 1                  # "engagement" +2.0 in VADER's lexicon
+    assert row["most_positive_sentence_id"] == 2 and row["most_positive_compound"] > 0
+    assert row["mean_compound"] < row["vader_mean_compound"]

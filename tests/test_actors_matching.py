@@ -65,11 +65,15 @@ def test_actor_sentiment_on_the_seed(seed_article, mentions):
     table = sentence_sentiment(seed_article)
     actors = actor_sentiment(seed_article, table, mentions).set_index("actor")
     ukraine = actors.loc["Ukraine"]
-    compound = table.set_index("sentence_id")["vader_compound"]
+    compound = table.set_index("sentence_id")["news_compound"]         # the primary score
+    reference = table.set_index("sentence_id")["vader_compound"]
     ids = [int(i) for i in ukraine["sentence_ids"].split(";")]
     assert ukraine["sentences"] == 10
     assert ukraine["mean_compound"] == round(compound[ids].mean(), 4)
+    assert ukraine["vader_mean_compound"] == round(reference[ids].mean(), 4)
     assert ukraine["ci_low"] <= ukraine["mean_compound"] <= ukraine["ci_high"]
-    assert ukraine["most_negative_sentence_id"] == 9 and ukraine["most_positive_sentence_id"] == 1
+    assert ukraine["most_negative_sentence_id"] == compound[ids].idxmin()
+    assert ukraine["vader_most_negative_sentence_id"] == 9 and ukraine["vader_most_positive_sentence_id"] == 1
+    assert ukraine["most_positive_compound"] == compound[ids].max()
     assert actors.index[0] == "Turkey"               # named in the most sentences
     assert actors.loc["China", "note"] == "one sentence: no interval"

@@ -163,7 +163,7 @@ def test_g2_and_log_ratio_match_the_published_formulas():
 def test_intervals_absent_for_a_one_article_outlet(tables):
     tone = tables["tone"]
     solo = tone[tone["outlet"] == "solo.example"]
-    assert len(solo) == 4 and solo["ci_low"].isna().all() and solo["ci_high"].isna().all()
+    assert len(solo) == 6 and solo["ci_low"].isna().all() and solo["ci_high"].isna().all()
     assert solo["note"].str.contains("no interval: 1 article").all()
     assert solo["value"].notna().all()
     alpha = tone[tone["outlet"] == "alpha.example"]
@@ -176,8 +176,32 @@ def test_intervals_absent_for_a_one_article_outlet(tables):
 def test_news_tone_is_shown_beside_the_reference_tone(tables):
     tone = tables["tone"]
     alpha = tone[tone["outlet"] == "alpha.example"].set_index("measure")
-    assert list(alpha.index) == ["tone", "news_tone", "article_mean_compound", "sentence_compound"]
+    assert list(alpha.index) == ["tone", "news_tone", "article_mean_compound", "sentence_compound",
+                                 "vader_article_mean_compound", "vader_sentence_compound"]
     assert alpha.loc["news_tone", "articles"] == alpha.loc["tone", "articles"]
+
+
+def test_the_primary_compound_is_the_news_sense_score_with_the_reference_beside_it(tables, corpus_out):
+    from newslens.compare.sentiment import tone_by_group
+
+    corpus = read_corpus(corpus_out)
+    tone = tables["tone"]
+    alpha = tone[tone["outlet"] == "alpha.example"].set_index("measure")
+    articles = corpus["articles"]
+    arts = articles[articles["group"] == "alpha.example"]
+    assert alpha.loc["article_mean_compound", "value"] == pytest.approx(arts["news_mean_compound"].mean(), abs=1e-9)
+    assert alpha.loc["vader_article_mean_compound", "value"] == pytest.approx(arts["vader_mean_compound"].mean(),
+                                                                              abs=1e-9)
+    assert "vader_mean_compound" in tables["actor_tone"]
+    # corpus tables written before the news-sense score was primary: the reference, said so, no duplicate rows
+    old = Corpus(corpus.out_dir, corpus.file_format, corpus.by, {
+        **corpus.tables, "articles": articles.drop(columns=["news_mean_compound", "news_body_compound"]),
+        "sentences": corpus["sentences"].drop(columns=["news_compound"])})
+    fallback = tone_by_group(old)
+    part = fallback[fallback["group"] == "alpha.example"].set_index("measure")
+    assert "vader_article_mean_compound" not in part.index
+    assert part.loc["article_mean_compound", "value"] == pytest.approx(arts["vader_mean_compound"].mean(), abs=1e-9)
+    assert "reference VADER" in part.loc["article_mean_compound", "description"]
 
 
 def test_bootstrap_is_over_articles_and_deterministic():

@@ -197,18 +197,23 @@ ACTORS = Table("actors.csv", "actor that acts at least once, most sentences firs
     C("mentions", INT, "mentions where it acts"),
     C("sentences", INT, "sentences where it acts"),
     C("sentence_ids", STRING, "those sentences, ;-separated"),
-    C("mean_compound", FLOAT, "mean VADER compound of those sentences"),
+    C("mean_compound", FLOAT, "mean news-sense VADER compound of those sentences (the primary score)"),
     C("ci_low", FLOAT, "low end of the bootstrap 95% interval of mean_compound (empty without the intervals "
                        "extra)", nullable=True),
     C("ci_high", FLOAT, "high end of that interval (empty without the intervals extra)", nullable=True),
-    C("most_negative_sentence_id", INT, "its most negative sentence"),
-    C("most_negative_compound", FLOAT, "that sentence's compound"),
-    C("most_positive_sentence_id", INT, "its most positive sentence"),
-    C("most_positive_compound", FLOAT, "that sentence's compound"),
+    C("most_negative_sentence_id", INT, "its most negative sentence (news-sense score)"),
+    C("most_negative_compound", FLOAT, "that sentence's news-sense compound"),
+    C("most_positive_sentence_id", INT, "its most positive sentence (news-sense score)"),
+    C("most_positive_compound", FLOAT, "that sentence's news-sense compound"),
     C("aliases_found", STRING, "the aliases that named it, comma-separated"),
     C("note", STRING, "a warning when there are too few sentences for the interval"),
     C("setting_mentions", INT, "mentions as a setting (counted, not scored)"),
     C("origin_mentions", INT, "mentions as an origin (counted, not scored)"),
+    C("vader_mean_compound", FLOAT, "mean reference VADER compound of the same sentences (for comparability)"),
+    C("vader_most_negative_sentence_id", INT, "its most negative sentence by the reference VADER"),
+    C("vader_most_negative_compound", FLOAT, "that sentence's reference compound"),
+    C("vader_most_positive_sentence_id", INT, "its most positive sentence by the reference VADER"),
+    C("vader_most_positive_compound", FLOAT, "that sentence's reference compound"),
     C("mean_target_score", FLOAT, "mean sentiment toward its mentions by the target-dependent model", extra=TS),
     C("target_negative", INT, "mentions the model rates negative", extra=TS),
     C("target_neutral", INT, "mentions the model rates neutral", extra=TS),
@@ -424,8 +429,10 @@ CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export c
     C("paragraphs", INT, "body paragraphs"),
     C("sentences", INT, "body sentences"),
     C("words", INT, "word tokens in the body"),
-    C("vader_mean_compound", FLOAT, "mean reference VADER compound of its sentences"),
-    C("vader_body_compound", FLOAT, "the body as one VADER score"),
+    C("news_mean_compound", FLOAT, "mean news-sense VADER compound of its sentences (the primary score)"),
+    C("news_body_compound", FLOAT, "the body as one news-sense VADER score"),
+    C("vader_mean_compound", FLOAT, "mean reference VADER compound of its sentences (for comparability)"),
+    C("vader_body_compound", FLOAT, "the body as one reference VADER score"),
     C("tone", FLOAT, "GDELT-style tone: positive % - negative %"),
     C("tone_positive_pct", FLOAT, "% of words with positive valence"),
     C("tone_negative_pct", FLOAT, "% of words with negative valence"),
@@ -437,7 +444,8 @@ CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export c
 ), keys=("item",))
 
 CORPUS_SENTENCES = _corpus("sentences", "sentence", _pick(SENTENCES, (
-    "sentence_id", "paragraph_id", "words", "vader_compound", "vader_label", "tone", "news_tone", "text")),
+    "sentence_id", "paragraph_id", "words", "news_compound", "vader_compound", "vader_label", "tone", "news_tone",
+    "text")),
     keys=("sentence_id",))
 # The per-article actors.csv, less its note (which only restates the sentence count).
 CORPUS_ACTOR_SENTIMENT = _corpus("actor_sentiment", "actor in an article", _pick(

@@ -42,7 +42,8 @@ def tone_figure(tone, groups, by: str = "outlet"):
     import matplotlib.pyplot as plt
 
     measures = [("tone", "Document tone (GDELT-style)\n% positive - % negative words, mean over articles"),
-                ("sentence_compound", "Sentence sentiment (VADER compound)\nmean over the group's sentences")]
+                ("sentence_compound",
+                 "Sentence sentiment (news-sense VADER compound)\nmean over the group's sentences")]
     colours = group_colours(groups)
     fig, axes = plt.subplots(1, 2, figsize=(11, 0.55 * len(groups) + 1.9), sharey=True)
     for ax, (measure, title) in zip(axes, measures):
@@ -82,7 +83,7 @@ def actor_tone_figure(actor_tone, groups, actors, by: str = "outlet"):
     ax0 = axes.flat[0]
     ax0.set_xlim(-1, 1)
     for ax in axes[-1]:
-        ax.set_xlabel("mean VADER compound near the actor", fontsize=8)
+        ax.set_xlabel("mean news-sense VADER compound near the actor", fontsize=8)
     fig.suptitle(f"Sentiment near each actor per {by} (mean over articles of the sentences where it acts; "
                  "95% intervals over articles; n = mentions)", fontsize=10.5, x=0.01, ha="left")
     fig.tight_layout()
@@ -223,7 +224,8 @@ def timeline_figure(timeline, articles, groups, by: str = "outlet"):
     bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     fig.suptitle(f"Timeline: articles per week and each article's tone, per {by}", fontsize=10.5, x=0.01, ha="left")
     fig.tight_layout()
-    plotted = dated[["item", "group", "date", "title", "tone", "vader_mean_compound"]].reset_index(drop=True)
+    scores = [c for c in ("news_mean_compound", "vader_mean_compound") if c in dated]
+    plotted = dated[["item", "group", "date", "title", "tone"] + scores].reset_index(drop=True)
     return fig, plotted
 
 

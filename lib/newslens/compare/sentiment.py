@@ -6,9 +6,14 @@ Measures (all from the corpus tables; VADER is the reference implementation the 
   article, averaged over the group's articles;
 - ``news_tone``: the same with the news-sense word valences and organisation names masked
   (``newslens.sentiment.news``), where the corpus tables have it (written by newslens after issue 13);
-- ``article_mean_compound``: the mean VADER compound of an article's sentences, averaged over articles;
-- ``sentence_compound``: the mean VADER compound of all the group's sentences pooled (long articles weigh
-  more), its interval still resampling articles.
+- ``article_mean_compound``: the mean news-sense VADER compound (the primary score, ``news_compound``) of an
+  article's sentences, averaged over articles;
+- ``sentence_compound``: the mean news-sense compound of all the group's sentences pooled (long articles
+  weigh more), its interval still resampling articles;
+- ``vader_article_mean_compound``, ``vader_sentence_compound``: the same two with the reference VADER, for
+  comparability.
+Corpus tables written before the news-sense score was primary have no ``news_compound``: there the two
+primary measures fall back to the reference VADER and their description says so.
 
 Actors: the countries, blocs and alliances of ``actor_sentiment`` (``data/actors.csv``: a country with its
 demonyms, its capital used for the government, its leader), plus the targets of ``data/compare_targets.csv``
@@ -31,14 +36,28 @@ TONE_MEASURES = {
     "tone": "document tone (GDELT-style: % positive - % negative words), mean over articles",
     "news_tone": "document tone as above with news-sense word valences and organisation names masked, mean over "
                  "articles",
-    "article_mean_compound": "mean VADER compound of an article's sentences, mean over articles",
-    "sentence_compound": "VADER compound of every sentence, pooled over the group's sentences",
+    "article_mean_compound": "mean news-sense VADER compound (primary) of an article's sentences, mean over articles",
+    "sentence_compound": "news-sense VADER compound (primary) of every sentence, pooled over the group's sentences",
+    "vader_article_mean_compound": "mean reference VADER compound of an article's sentences, mean over articles",
+    "vader_sentence_compound": "reference VADER compound of every sentence, pooled over the group's sentences",
 }
+# measure -> (articles column, sentences column) it is computed from; the primary ones fall back to the
+# reference where an older corpus lacks the news-sense columns.
+COMPOUND_SOURCES = {"article_mean_compound": ("news_mean_compound", "news_compound"),
+                    "sentence_compound": ("news_mean_compound", "news_compound"),
+                    "vader_article_mean_compound": ("vader_mean_compound", "vader_compound"),
+                    "vader_sentence_compound": ("vader_mean_compound", "vader_compound")}
+FALLBACK_NOTE = " (reference VADER: these corpus tables have no news-sense columns)"
+
+
+def sentence_score(sentences) -> str:
+    """The sentences column of the primary score: news_compound, or vader_compound in older corpus tables."""
+    return "news_compound" if "news_compound" in sentences else "vader_compound"
 TONE_COLUMNS = ["group", "measure", "articles", "sentences", "value", "ci_low", "ci_high", "note", "description"]
 ACTOR_COLUMNS = ["group", "actor", "source", "articles", "mentions", "sentences", "mean_compound", "ci_low",
                  "ci_high", "note", "most_negative_item", "most_negative_sentence_id", "most_negative_compound",
                  "most_negative_text", "most_positive_item", "most_positive_sentence_id", "most_positive_compound",
-                 "most_positive_text"]
+                 "most_positive_text", "vader_mean_compound"]
 
 
 def tone_by_group(corpus):
@@ -47,24 +66,33 @@ def tone_by_group(corpus):
 
     articles = corpus["articles"]
     sentences = corpus["sentences"]
-    per_article = sentences.groupby("item").agg(n=("vader_compound", "size"), total=("vader_compound", "sum"))
+    sums = {column: sentences.groupby("item").agg(n=(column, "size"), total=(column, "sum"))
+            for column in {"vader_compound", sentence_score(sentences)}}
+    fallback = "news_compound" not in sentences or "news_mean_compound" not in articles
     rows = []
     for group in corpus.groups:
         arts = articles[articles["group"] == group]
-        sent = per_article.reindex(arts["item"]).fillna(0)
-        n_sent = int(sent["n"].sum())
+        n_sent = int(sums["vader_compound"].reindex(arts["item"]).fillna(0)["n"].sum())
         for measure, description in TONE_MEASURES.items():
             if measure == "news_tone" and "news_tone" not in arts:
                 continue            # corpus tables written before the news tone existed
+            if measure in COMPOUND_SOURCES:
+                article_column, sentence_column = COMPOUND_SOURCES[measure]
+                if fallback:
+                    if measure.startswith("vader_"):
+                        continue    # the primary measures already are the reference here
+                    article_column, sentence_column = "vader_mean_compound", "vader_compound"
+                    description += FALLBACK_NOTE
             if measure in ("tone", "news_tone"):
                 values = arts[measure].dropna()
                 est = bootstrap_mean(values, f"{group}|{measure}")
                 n = len(values)
-            elif measure == "article_mean_compound":
-                values = arts["vader_mean_compound"].dropna()
+            elif measure.endswith("article_mean_compound"):
+                values = arts[article_column].dropna()
                 est = bootstrap_mean(values, f"{group}|{measure}")
                 n = len(values)
             else:
+                sent = sums[sentence_column].reindex(arts["item"]).fillna(0)
                 est = bootstrap_ratio(sent["total"], sent["n"], f"{group}|{measure}")
                 n = len(arts)
             value, low, high, note = est
@@ -114,7 +142,8 @@ def actor_sentences(corpus):
 
     Columns: item, group, actor, source (``actor_sentiment``: the actors.csv actors and the countries the
     places stage finds acting; or ``compare_targets.csv``), sentence_id, mentions (in that sentence; for
-    actor_sentiment actors the article's count is put on its first sentence), vader_compound, text.
+    actor_sentiment actors the article's count is put on its first sentence), compound (the primary score:
+    news_compound, or vader_compound in corpus tables that lack it), vader_compound, text.
     """
     import pandas as pd
 
@@ -134,36 +163,41 @@ def actor_sentences(corpus):
     if len(targets):
         long.append(targets.assign(source="compare_targets.csv"))
     if not long:
-        return pd.DataFrame(columns=["item", "group", "actor", "source", "sentence_id", "mentions",
+        return pd.DataFrame(columns=["item", "group", "actor", "source", "sentence_id", "mentions", "compound",
                                      "vader_compound", "text"])
     frame = pd.concat(long, ignore_index=True)
-    keyed = sentences.set_index(["item", "sentence_id"])[["group", "vader_compound", "text"]]
+    keyed = sentences.assign(compound=sentences[sentence_score(sentences)]).set_index(["item", "sentence_id"])[
+        ["group", "compound", "vader_compound", "text"]]
     frame = frame.join(keyed, on=["item", "sentence_id"])
-    return frame[["item", "group", "actor", "source", "sentence_id", "mentions", "vader_compound", "text"]]
+    return frame[["item", "group", "actor", "source", "sentence_id", "mentions", "compound", "vader_compound",
+                  "text"]]
 
 
 def actor_tone_by_group(corpus, long=None):
     """One row per group and actor: articles naming it, mentions, sentences, the mean over articles of the
-    article's mean compound near the actor (95% interval over articles), the most negative and most
-    positive sentence behind the cell."""
+    article's mean compound near the actor (the primary, news-sense score; 95% interval over articles), the
+    most negative and most positive sentence behind the cell by it, and the same mean over articles with the
+    reference VADER (``vader_mean_compound``)."""
     import pandas as pd
 
     long = actor_sentences(corpus) if long is None else long
     rows = []
     order = {g: i for i, g in enumerate(corpus.groups)}
     for (group, actor), cell in long.groupby(["group", "actor"], sort=False):
-        per_article = cell.groupby("item")["vader_compound"].mean()
+        per_article = cell.groupby("item")["compound"].mean()
         value, low, high, note = bootstrap_mean(per_article.to_numpy(), f"{group}|{actor}")
-        ranked = cell.sort_values(["vader_compound", "item", "sentence_id"], kind="mergesort")
+        reference = float(cell.groupby("item")["vader_compound"].mean().mean())
+        ranked = cell.sort_values(["compound", "item", "sentence_id"], kind="mergesort")
         neg, pos = ranked.iloc[0], ranked.iloc[-1]
         rows.append({"group": group, "actor": actor, "source": cell["source"].iloc[0],
                      "articles": int(per_article.size), "mentions": int(cell["mentions"].sum()),
                      "sentences": int(len(cell)), "mean_compound": value, "ci_low": low, "ci_high": high,
                      "note": note, "most_negative_item": int(neg["item"]),
                      "most_negative_sentence_id": int(neg["sentence_id"]),
-                     "most_negative_compound": float(neg["vader_compound"]), "most_negative_text": neg["text"],
+                     "most_negative_compound": float(neg["compound"]), "most_negative_text": neg["text"],
                      "most_positive_item": int(pos["item"]), "most_positive_sentence_id": int(pos["sentence_id"]),
-                     "most_positive_compound": float(pos["vader_compound"]), "most_positive_text": pos["text"]})
+                     "most_positive_compound": float(pos["compound"]), "most_positive_text": pos["text"],
+                     "vader_mean_compound": reference})
     frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     if len(frame):
         frame = frame.assign(_g=frame["group"].map(order)).sort_values(

@@ -39,6 +39,7 @@ def _article_summary(result) -> dict:
         "language": "en" if article.report.language == "en" else article.report.language,
         "input_format": article.report.input_format, "paragraphs": len(article.paragraphs),
         "sentences": len(article.sentences), "words": len(article.words),
+        "news_mean_compound": tone.get("news_mean_compound"), "news_body_compound": tone.get("news_body_compound"),
         "vader_mean_compound": tone.get("vader_mean_compound"), "vader_body_compound": tone.get("vader_body_compound"),
         "tone": tone.get("tone"), "tone_positive_pct": tone.get("tone_positive_pct"),
         "tone_negative_pct": tone.get("tone_negative_pct"), "news_tone": tone.get("news_tone"),

@@ -71,7 +71,7 @@ def plot_actor_sentiment(actors, min_sentences: int = MIN_INTERVAL_SENTENCES):
     ax.set_yticks(y, [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
     ax.set_xlim(-1, 1)
     ax.set_ylim(-0.6, len(frame) - 0.4)
-    ax.set_xlabel("mean reference-VADER compound of the sentences where the actor acts\n"
+    ax.set_xlabel("mean news-sense VADER compound of the sentences where the actor acts\n"
                   f"(bars: 95% bootstrap interval over those sentences; open dot: fewer than {min_sentences} "
                   "sentences, no interval)")
     ax.set_title("Sentiment near each actor (not stance toward it)")

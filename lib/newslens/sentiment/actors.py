@@ -24,8 +24,10 @@ other country the places stage finds acting under its name, demonym or capital (
 countries. Leaders, officials and institutions always act; blocs and alliances too, unless the places stage
 reads the name as an origin ("pro-Western") or as part of a region of a country ("Western Ukraine"). Without a place table every alias mention is scored, as before this split (role left empty).
 
-Actor sentiment is the mean reference-VADER compound of the sentences where the actor acts, with a
-percentile bootstrap interval over those sentences. It is sentiment NEAR an actor, not stance TOWARD it:
+Actor sentiment is the mean news-sense VADER compound (``news_compound``, the primary score: see
+``newslens.sentiment.news`` and bench/results/news_sentiment_validity.md) of the sentences where the actor
+acts, with a percentile bootstrap interval over those sentences; the reference VADER's mean and its most
+negative and most positive sentences stand beside it in ``vader_``-prefixed columns, for comparability. It is sentiment NEAR an actor, not stance TOWARD it:
 a sentence that condemns Ukraine for its "aggression" and a sentence that pities Ukraine both count as
 negative for Ukraine, and every actor named in a sentence gets that sentence's whole score.
 """
@@ -39,6 +41,11 @@ from functools import lru_cache
 from ..paths import DATA_DIR
 
 ACTORS_FILE = DATA_DIR / "actors.csv"
+# The sentence score actor sentiment is built on (a column of the sentence table): the news-sense VADER.
+PRIMARY_SCORE = "news_compound"
+# The reference VADER's figures beside it, for comparability with other VADER studies.
+REFERENCE_COLUMNS = ["vader_mean_compound", "vader_most_negative_sentence_id", "vader_most_negative_compound",
+                     "vader_most_positive_sentence_id", "vader_most_positive_compound"]
 BOOTSTRAP_SAMPLES = 10_000
 BOOTSTRAP_SEED = 20211027          # fixed: the seed article's date
 CONFIDENCE = 0.95
@@ -277,10 +284,11 @@ def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOO
 
 
 def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = True):
-    """One row per actor that acts at least once: mentions and sentences where it acts, mean compound of those
-    sentences with a 95% bootstrap interval, the most negative and most positive sentence ids, the aliases
-    found, and how often it is named only as a setting or an origin (counted, not scored). Sorted by
-    sentences, then name.
+    """One row per actor that acts at least once: mentions and sentences where it acts, mean news-sense
+    compound (``news_compound``, primary) of those sentences with a 95% bootstrap interval, the most negative
+    and most positive sentence ids by it, the aliases found, how often it is named only as a setting or an
+    origin (counted, not scored), and the reference VADER's mean, most negative and most positive sentence
+    (``vader_`` columns). Sorted by sentences, then name.
     ``intervals=False`` leaves ci_low and ci_high empty (the bootstrap is most of this table's cost). With
     target columns in ``mentions`` (``actor_mentions(target=True)``) also mean_target_score (the mean
     sentiment toward the actor's mentions) and target_negative / target_neutral / target_positive counts.
@@ -304,7 +312,9 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
                 counts = apart.setdefault(actor, {"setting": 0, "origin": 0})
                 counts[role] += 1
             scored.append(role in ("acting", ""))
-    compound = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
+    # The primary score is the news-sense VADER; the reference VADER is kept beside it.
+    compound = dict(zip(table["sentence_id"].astype(int), table[PRIMARY_SCORE].astype(float)))
+    reference = dict(zip(table["sentence_id"].astype(int), table["vader_compound"].astype(float)))
     # Sentence ids and aliases of each actor's mentions, grouped in plain Python (a pandas groupby costs
     # more than the work on these few rows); actors in name order, as groupby(sort=True) gives them.
     sentence_ids_of: dict[str, list[int]] = {}
@@ -327,6 +337,8 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
         low, high = bootstrap_interval(scores) if intervals else (float("nan"), float("nan"))
         most_negative = min(ids, key=lambda i: (compound[i], i))
         most_positive = max(ids, key=lambda i: (compound[i], -i))
+        ref_negative = min(ids, key=lambda i: (reference[i], i))
+        ref_positive = max(ids, key=lambda i: (reference[i], -i))
         note = "one sentence: no interval" if len(ids) == 1 else (
             "fewer than 5 sentences: the interval is too narrow to trust" if len(ids) < 5 else "")
         rows.append({
@@ -338,6 +350,9 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
             "aliases_found": ", ".join(sorted(aliases_of[actor])), "note": note,
             "setting_mentions": apart.get(actor, {}).get("setting", 0),
             "origin_mentions": apart.get(actor, {}).get("origin", 0),
+            "vader_mean_compound": sum(reference[i] for i in ids) / len(ids),
+            "vader_most_negative_sentence_id": ref_negative, "vader_most_negative_compound": reference[ref_negative],
+            "vader_most_positive_sentence_id": ref_positive, "vader_most_positive_compound": reference[ref_positive],
         })
         if targets_of:
             found = targets_of[actor]
@@ -346,7 +361,7 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
                                 for name in ("negative", "neutral", "positive")}})
     columns = ["actor", "mentions", "sentences", "sentence_ids", "mean_compound", "ci_low", "ci_high",
                "most_negative_sentence_id", "most_negative_compound", "most_positive_sentence_id",
-               "most_positive_compound", "aliases_found", "note", "setting_mentions", "origin_mentions"]
+               "most_positive_compound", "aliases_found", "note", "setting_mentions", "origin_mentions"] + REFERENCE_COLUMNS
     if targets_of:
         columns += ["mean_target_score", "target_negative", "target_neutral", "target_positive"]
     rows.sort(key=lambda row: (-row["sentences"], row["actor"]))      # most sentences first, then by name

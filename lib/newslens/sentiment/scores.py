@@ -1,7 +1,8 @@
 """Sentence-level sentiment, several methods side by side, and the tables `newslens analyze` writes.
 
-Primary score: the reference VADER implementation (``vaderSentiment``, Hutto and Gilbert 2014), compound
-in [-1, 1]. Beside it: NLTK's port of VADER (same lexicon, read from the installed vaderSentiment package,
+The reference VADER implementation (``vaderSentiment``, Hutto and Gilbert 2014), compound in [-1, 1], as
+shipped; the primary score of the tables is its news-sense variant (``newslens.sentiment.news``), built on
+this one. Beside them: NLTK's port of VADER (same lexicon, read from the installed vaderSentiment package,
 never downloaded), TextBlob's pattern polarity and subjectivity, NRC emotion counts on lemmas, a
 GDELT-style tone, and the op-ed variant (``newslens.oped_sentiment``).
 

@@ -187,7 +187,7 @@ def _table_rows(path: Path):
                     try:
                         row = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        yield n, {"__problem__": f"is not valid JSON ({exc.msg} at column {exc.colno})"}
+                        yield n, {"__problem__": f"is not valid JSON ({_json_problem(exc)})"}
                         continue
                     if not isinstance(row, dict):
                         yield n, {"__problem__": "is not a JSON object"}
@@ -197,6 +197,12 @@ def _table_rows(path: Path):
         raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
     except (OSError, EOFError, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read ({exc})") from None
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """json's message with its column: "Invalid control character at column 14" (some of json's messages
+    already end in "at", which would read "at at")."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _table_items(path: Path):

@@ -11,15 +11,19 @@ recorded and the batch goes on.
 from __future__ import annotations
 
 import csv
+import errno
 import gzip
 import hashlib
 import json
+import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
 from ..paths import display_path
+from ..text.reading import MAX_INPUT_BYTES
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -57,10 +61,12 @@ class CorpusItem:
     problem: str = ""              # set when the item is broken before analysis (a manifest row without its file)
 
     def raw(self) -> bytes:
+        """The article's bytes. A file is read up to the limit for one article: one that has grown past it
+        since it was listed comes back as its first bytes plus one, which the loader refuses as too long."""
         if self.content is not None:
             return self.content
         with open(self.path, "rb") as fh:
-            return fh.read()
+            return fh.read(MAX_INPUT_BYTES + 1)
 
     def article_id(self) -> str:
         """sha256 of the article's bytes as given: the same text twice is the same article."""
@@ -131,35 +137,122 @@ def iter_items(input_path, limit: int | None = None):
 
 # --- a folder of files ------------------------------------------------------------------------------------
 
-def _read_manifest(folder: Path) -> dict[str, dict]:
+def _read_manifest(folder: Path) -> list[tuple[int, str, dict]]:
+    """(row number, path as listed, metadata) per manifest row with a path; the header is row 1."""
     path = folder / MANIFEST_NAME
     if not path.exists():
-        return {}
+        return []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = [_normalise_row(r) for r in csv.DictReader(fh)]
+            reader = csv.DictReader(fh)
+            rows = [(reader.line_num, _normalise_row(r)) for r in reader]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read as a CSV manifest ({exc})") from None
-    if rows and "path" not in rows[0]:
+    if rows and "path" not in rows[0][1]:
         raise CorpusInputError(path, "has no 'path' column (the manifest needs one: the article file, relative to it)")
-    manifest = {}
-    for row in rows:
-        if row.get("path"):
-            manifest[Path(row["path"]).as_posix()] = _meta(row)
-    return manifest
+    return [(n, row["path"], _meta(row)) for n, row in rows if row.get("path")]
+
+
+def _is_loop(exc: BaseException) -> bool:
+    # Python 3.11 and 3.12 raise RuntimeError("Symlink loop from ...") from resolve(); later ones OSError(ELOOP).
+    return isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+
+
+def _outside(root: Path, path: Path) -> str:
+    """Why `path` may not be read as part of the folder `root` (resolved), or "" when it may: it must resolve
+    to a place inside the folder, whatever links lead there."""
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError) as exc:
+        if _is_loop(exc):
+            return "is a symlink loop (following it never reaches a file)"
+        return f"cannot be resolved ({getattr(exc, 'strerror', None) or exc})"
+    if not target.is_relative_to(root):
+        return "points outside the input folder"
+    return ""
+
+
+def _folder_files(folder: Path, root: Path):
+    """(path relative to the folder, problem) of the article files in it, symlinked folders not followed: a
+    symlinked folder that leads outside is a problem of its own; one that leads inside adds nothing (its
+    files are listed where they are)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        for name in dirnames:
+            if (here / name).is_symlink():
+                problem = _outside(root, here / name)
+                if problem:
+                    rel = (here / name).relative_to(folder).as_posix()
+                    found.append((rel, f"{rel} is a symlinked folder that {problem}; its files are not read"))
+        for name in filenames:
+            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES or name.startswith("."):
+                continue
+            path = here / name
+            rel = path.relative_to(folder).as_posix()
+            problem = _outside(root, path)
+            if not problem and not path.is_file():
+                if path.is_symlink() and not path.exists():
+                    problem = "is a symlink to nothing (its target does not exist)"
+                else:
+                    continue               # a device, a pipe: not an article file
+            found.append((rel, f"{rel} {problem}" if problem else ""))
+    return sorted(found)
+
+
+def _listed_problem(folder: Path, root: Path, listed: str, rel: str) -> str:
+    if Path(listed).is_absolute():
+        return f"the manifest names {listed}, an absolute path: it points outside the input folder"
+    problem = _outside(root, folder / rel)
+    if problem:
+        return f"the manifest names {listed}, which {problem}"
+    if not (folder / rel).is_file():
+        return f"the manifest names {rel}, which does not exist"
+    return ""
+
+
+def _oversize(size: int) -> str:
+    shown = f"{size / 2**20:.1f}" if size < 100 * 2**20 else f"{size / 2**20:.0f}"
+    return f"is {shown} MiB decoded, over the {MAX_INPUT_BYTES // 2**20} MiB limit for one article"
 
 
 def _folder_items(folder: Path):
-    manifest = _read_manifest(folder)
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    """The article files of a folder and the rows of its manifest, by path. Nothing is read from outside
+    the folder (no `..`, no absolute path, no symlink that leads out), and no manifest row is dropped
+    without a word: a path listed twice is an error row of its own."""
+    root = folder.resolve()
+    manifest: dict[str, tuple[int, dict, str]] = {}     # path -> (manifest row, metadata, listed as)
+    repeats: dict[str, list] = {}                       # path -> [(manifest row, metadata)] listed again
+    for n, listed, meta in _read_manifest(folder):
+        rel = posixpath.normpath(Path(listed).as_posix())
+        if rel in manifest:
+            repeats.setdefault(rel, []).append((n, meta))
+        else:
+            manifest[rel] = (n, meta, listed)
+    files = dict(_folder_files(folder, root))
     index = 0
     for rel in sorted(set(files) | set(manifest)):
-        meta = manifest.get(rel, {})
+        row, meta, listed = manifest.get(rel, (None, {}, rel))
         path = folder / rel
-        problem = "" if path.is_file() else f"the manifest names {rel}, which does not exist"
-        yield CorpusItem(index=index, source=rel, meta=meta, path=str(path), problem=problem)
+        if rel in files:
+            problem = files[rel]
+        else:
+            problem = _listed_problem(folder, root, listed, rel)
+        if not problem:
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                problem = f"{rel} cannot be read ({exc.strerror or exc})"
+            else:
+                if size > MAX_INPUT_BYTES:
+                    problem = f"{rel} {_oversize(size)}"
+        yield CorpusItem(index=index, source=rel, meta=meta, path=None if problem else str(path), problem=problem)
         index += 1
+        for again, again_meta in repeats.get(rel, []):
+            yield CorpusItem(index=index, source=f"{MANIFEST_NAME} row {again}", meta=again_meta,
+                             problem=f"{rel} is listed twice in {MANIFEST_NAME} (rows {row} and {again}); "
+                                     f"row {again} is not read")
+            index += 1
 
 
 # --- a CSV or JSON Lines file ---------------------------------------------------------------------------

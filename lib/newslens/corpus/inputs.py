@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import posixpath
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -257,39 +258,146 @@ def _folder_items(folder: Path):
 
 # --- a CSV or JSON Lines file ---------------------------------------------------------------------------
 
-def _open_text(path: Path):
+# One row: the article (MAX_INPUT_BYTES at most) and its other columns. A longer line is never held whole:
+# it is read past in pieces and becomes one error row.
+ROW_LIMIT = MAX_INPUT_BYTES + 256 * 1024
+_PIECE = 1024 * 1024
+
+
+class _RowTooLong(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+class _Lines:
+    """The lines of a binary stream (a file, or a gzip stream read as it decompresses) as UTF-8 text, for
+    csv or one JSON object a line. Bytes are counted per record (``start_record()`` before each); a record
+    that grows past ``limit`` is read past in pieces of at most 1 MiB, to its end, and raises _RowTooLong
+    with its size. In a CSV a record ends at a line end outside quotes, which the count of '"' tells."""
+
+    def __init__(self, fh, limit: int, quoted: bool):
+        self.fh, self.limit, self.quoted = fh, limit, quoted
+        self.offset = 0              # bytes read so far, for error messages
+        self.size = self.quotes = 0
+        self.first = True
+
+    def start_record(self) -> None:
+        self.size = self.quotes = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self.fh.readline(self.limit + 1 - self.size)
+        if not line:
+            raise StopIteration
+        start = self.offset
+        self.offset += len(line)
+        self.size += len(line)
+        if self.quoted:
+            self.quotes += line.count(b'"')
+        if self.first:
+            self.first = False
+            if line.startswith(b"\xef\xbb\xbf"):
+                line, start = line[3:], start + 3
+        if self.size > self.limit or (self.size == self.limit and not line.endswith(b"\n")):
+            self._read_past(line)
+            size = self.size
+            self.start_record()
+            raise _RowTooLong(size)
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _NotUtf8(start + exc.start) from None
+
+    def _ended(self, piece: bytes) -> bool:
+        return piece.endswith(b"\n") and not (self.quoted and self.quotes % 2)
+
+    def _read_past(self, piece: bytes) -> None:
+        while piece and not self._ended(piece):
+            piece = self.fh.readline(_PIECE)
+            self.offset += len(piece)
+            self.size += len(piece)
+            if self.quoted:
+                self.quotes += piece.count(b'"')
+
+
+class _NotUtf8(Exception):
+    def __init__(self, offset: int):
+        self.offset = offset
+
+
+def _open_binary(path: Path):
+    """The file's bytes, decompressed as they are read when it is gzip: never more than a line at a time."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return open(path, encoding="utf-8-sig", newline="")
+        return gzip.open(path, "rb")
+    return open(path, "rb")
 
 
 def _table_rows(path: Path):
-    """(row number, normalised row): for CSV the header is row 1, for JSON Lines the first line is row 1."""
+    """(row number, normalised row): for CSV the header is row 1, for JSON Lines the first line is row 1.
+    A row over ROW_LIMIT bytes (decoded) is {"__problem__": ...}, read past without being held."""
     is_csv = ".csv" in path.name.lower()
     try:
-        with _open_text(path) as fh:
-            if is_csv:
-                csv.field_size_limit(64 * 1024 * 1024)
-                reader = csv.DictReader(fh)
-                for n, row in enumerate(reader, start=2):
-                    yield n, _normalise_row(row)
-            else:
-                for n, line in enumerate(fh, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        row = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        yield n, {"__problem__": f"is not valid JSON ({_json_problem(exc)})"}
-                        continue
-                    if not isinstance(row, dict):
-                        yield n, {"__problem__": "is not a JSON object"}
-                        continue
-                    yield n, _normalise_row(row)
-    except UnicodeDecodeError as exc:
-        raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
-    except (OSError, EOFError, csv.Error) as exc:
+        with _open_binary(path) as fh:
+            lines = _Lines(fh, ROW_LIMIT, quoted=is_csv)
+            yield from (_csv_rows(path, lines) if is_csv else _jsonl_rows(lines))
+    except _NotUtf8 as exc:
+        raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.offset})") from None
+    except (OSError, EOFError, zlib.error, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read ({exc})") from None
+
+
+def _too_long(exc: _RowTooLong) -> dict:
+    return {"__problem__": f"{_oversize(exc.size)} (the whole row; not read)"}
+
+
+def _csv_rows(path: Path, lines: _Lines):
+    csv.field_size_limit(max(csv.field_size_limit(), ROW_LIMIT))
+    reader = csv.DictReader(lines)
+    try:
+        reader.fieldnames
+    except _RowTooLong as exc:
+        raise CorpusInputError(path, f"its header line is {exc.size / 2**20:.0f} MiB: not a CSV header") from None
+    n = 1
+    while True:
+        lines.start_record()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _RowTooLong as exc:
+            n += 1
+            yield n, _too_long(exc)
+            continue
+        n += 1
+        yield n, _normalise_row(row)
+
+
+def _jsonl_rows(lines: _Lines):
+    n = 0
+    while True:
+        lines.start_record()
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except _RowTooLong as exc:
+            n += 1
+            yield n, _too_long(exc)
+            continue
+        n += 1
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, {"__problem__": f"is not valid JSON ({_json_problem(exc)})"}
+            continue
+        if not isinstance(row, dict):
+            yield n, {"__problem__": "is not a JSON object"}
+            continue
+        yield n, _normalise_row(row)
 
 
 def _json_problem(exc: json.JSONDecodeError) -> str:
@@ -318,6 +426,11 @@ def _table_items(path: Path):
         else:
             yield CorpusItem(index=index, source=source, meta=_meta(row), problem="the row has no text")
             continue
+        if len(content) > MAX_INPUT_BYTES:
+            yield CorpusItem(index=index, source=source, meta=_meta(row),
+                             problem=f"the {input_format if input_format == 'html' else 'text'} of row {n} "
+                                     f"{_oversize(len(content))}")
+            continue
         yield CorpusItem(index=index, source=source, meta=_meta(row), content=content, input_format=input_format)
     if not checked:
         raise CorpusInputError(path, "holds no articles (no rows)")
@@ -332,11 +445,16 @@ def _warc_items(path: Path):
     shown = display_path(path)
     index = 0
     try:
-        for record in iter_warc_articles(path):
+        for record in iter_warc_articles(path, max_bytes=MAX_INPUT_BYTES):
             listed = record.get("metadata") or {}
             meta = _normalise_row({k: v for k, v in listed.items() if isinstance(v, (str, int, float))})
             meta.update({"outlet": record.get("outlet") or meta.get("outlet", ""), "url": record["url"],
                          "date": _date(record.get("publish_date") or meta.get("date") or record.get("fetch_date") or "")})
+            if record.get("too_large"):
+                yield CorpusItem(index=index, source=f"{shown} {record['url']}", meta=_meta(meta),
+                                 problem=f"the page {_oversize(record['too_large'])}")
+                index += 1
+                continue
             html = record["html"]
             charset = (record.get("charset") or "").lower()
             if isinstance(html, bytes) and charset and charset not in ("utf-8", "utf8"):

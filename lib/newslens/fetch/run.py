@@ -55,6 +55,8 @@ class FetchResult:
                 error = f"HTTP {final.status} {final.reason}".strip()
             elif final.truncated == "length":
                 error = f"over the size limit: kept the first {len(final.body)} bytes"
+                if final.decoded is not None:
+                    error += f" ({final.decoded} decoded)"
         return {
             "url": self.record.url,
             "status": final.status if final else None,

@@ -253,3 +253,25 @@ def test_a_long_csv_record_over_many_lines_is_one_error_row_and_the_next_row_is_
     (tmp_path / "latin1.csv").write_bytes("outlet,text\nA,caf\xe9 ok\n".encode("latin-1"))
     with pytest.raises(inputs.CorpusInputError, match=r"latin1.csv: is not UTF-8 text \(bad byte at offset 17\)"):
         _items(tmp_path / "latin1.csv")
+
+
+@pytest.mark.timeout(300)
+def test_a_corpus_run_over_a_bomb_records_it_and_analyses_the_rest(tmp_path):
+    import pandas as pd
+
+    from newslens.corpus import run_corpus
+
+    path = tmp_path / "bomb.jsonl.gz"
+    with open(path, "wb") as fh:
+        gzip_parts(fh, [(json.dumps({"outlet": "Small", "text": SMALL}).encode() + b'\n{"outlet": "Big", "text": "', 1),
+                        _filler(64 * 2**20),
+                        (b'"}\n' + json.dumps({"outlet": "After", "text": SMALL.replace("Friday", "Monday")}).encode()
+                         + b"\n", 1)])
+    out = tmp_path / "out"
+    run_corpus(path, out, workers=1, quiet=True, file_format="csv")
+    articles = pd.read_csv(out / "articles.csv", keep_default_na=False)
+    errors = pd.read_csv(out / "errors.csv", keep_default_na=False)
+    assert articles["outlet"].tolist() == ["Small", "After"]
+    assert errors[["source", "message"]].values.tolist() == [
+        ["bomb.jsonl.gz row 2",
+         "row 2 is 64.0 MiB decoded, over the 16 MiB limit for one article (the whole row; not read)"]]

@@ -275,3 +275,11 @@ def test_a_corpus_run_over_a_bomb_records_it_and_analyses_the_rest(tmp_path):
     assert errors[["source", "message"]].values.tolist() == [
         ["bomb.jsonl.gz row 2",
          "row 2 is 64.0 MiB decoded, over the 16 MiB limit for one article (the whole row; not read)"]]
+
+
+def test_csv_and_json_lines_with_old_mac_line_ends_still_read(tmp_path):
+    (tmp_path / "mac.csv").write_bytes(f"outlet,text\rA,{SMALL}\rB,\"two\rlines\"\r".encode())
+    assert [(i.meta["outlet"], i.content) for i in _items(tmp_path / "mac.csv")] == [
+        ("A", SMALL.encode()), ("B", b"two\rlines")]
+    (tmp_path / "mac.jsonl").write_bytes(b'{"text": "one"}\r{"text": "two"}\r\n{"text": "three"}')
+    assert [i.content for i in _items(tmp_path / "mac.jsonl")] == [b"one", b"two", b"three"]

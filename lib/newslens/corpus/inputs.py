@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import posixpath
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,6 +265,9 @@ ROW_LIMIT = MAX_INPUT_BYTES + 256 * 1024
 _PIECE = 1024 * 1024
 
 
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
 class _RowTooLong(Exception):
     def __init__(self, size: int):
         self.size = size
@@ -280,6 +284,7 @@ class _Lines:
         self.offset = 0              # bytes read so far, for error messages
         self.size = self.quotes = 0
         self.first = True
+        self._split: list[str] = []
 
     def start_record(self) -> None:
         self.size = self.quotes = 0
@@ -288,6 +293,8 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
+        if self._split:                  # the rest of a line cut at lone CRs
+            return self._split.pop(0)
         line = self.fh.readline(self.limit + 1 - self.size)
         if not line:
             raise StopIteration
@@ -306,9 +313,13 @@ class _Lines:
             self.start_record()
             raise _RowTooLong(size)
         try:
-            return line.decode("utf-8")
+            text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _NotUtf8(start + exc.start) from None
+        if "\r" in text.rstrip("\r\n"):     # old Mac line ends (a lone CR), as a text file read would split them
+            first, *self._split = [part for part in _LONE_CR.split(text) if part]
+            return first
+        return text
 
     def _ended(self, piece: bytes) -> bool:
         return piece.endswith(b"\n") and not (self.quoted and self.quotes % 2)

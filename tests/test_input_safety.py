@@ -99,8 +99,9 @@ def test_analyze_given_a_symlink_loop_is_one_line(tmp_path, capsys):
 def test_a_file_listed_twice_in_the_manifest_is_an_error_row_not_a_silent_drop(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE.replace("Friday", "Monday"), encoding="utf-8")
-    (tmp_path / "articles.csv").write_text("path,outlet\na.txt,First\nb.txt,Other\n./a.txt,Second\n",
-                                           encoding="utf-8")
+    # rows as a spreadsheet counts them (a title over two lines is one row)
+    (tmp_path / "articles.csv").write_text('path,outlet,title\na.txt,First,"A title\nover two lines"\n'
+                                           "b.txt,Other,\n./a.txt,Second,\n", encoding="utf-8")
     items = _items(tmp_path)
     assert [(i.source, i.meta.get("outlet")) for i in items] == [
         ("a.txt", "First"), ("articles.csv row 4", "Second"), ("b.txt", "Other")]

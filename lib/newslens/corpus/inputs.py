@@ -146,8 +146,8 @@ def _read_manifest(folder: Path) -> list[tuple[int, str, dict]]:
         return []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            rows = [(reader.line_num, _normalise_row(r)) for r in reader]
+            reader = csv.DictReader(fh)     # rows counted as a spreadsheet shows them: the header is row 1
+            rows = [(n, _normalise_row(r)) for n, r in enumerate(reader, start=2)]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read as a CSV manifest ({exc})") from None
     if rows and "path" not in rows[0][1]:

@@ -18,5 +18,5 @@ def display_path(path: str | Path) -> str:
     p = Path(path)
     try:
         return p.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):      # outside the repository, or a symlink loop
         return p.name if p.is_absolute() else p.as_posix()

@@ -11,15 +11,21 @@ recorded and the batch goes on.
 from __future__ import annotations
 
 import csv
+import errno
 import gzip
 import hashlib
 import json
+import os
+import posixpath
+import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
 from ..paths import display_path
+from ..text.reading import MAX_INPUT_BYTES
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -57,10 +63,12 @@ class CorpusItem:
     problem: str = ""              # set when the item is broken before analysis (a manifest row without its file)
 
     def raw(self) -> bytes:
+        """The article's bytes. A file is read up to the limit for one article: one that has grown past it
+        since it was listed comes back as its first bytes plus one, which the loader refuses as too long."""
         if self.content is not None:
             return self.content
         with open(self.path, "rb") as fh:
-            return fh.read()
+            return fh.read(MAX_INPUT_BYTES + 1)
 
     def article_id(self) -> str:
         """sha256 of the article's bytes as given: the same text twice is the same article."""
@@ -131,72 +139,282 @@ def iter_items(input_path, limit: int | None = None):
 
 # --- a folder of files ------------------------------------------------------------------------------------
 
-def _read_manifest(folder: Path) -> dict[str, dict]:
+def _read_manifest(folder: Path) -> list[tuple[int, str, dict]]:
+    """(row number, path as listed, metadata) per manifest row with a path; the header is row 1."""
     path = folder / MANIFEST_NAME
     if not path.exists():
-        return {}
+        return []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = [_normalise_row(r) for r in csv.DictReader(fh)]
+            reader = csv.DictReader(fh)     # rows counted as a spreadsheet shows them: the header is row 1
+            rows = [(n, _normalise_row(r)) for n, r in enumerate(reader, start=2)]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read as a CSV manifest ({exc})") from None
-    if rows and "path" not in rows[0]:
+    if rows and "path" not in rows[0][1]:
         raise CorpusInputError(path, "has no 'path' column (the manifest needs one: the article file, relative to it)")
-    manifest = {}
-    for row in rows:
-        if row.get("path"):
-            manifest[Path(row["path"]).as_posix()] = _meta(row)
-    return manifest
+    return [(n, row["path"], _meta(row)) for n, row in rows if row.get("path")]
+
+
+def _is_loop(exc: BaseException) -> bool:
+    # Python 3.11 and 3.12 raise RuntimeError("Symlink loop from ...") from resolve(); later ones OSError(ELOOP).
+    return isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+
+
+def _outside(root: Path, path: Path) -> str:
+    """Why `path` may not be read as part of the folder `root` (resolved), or "" when it may: it must resolve
+    to a place inside the folder, whatever links lead there."""
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError) as exc:
+        if _is_loop(exc):
+            return "is a symlink loop (following it never reaches a file)"
+        return f"cannot be resolved ({getattr(exc, 'strerror', None) or exc})"
+    if not target.is_relative_to(root):
+        return "points outside the input folder"
+    return ""
+
+
+def _folder_files(folder: Path, root: Path):
+    """(path relative to the folder, problem) of the article files in it, symlinked folders not followed: a
+    symlinked folder that leads outside is a problem of its own; one that leads inside adds nothing (its
+    files are listed where they are)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        for name in dirnames:
+            if (here / name).is_symlink():
+                problem = _outside(root, here / name)
+                if problem:
+                    rel = (here / name).relative_to(folder).as_posix()
+                    found.append((rel, f"{rel} is a symlinked folder that {problem}; its files are not read"))
+        for name in filenames:
+            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES or name.startswith("."):
+                continue
+            path = here / name
+            rel = path.relative_to(folder).as_posix()
+            problem = _outside(root, path)
+            if not problem and not path.is_file():
+                if path.is_symlink() and not path.exists():
+                    problem = "is a symlink to nothing (its target does not exist)"
+                else:
+                    continue               # a device, a pipe: not an article file
+            found.append((rel, f"{rel} {problem}" if problem else ""))
+    return sorted(found)
+
+
+def _listed_problem(folder: Path, root: Path, listed: str, rel: str) -> str:
+    if Path(listed).is_absolute():
+        return f"the manifest names {listed}, an absolute path: it points outside the input folder"
+    problem = _outside(root, folder / rel)
+    if problem:
+        return f"the manifest names {listed}, which {problem}"
+    if not (folder / rel).is_file():
+        return f"the manifest names {rel}, which does not exist"
+    return ""
+
+
+def _oversize(size: int) -> str:
+    shown = f"{size / 2**20:.1f}" if size < 100 * 2**20 else f"{size / 2**20:.0f}"
+    return f"is {shown} MiB decoded, over the {MAX_INPUT_BYTES // 2**20} MiB limit for one article"
 
 
 def _folder_items(folder: Path):
-    manifest = _read_manifest(folder)
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    """The article files of a folder and the rows of its manifest, by path. Nothing is read from outside
+    the folder (no `..`, no absolute path, no symlink that leads out), and no manifest row is dropped
+    without a word: a path listed twice is an error row of its own."""
+    root = folder.resolve()
+    manifest: dict[str, tuple[int, dict, str]] = {}     # path -> (manifest row, metadata, listed as)
+    repeats: dict[str, list] = {}                       # path -> [(manifest row, metadata)] listed again
+    for n, listed, meta in _read_manifest(folder):
+        rel = posixpath.normpath(Path(listed).as_posix())
+        if rel in manifest:
+            repeats.setdefault(rel, []).append((n, meta))
+        else:
+            manifest[rel] = (n, meta, listed)
+    files = dict(_folder_files(folder, root))
     index = 0
     for rel in sorted(set(files) | set(manifest)):
-        meta = manifest.get(rel, {})
+        row, meta, listed = manifest.get(rel, (None, {}, rel))
         path = folder / rel
-        problem = "" if path.is_file() else f"the manifest names {rel}, which does not exist"
-        yield CorpusItem(index=index, source=rel, meta=meta, path=str(path), problem=problem)
+        if rel in files:
+            problem = files[rel]
+        else:
+            problem = _listed_problem(folder, root, listed, rel)
+        if not problem:
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                problem = f"{rel} cannot be read ({exc.strerror or exc})"
+            else:
+                if size > MAX_INPUT_BYTES:
+                    problem = f"{rel} {_oversize(size)}"
+        yield CorpusItem(index=index, source=rel, meta=meta, path=None if problem else str(path), problem=problem)
         index += 1
+        for again, again_meta in repeats.get(rel, []):
+            yield CorpusItem(index=index, source=f"{MANIFEST_NAME} row {again}", meta=again_meta,
+                             problem=f"{rel} is listed twice in {MANIFEST_NAME} (rows {row} and {again}); "
+                                     f"row {again} is not read")
+            index += 1
 
 
 # --- a CSV or JSON Lines file ---------------------------------------------------------------------------
 
-def _open_text(path: Path):
+# One row: the article (MAX_INPUT_BYTES at most) and its other columns. A longer line is never held whole:
+# it is read past in pieces and becomes one error row.
+ROW_LIMIT = MAX_INPUT_BYTES + 256 * 1024
+_PIECE = 1024 * 1024
+
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
+class _RowTooLong(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+class _Lines:
+    """The lines of a binary stream (a file, or a gzip stream read as it decompresses) as UTF-8 text, for
+    csv or one JSON object a line. Bytes are counted per record (``start_record()`` before each); a record
+    that grows past ``limit`` is read past in pieces of at most 1 MiB, to its end, and raises _RowTooLong
+    with its size. In a CSV a record ends at a line end outside quotes, which the count of '"' tells."""
+
+    def __init__(self, fh, limit: int, quoted: bool):
+        self.fh, self.limit, self.quoted = fh, limit, quoted
+        self.offset = 0              # bytes read so far, for error messages
+        self.size = self.quotes = 0
+        self.first = True
+        self._split: list[str] = []
+
+    def start_record(self) -> None:
+        self.size = self.quotes = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self._split:                  # the rest of a line cut at lone CRs
+            return self._split.pop(0)
+        line = self.fh.readline(self.limit + 1 - self.size)
+        if not line:
+            raise StopIteration
+        start = self.offset
+        self.offset += len(line)
+        self.size += len(line)
+        if self.quoted:
+            self.quotes += line.count(b'"')
+        if self.first:
+            self.first = False
+            if line.startswith(b"\xef\xbb\xbf"):
+                line, start = line[3:], start + 3
+        if self.size > self.limit or (self.size == self.limit and not line.endswith(b"\n")):
+            self._read_past(line)
+            size = self.size
+            self.start_record()
+            raise _RowTooLong(size)
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _NotUtf8(start + exc.start) from None
+        if "\r" in text.rstrip("\r\n"):     # old Mac line ends (a lone CR), as a text file read would split them
+            first, *self._split = [part for part in _LONE_CR.split(text) if part]
+            return first
+        return text
+
+    def _ended(self, piece: bytes) -> bool:
+        return piece.endswith(b"\n") and not (self.quoted and self.quotes % 2)
+
+    def _read_past(self, piece: bytes) -> None:
+        while piece and not self._ended(piece):
+            piece = self.fh.readline(_PIECE)
+            self.offset += len(piece)
+            self.size += len(piece)
+            if self.quoted:
+                self.quotes += piece.count(b'"')
+
+
+class _NotUtf8(Exception):
+    def __init__(self, offset: int):
+        self.offset = offset
+
+
+def _open_binary(path: Path):
+    """The file's bytes, decompressed as they are read when it is gzip: never more than a line at a time."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return open(path, encoding="utf-8-sig", newline="")
+        return gzip.open(path, "rb")
+    return open(path, "rb")
 
 
 def _table_rows(path: Path):
-    """(row number, normalised row): for CSV the header is row 1, for JSON Lines the first line is row 1."""
+    """(row number, normalised row): for CSV the header is row 1, for JSON Lines the first line is row 1.
+    A row over ROW_LIMIT bytes (decoded) is {"__problem__": ...}, read past without being held."""
     is_csv = ".csv" in path.name.lower()
     try:
-        with _open_text(path) as fh:
-            if is_csv:
-                csv.field_size_limit(64 * 1024 * 1024)
-                reader = csv.DictReader(fh)
-                for n, row in enumerate(reader, start=2):
-                    yield n, _normalise_row(row)
-            else:
-                for n, line in enumerate(fh, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        row = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        yield n, {"__problem__": f"is not valid JSON ({exc.msg} at column {exc.colno})"}
-                        continue
-                    if not isinstance(row, dict):
-                        yield n, {"__problem__": "is not a JSON object"}
-                        continue
-                    yield n, _normalise_row(row)
-    except UnicodeDecodeError as exc:
-        raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
-    except (OSError, EOFError, csv.Error) as exc:
+        with _open_binary(path) as fh:
+            lines = _Lines(fh, ROW_LIMIT, quoted=is_csv)
+            yield from (_csv_rows(path, lines) if is_csv else _jsonl_rows(lines))
+    except _NotUtf8 as exc:
+        raise CorpusInputError(path, f"is not UTF-8 text (bad byte at offset {exc.offset})") from None
+    except (OSError, EOFError, zlib.error, csv.Error) as exc:
         raise CorpusInputError(path, f"cannot be read ({exc})") from None
+
+
+def _too_long(exc: _RowTooLong) -> dict:
+    return {"__problem__": f"{_oversize(exc.size)} (the whole row; not read)"}
+
+
+def _csv_rows(path: Path, lines: _Lines):
+    csv.field_size_limit(max(csv.field_size_limit(), ROW_LIMIT))
+    reader = csv.DictReader(lines)
+    try:
+        reader.fieldnames
+    except _RowTooLong as exc:
+        raise CorpusInputError(path, f"its header line is {exc.size / 2**20:.0f} MiB: not a CSV header") from None
+    n = 1
+    while True:
+        lines.start_record()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _RowTooLong as exc:
+            n += 1
+            yield n, _too_long(exc)
+            continue
+        n += 1
+        yield n, _normalise_row(row)
+
+
+def _jsonl_rows(lines: _Lines):
+    n = 0
+    while True:
+        lines.start_record()
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except _RowTooLong as exc:
+            n += 1
+            yield n, _too_long(exc)
+            continue
+        n += 1
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, {"__problem__": f"is not valid JSON ({_json_problem(exc)})"}
+            continue
+        if not isinstance(row, dict):
+            yield n, {"__problem__": "is not a JSON object"}
+            continue
+        yield n, _normalise_row(row)
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """json's message with its column: "Invalid control character at column 14" (some of json's messages
+    already end in "at", which would read "at at")."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _table_items(path: Path):
@@ -219,6 +437,11 @@ def _table_items(path: Path):
         else:
             yield CorpusItem(index=index, source=source, meta=_meta(row), problem="the row has no text")
             continue
+        if len(content) > MAX_INPUT_BYTES:
+            yield CorpusItem(index=index, source=source, meta=_meta(row),
+                             problem=f"the {input_format if input_format == 'html' else 'text'} of row {n} "
+                                     f"{_oversize(len(content))}")
+            continue
         yield CorpusItem(index=index, source=source, meta=_meta(row), content=content, input_format=input_format)
     if not checked:
         raise CorpusInputError(path, "holds no articles (no rows)")
@@ -233,11 +456,16 @@ def _warc_items(path: Path):
     shown = display_path(path)
     index = 0
     try:
-        for record in iter_warc_articles(path):
+        for record in iter_warc_articles(path, max_bytes=MAX_INPUT_BYTES):
             listed = record.get("metadata") or {}
             meta = _normalise_row({k: v for k, v in listed.items() if isinstance(v, (str, int, float))})
             meta.update({"outlet": record.get("outlet") or meta.get("outlet", ""), "url": record["url"],
                          "date": _date(record.get("publish_date") or meta.get("date") or record.get("fetch_date") or "")})
+            if record.get("too_large"):
+                yield CorpusItem(index=index, source=f"{shown} {record['url']}", meta=_meta(meta),
+                                 problem=f"the page {_oversize(record['too_large'])}")
+                index += 1
+                continue
             html = record["html"]
             charset = (record.get("charset") or "").lower()
             if isinstance(html, bytes) and charset and charset not in ("utf-8", "utf8"):

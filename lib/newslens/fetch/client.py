@@ -7,6 +7,7 @@ from __future__ import annotations
 import email.utils
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -46,7 +47,7 @@ def make_user_agent(text: str | None) -> tuple[str, bool]:
 class FetchOptions:
     delay: float = 1.0               # seconds from the end of one request to the start of the next, per host
     user_agent: str | None = None    # see make_user_agent
-    max_bytes: int = 5_000_000       # per response body, as received (before content decoding)
+    max_bytes: int = 5_000_000       # per response body, both as received and as it decodes (gzip, deflate)
     timeout: float = 30.0            # seconds per request: connecting, waiting, and reading the whole body
     workers: int = 4                 # hosts fetched at once (never two requests at once to one host)
     retries: int = 2                 # extra attempts after a 429, a 5xx, a timeout or a failed connection
@@ -134,6 +135,7 @@ class Exchange:
     response_headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
     truncated: str | None = None     # WARC-Truncated reason: "length", "time" or "disconnect"
+    decoded: int | None = None       # what the body kept decodes to, when it has a Content-Encoding we undo
     ip: str | None = None
     error: str | None = None
     error_kind: str | None = None    # "timeout", "connection", "protocol", "invalid"
@@ -194,8 +196,10 @@ class Client:
         return session
 
     def exchange(self, url: str, max_bytes: int) -> Exchange:
-        """One GET, no redirect followed, no retry. The body is read as received (still content-encoded) and
-        cut at `max_bytes`; the whole exchange is cut at the timeout. Errors are returned, not raised."""
+        """One GET, no redirect followed, no retry. The body is kept as received (still content-encoded) and
+        cut at `max_bytes`, counted both as received and as it decodes (so a small gzip body that expands to
+        gigabytes is cut where it passes `max_bytes` decoded); the whole exchange is cut at the timeout.
+        Errors are returned, not raised."""
         requests = self.requests
         timeout = self.options.timeout
         ex = Exchange(url=url, started=datetime.now(timezone.utc))
@@ -221,6 +225,7 @@ class Client:
             ex.response_headers = [(k, v) for k, v in raw.headers.items() if k.lower() != "transfer-encoding"]
             ex.ip = _peer_ip(raw)
             read = getattr(raw, "read1", None) or raw.read
+            counter = DecodedSize.for_encoding(ex.header("Content-Encoding"))
             body = bytearray()
             while True:
                 if time.monotonic() - start > timeout:
@@ -230,12 +235,23 @@ class Client:
                 chunk = read(CHUNK, decode_content=False)
                 if not chunk:
                     break
-                body += chunk
+                if counter is not None:
+                    used = counter.feed(chunk, max_bytes)
+                    if used < len(chunk) or counter.size > max_bytes:
+                        body += chunk[:used]
+                        ex.truncated = "length"
+                    else:
+                        body += chunk
+                else:
+                    body += chunk
                 if len(body) > max_bytes:
                     del body[max_bytes:]
                     ex.truncated = "length"
+                if ex.truncated:
                     break
             ex.body = bytes(body)
+            if counter is not None:
+                ex.decoded = counter.size
         except requests.Timeout as exc:
             ex.error, ex.error_kind = f"timeout after {timeout:g} s ({_short(exc)})", "timeout"
         except requests.ConnectionError as exc:
@@ -275,6 +291,47 @@ class Client:
                 wait = asked
             self.pacer.hold(host, max(wait, delay))
         return attempts
+
+
+class DecodedSize:
+    """Counts what a gzip or deflate body decodes to, at most 64 KiB at a time, without keeping it."""
+
+    def __init__(self, wbits: int):
+        self._decompressor = zlib.decompressobj(wbits)
+        self._raw_deflate_tried = wbits != zlib.MAX_WBITS
+        self.size = 0
+        self.broken = False          # not what its Content-Encoding says: counted as received only
+
+    @classmethod
+    def for_encoding(cls, encoding: str | None) -> "DecodedSize | None":
+        encoding = (encoding or "").strip().lower()
+        if encoding in ("gzip", "x-gzip"):
+            return cls(16 + zlib.MAX_WBITS)
+        if encoding == "deflate":
+            return cls(zlib.MAX_WBITS)
+        return None
+
+    def feed(self, data: bytes, limit: int) -> int:
+        """Decode `data` on from what came before; returns how many of its bytes were used when the decoded
+        size passed `limit` (then `size` is limit + 1), else len(data)."""
+        pending = data
+        while pending and not self.broken and not self._decompressor.eof:
+            try:
+                out = self._decompressor.decompress(pending, min(CHUNK, limit + 1 - self.size))
+            except zlib.error:
+                if not self._raw_deflate_tried and self.size == 0 and pending is data:
+                    self._raw_deflate_tried = True         # "deflate" sent without its zlib header
+                    self._decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                self.broken = True
+                break
+            self.size += len(out)
+            pending = self._decompressor.unconsumed_tail
+            if self.size > limit:
+                return len(data) - len(pending)
+            if not out and not pending:
+                break
+        return len(data)
 
 
 def _peer_ip(raw) -> str | None:

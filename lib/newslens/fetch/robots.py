@@ -107,13 +107,14 @@ def _decode_body(exchange: Exchange) -> bytes:
 
     encoding = (exchange.header("Content-Encoding") or "").strip().lower()
     try:
+        # never more than ROBOTS_MAX_BYTES out, however small the body that came in
         if encoding in ("gzip", "x-gzip"):
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(exchange.body)
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(exchange.body, ROBOTS_MAX_BYTES)
         if encoding == "deflate":
             try:
-                return zlib.decompress(exchange.body)
+                return zlib.decompressobj().decompress(exchange.body, ROBOTS_MAX_BYTES)
             except zlib.error:
-                return zlib.decompress(exchange.body, -zlib.MAX_WBITS)
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(exchange.body, ROBOTS_MAX_BYTES)
     except zlib.error:
         pass
     return exchange.body

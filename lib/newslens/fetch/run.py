@@ -55,6 +55,8 @@ class FetchResult:
                 error = f"HTTP {final.status} {final.reason}".strip()
             elif final.truncated == "length":
                 error = f"over the size limit: kept the first {len(final.body)} bytes"
+                if final.decoded is not None:
+                    error += f" ({final.decoded} decoded)"
         return {
             "url": self.record.url,
             "status": final.status if final else None,
@@ -62,7 +64,10 @@ class FetchResult:
             "bytes": len(final.body) if final else 0,
             "seconds": round(self.seconds, 3),
             "error": error or "",
-            "fetched_at": self.started.astimezone(timezone.utc).isoformat(timespec="milliseconds"),
+            # When the request that got the final answer went out (not when the URL was taken up: robots.txt
+            # and the per-host delay come between); when no request was made, when the URL was taken up.
+            "fetched_at": (final.started if final else self.started).astimezone(timezone.utc)
+                          .isoformat(timespec="milliseconds"),
             "attempts": len(self.exchanges),
             "redirects": self.redirects,
             "robots": self.robots,

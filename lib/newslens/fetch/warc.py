@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 METADATA_KIND = "newslens-fetch"       # the "kind" field of newslens's metadata records
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+METADATA_MAX_BYTES = 16 * 1024 * 1024     # a metadata record larger than this is not newslens's
 
 
 def _warc_date(when: datetime) -> str:
@@ -122,11 +123,20 @@ def complete_length(path: str | Path) -> int:
             if not data:
                 data = fh.read(256 * 1024)
                 if not data:
+                    # the output may have stopped at the 1 MiB just before the member's end: finish it
+                    if decompressor is not None and not decompressor.eof:
+                        try:
+                            decompressor.flush()
+                        except zlib.error:
+                            pass
+                        if decompressor.eof:
+                            end = pos
                     break
             if decompressor is None:
                 decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
             try:
-                decompressor.decompress(data)
+                # at most 1 MiB out per call: a member that decompresses to gigabytes never sits in memory
+                decompressor.decompress(data, 1024 * 1024)
             except zlib.error:
                 break
             if decompressor.eof:
@@ -134,8 +144,9 @@ def complete_length(path: str | Path) -> int:
                 pos += len(data) - len(rest)
                 end, data, decompressor = pos, rest, None
             else:
-                pos += len(data)
-                data = b""
+                rest = decompressor.unconsumed_tail
+                pos += len(data) - len(rest)
+                data = rest
     return end
 
 
@@ -200,7 +211,10 @@ def read_metadata_records(path: str | Path) -> dict[str, dict]:
         if not _is_ours(record):
             continue
         try:
-            data = json.loads(record.content_stream().read().decode("utf-8"))
+            payload, _ = read_capped(record.content_stream(), METADATA_MAX_BYTES)
+            if payload is None:          # not one of ours: they hold a row of a URL list and the outcome
+                continue
+            data = json.loads(payload.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             continue
         if isinstance(data, dict) and data.get("kind") == METADATA_KIND:
@@ -223,7 +237,22 @@ def _looks_html(body: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
-def iter_warc_articles(path: str | Path):
+def read_capped(stream, limit: int, piece: int = 1024 * 1024) -> tuple[bytes | None, int]:
+    """(the bytes, their size) of a stream read as it decodes, or (None, size) when it decodes to more
+    than `limit` bytes: the rest is then read in pieces and counted, never held."""
+    data = stream.read(limit + 1)
+    if len(data) <= limit:
+        return data, len(data)
+    size = len(data)
+    del data
+    while True:
+        more = stream.read(piece)
+        if not more:
+            return None, size
+        size += len(more)
+
+
+def iter_warc_articles(path: str | Path, max_bytes: int | None = None):
     """The HTML pages of a WARC, one dict each:
 
     url (as listed, else the response's URL), final_url (the URL the HTML came from), fetch_date (WARC-Date,
@@ -234,7 +263,10 @@ def iter_warc_articles(path: str | Path):
 
     In a WARC that newslens wrote, only the final responses of listed URLs are read (not robots.txt, redirect
     hops or failed attempts); in any other WARC, every 2xx HTML response. Non-HTML and error responses are
-    skipped. An incomplete last record (a killed writer) ends the iteration with a warning."""
+    skipped. An incomplete last record (a killed writer) ends the iteration with a warning.
+
+    With `max_bytes`, a body that decodes (transfer and content encoding undone) to more is not held: html
+    is None and too_large its decoded size. Without it, bodies are read whole (too_large is always None)."""
     path = Path(path)
     by_response: dict[str, dict] = {}
     with warnings.catch_warnings():
@@ -256,8 +288,18 @@ def iter_warc_articles(path: str | Path):
             continue
         content_type = record.http_headers.get_header("Content-Type") or ""
         mime = content_type.split(";")[0].strip().lower()
+        too_large = None
         try:
-            body = record.content_stream().read()
+            if max_bytes is None:
+                body = record.content_stream().read()
+            else:
+                stream = record.content_stream()
+                head = stream.read(1024)
+                body, size = read_capped(stream, max_bytes - len(head))
+                if body is None:
+                    body, too_large = head, size + len(head)
+                else:
+                    body = head + body
         except Exception as exc:
             warnings.warn(f"{path.name}: {record_id}: body not readable ({type(exc).__name__}: {exc})")
             continue
@@ -269,7 +311,8 @@ def iter_warc_articles(path: str | Path):
             "url": (meta or {}).get("url") or final_url,
             "final_url": final_url,
             "fetch_date": record.rec_headers.get_header("WARC-Date"),
-            "html": body,
+            "html": None if too_large else body,
+            "too_large": too_large,
             "charset": _charset(content_type),
             "metadata": listed,
             "outlet": listed.get("outlet") or (urlsplit(final_url).hostname or ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,13 @@ def _decode(raw: bytes, path) -> tuple[str, str, list[str]]:
 def read_input(path: str | Path) -> InputText:
     """Read a file as text. Raises ArticleInputError naming the file and the problem."""
     p = Path(path)
+    try:
+        p.resolve(strict=True)
+    except RuntimeError:                    # Python 3.11 and 3.12 say a symlink loop so
+        raise ArticleInputError(path, "is a symlink loop (following it never reaches a file)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleInputError(path, "is a symlink loop (following it never reaches a file)") from None
     if not p.exists():
         raise ArticleInputError(path, "no such file")
     if p.is_dir():

@@ -220,3 +220,12 @@ def test_an_actors_extreme_sentences_are_read_in_the_news_sense():
     assert row["vader_most_positive_sentence_id"] == 1                  # "engagement" +2.0 in VADER's lexicon
     assert row["most_positive_sentence_id"] == 2 and row["most_positive_compound"] > 0
     assert row["mean_compound"] < row["vader_mean_compound"]
+
+
+def test_a_bloc_after_a_preposition_of_place_is_the_setting_not_the_bloc_acting():
+    text = ("Talks\n\nPoland still coordinates with NATO in the Lublin Triangle. The Lublin Triangle met in July. "
+            "Prices rose in the West. NATO warned Minsk.\n")
+    mentions = newslens.analyze(load_text(text, "talks.txt", "auto"))["actor_mentions"]
+    roles = list(zip(mentions["written"], mentions["role"]))
+    assert ("Lublin Triangle", "setting") in roles and ("Lublin Triangle", "acting") in roles
+    assert roles.count(("NATO", "acting")) == 2 and ("West", "setting") in roles

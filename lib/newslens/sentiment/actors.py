@@ -168,18 +168,25 @@ def _actor_role(place: dict) -> str:
     return "acting" if place["rule"] in ACTING_BY_DEFAULT else ROLE_OF_PLACE[place["role"]]
 
 
-def _bloc_role(f: dict, place: dict | None) -> dict:
+# "in the Lublin Triangle", "within NATO", "in the West": the bloc as the frame something happens in.
+BLOC_SETTING = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _bloc_role(f: dict, place: dict | None, text: str) -> dict:
     """role and role_source of a bloc or alliance alias: acting, unless the places stage reads the same name
-    as an origin ("pro-Western") or the alias is part of a located place's name ("Western Ukraine")."""
+    as an origin ("pro-Western"), the alias is part of a located place's name ("Western Ukraine"), or a
+    preposition of place stands before it ("in the Lublin Triangle": a setting)."""
     if place is not None and place["country"] and (place["start"], place["end"]) != (f["start"], f["end"]):
         return {"role": "not_the_actor", "role_source": f"places: inside '{place['surface']}' (a place in "
                                                         f"{place['country']})"}
     if place is not None and (place["start"], place["end"]) == (f["start"], f["end"]) and place["role"] == "attribute":
         return {"role": "origin", "role_source": f"places: {place['rule']}"}
+    if BLOC_SETTING.search(text[max(0, f["start"] - 12):f["start"]]):
+        return {"role": "setting", "role_source": "after 'in/within/inside (the)': the frame, not the bloc acting"}
     return {"role": "acting", "role_source": f"alias kind: {f['kind']}"}
 
 
-def _with_roles(found: list[dict], place_mentions) -> list[dict]:
+def _with_roles(found: list[dict], place_mentions, text: str = "") -> list[dict]:
     """Alias mentions with their role (acting, setting, origin) from the places stage, plus the countries
     the places stage names that ``actors.csv`` does not list; in text order."""
     if place_mentions is None:
@@ -189,7 +196,7 @@ def _with_roles(found: list[dict], place_mentions) -> list[dict]:
     out, covered = [], set()
     for f in found:
         if f["kind"] in BLOC_KINDS:
-            out.append({**f, **_bloc_role(f, _place_at(places, starts, f["start"]))})
+            out.append({**f, **_bloc_role(f, _place_at(places, starts, f["start"]), text)})
             continue
         place = _place_at(places, starts, f["start"]) if f["kind"] in PLACE_KINDS else None
         if place is None:
@@ -238,7 +245,7 @@ def actor_mentions(article, target: bool = False, place_mentions=None):
     from .scores import scoring_text
 
     rows, normalised = [], None
-    for m in _with_roles(find_mentions(article.body), place_mentions):
+    for m in _with_roles(find_mentions(article.body), place_mentions, article.body):
         sentence = article.sentence_at(m["start"])
         written = article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]
         if not m["form"]:               # a country the places stage added: its form on the same normalised text

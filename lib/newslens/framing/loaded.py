@@ -93,12 +93,23 @@ def _index() -> tuple[dict[str, LoadedWord], dict[str, LoadedWord], dict[tuple[s
                 phrases[tuple(form.replace("-", " ").split())] = word
                 if "-" in form:
                     exact[form] = word
-            elif word.match == "exact":
+            elif word.match == "exact" or _participle_of_other_word(form, word):
                 exact[form] = word
             else:
                 by_lemma[lemmatize(form)] = word
                 exact.setdefault(form, word)
     return exact, by_lemma, phrases
+
+
+def _participle_of_other_word(form: str, word: LoadedWord) -> bool:
+    """Whether ``form`` is an -ing or -ed adjective whose lemma is a word the list does not hold: "shocking"
+    (lemma "shock"), "appalled", "terrifying", "rigged" (lemma "rig"). Matched by lemma, such a form would
+    catch every use of the base word ("Geran-2 shock drones", "shock troops", "an oil rig"), so it matches
+    only as written; "smeared" (lemma "smear", a form of the same entry) still matches by lemma."""
+    if not form.endswith(("ing", "ed")):
+        return False
+    lemma = lemmatize(form)
+    return lemma != form and lemma not in word.forms
 
 
 @lru_cache(maxsize=1)

@@ -112,6 +112,9 @@ INTEGER_COLUMNS = {"item", "paragraphs", "sentences", "words", "sentence_id", "p
 FLOAT_COLUMNS = {"vader_mean_compound", "vader_body_compound", "tone", "tone_positive_pct", "tone_negative_pct",
                  "news_tone", "vader_compound", "mean_compound", "ci_low", "ci_high", "most_negative_compound",
                  "most_positive_compound", "per_1000", "lat", "lon", "mean_target_score"}
+# The articles table's cue counts (framing's cue_rates.csv): the outlet's own voice and its speakers apart.
+INTEGER_COLUMNS |= {"outlet_words", "outlet_word_cues", "speaker_words", "speaker_word_cues"}
+FLOAT_COLUMNS |= {"outlet_cues_per_1000", "speaker_cues_per_1000"}
 
 
 def _schema(frame):

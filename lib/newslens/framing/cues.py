@@ -396,9 +396,9 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
             scare[(_squash(q.text), voices.voice(q.start, q.end))].append(q)
     for (text, voice), group in sorted(scare.items(), key=lambda kv: kv[1][0].start):
         if len(group) > 1:
+            ids = ", ".join(str(q.quote_id) for q in group)
             rows.append(_row(article, "repetition", "repeated scare quote", text,
-                             [(q.start, q.end) for q in group], f"quote ids {', '.join(str(q.quote_id) for q in group)}",
-                             voice))
+                             [(q.start, q.end) for q in group], f"quote ids {ids}", voice))
 
     # Loaded language and name calling from the framing lexicon; a wire-standard label only in scare quotes;
     # nothing inside a name ("the Ceasefire Regime")

@@ -720,10 +720,10 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
 # Where a clause ends inside a sentence: a speaker phrase never reaches across one ("On Tuesday, the
 # General Staff said": the speaker is "the General Staff", not "Tuesday the General Staff").
 _CLAUSE_MARK = re.compile(r"[,;:\u2014\u2013]")
-AFTER_SUBJECT_TAIL = 6
+AFTER_SUBJECT_TAIL = 6      # "..., said the President's Press Secretary.": the agent ends the clause
 # Verbs of opinion, not of speech: "Turkey would regard Russia as ..." reports no words.
 ATTITUDE_VERBS = frozenset({"regard", "consider"})
-PREPOSITION_FORMS = frozenset({"regarding", "considering", "concerning"})   # "Regarding the invasion, ..."      # "..., said the President's Press Secretary.": the agent ends the clause
+PREPOSITION_FORMS = frozenset({"regarding", "considering", "concerning"})   # "Regarding the invasion, ..."
 
 
 def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
@@ -738,10 +738,15 @@ def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
         clause.append(k)
     words = [w for w, _, _ in tokens]
     lower = [w.lower() for w in words]
+    members: dict[int, list[int]] = {}
+    for j, k in enumerate(clause):
+        members.setdefault(k, []).append(j)
     for i, word in enumerate(lower):
-        part = [j for j in range(len(words)) if clause[j] == clause[i]]
+        if word != "according" and lemmatize(word) not in SPEECH_VERBS | LABEL_VERBS:
+            continue
+        part = members[clause[i]]
         local = [words[j] for j in part]
-        at = part.index(i)
+        at = i - part[0]
         if word == "according" and lower[i + 1:i + 2] == ["to"]:
             speaker, cue = _according_to(local, at), "according to"
         else:
@@ -773,15 +778,14 @@ def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
                     j -= 1
                 if j > 0 and local[j].lower() == "to":
                     speaker = _subject_before(local, j)
-            opens_aside = clause[i] > 1 and next(
-                (words[j].lower() for j in range(len(words)) if clause[j] == clause[i] - 1), "") in ("who", "which")
+            opens_aside = clause[i] > 1 and lower[members[clause[i] - 1][0]] in ("who", "which")
             # ", cautioning against ...", ", calling the claims ...": a participle opening its clause has the
             # sentence's subject
             participle = clause[i] > 0 and at == 0 and word.endswith("ing")
             if not speaker and (opens_aside or participle):
                 # "Turkish Foreign Minister Mevlut Cavusoglu, who hosted the talks, said": the sentence's
                 # subject, when it names a person
-                first = [words[j] for j in range(len(words)) if clause[j] == 0]
+                first = [words[j] for j in members[0]]
                 opening = _trim([w for w in first[:next((n for n, w in enumerate(first) if not _is_name_part(w)),
                                                         len(first))]])
                 speaker = opening if opening and (names_a_person(opening) or _resolvable(opening)) else ""

@@ -35,6 +35,16 @@ def test_participial_adjectives_still_match_as_written():
     assert set(word_cues(text)["evidence"]) == {"shocking", "appalling", "terrifying", "rigged"}
 
 
+def test_the_inflected_participles_of_an_entry_still_match():
+    text = "Residents were shocked and terrified. The shock drones hit a rig."
+    assert sorted(word_cues(text)["evidence"]) == ["shocking", "terrifying"]
+
+
+def test_capitals_for_emphasis_are_not_a_name():
+    assert set(word_cues("The inquiry is a TOTAL WITCH HUNT by corrupt officials.")["evidence"]) == {
+        "witch hunt", "corrupt"}
+
+
 def test_a_verb_entry_still_matches_its_inflections():
     words = {h.word.term for h in find_loaded_words(article_of("They smeared him and demonized the press."))}
     assert words == {"smear", "demonize"}
@@ -107,6 +117,11 @@ def test_a_label_inside_a_name_is_not_a_label():
     cues = word_cues(text)
     assert cues[["evidence", "occurrences"]].values.tolist() == [["regime", 1]]
     assert cues["first_sentence"].iloc[0] == "The Kiev regime ignored it."
+
+
+def test_a_title_case_heading_is_not_a_name():
+    assert set(word_cues("Sources: Trump Calls The Dictator A Sham Reformer\n\nHe spoke on Monday.")["evidence"]) == {
+        "dictator", "sham"}
 
 
 def test_a_capitalised_label_by_convention_still_counts():

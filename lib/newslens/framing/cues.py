@@ -29,8 +29,9 @@ the outlet's own loaded language leaves out the loaded words of the people it qu
 
 Names are not labels: a loaded-word or lexicon hit written with a capital inside a run of two or more
 capitalised words ("the Ceasefire Regime", "the Joint Centre for Control and Coordination of the Ceasefire
-Regime", a Title-Case heading) is part of a name or title, not a cue (labels spelled with a capital by
-convention, "Nazis", still count).
+Regime") is part of a name or title, not a cue (labels spelled with a capital by
+convention, "Nazis", words in capitals for emphasis, "WITCH HUNT", and the words of a Title-Case heading, in
+which most words are capitalised, still count).
 
 A denied word is not a cue: a hit with "not", "no", "never" or "n't" at most two words before it ("These are
 not noble gestures", "My family is not traitors").
@@ -70,6 +71,9 @@ shouldn't i we you he she they it there
 """.split())
 # Labels spelled with a capital by convention: inside a run of capitalised words they are still labels.
 CAPITALISED_LABELS = frozenset({"nazi", "fascist"})
+# A sentence with at least this share of capitalised words is a Title-Case heading ("Trump Calls Dictator a
+# Friend"), whose words are not names.
+HEADING_SHARE = 0.6
 _NAME_WORD = r"[A-Z][\w'\u2019&.-]*"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|the|and|on|de|in)){{0,2}}[ \t]+(?:\(?{_NAME_WORD}\)?))+")
 
@@ -158,10 +162,17 @@ def _negated(article, start: int) -> bool:
 def _in_name(article, start: int, end: int, names, term: str) -> bool:
     """Whether a hit is part of a name: written with a capital, inside a run of capitalised words, and not
     the first word of its sentence (which is capitalised anyway)."""
-    if not article.body[start:start + 1].isupper() or term.split()[0].lower() in CAPITALISED_LABELS:
+    surface = article.body[start:end]
+    if not surface[:1].isupper() or term.split()[0].lower() in CAPITALISED_LABELS:
         return False
-    if article.sentence_at(start).start == start:
+    if sum(ch.isalpha() for ch in surface) > 1 and surface.isupper():
+        return False                        # "WITCH HUNT": capitals for emphasis, not a name
+    sentence = article.sentence_at(start)
+    if sentence.start == start:
         return False
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence.text)
+    if words and sum(w[0].isupper() for w in words) >= HEADING_SHARE * len(words):
+        return False                        # a Title-Case heading: its words are the writer's, not a name's
     return any(s <= start and end <= e for s, e in names)
 
 

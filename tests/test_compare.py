@@ -293,3 +293,17 @@ def test_place_roles_show_the_dateline_role_only_where_a_corpus_has_datelines():
     assert roles.to_dict() == {"literal": 0, "actor": 1, "attribute": 0, "dateline": 1}
     without = with_dateline.assign(role=["literal", "actor"])
     assert "dateline" not in set(place_roles(Corpus(place_mentions=without, articles=articles))["role"])
+
+
+def test_cue_rates_count_the_outlets_voice_apart_from_its_speakers(corpus_out, tables):
+    from newslens.compare.load import read_corpus
+
+    rates = tables["cue_rates"]
+    articles = read_corpus(corpus_out)["articles"]
+    assert set(rates["voice"]) == {"outlet", "speakers"}
+    for outlet, part in rates.groupby("outlet"):
+        own = articles[articles["outlet"] == outlet]
+        by_voice = part.set_index("voice")
+        assert by_voice.loc["outlet", "words"] == own["outlet_words"].sum()
+        assert by_voice.loc["speakers", "words"] == own["speaker_words"].sum()
+        assert by_voice.loc["outlet", "words"] + by_voice.loc["speakers", "words"] == own["words"].sum()

@@ -182,7 +182,7 @@ def test_dispersion_dp():
 def test_tables_are_deterministic(seed_article, tables):
     again = framing_tables(seed_article)
     assert list(again) == ["terms.csv", "term_categories.csv", "naming_choices.csv", "term_mentions.csv",
-                           "keyness.csv", "quotes.csv", "cues.csv", "collocations.csv"]
+                           "keyness.csv", "quotes.csv", "cues.csv", "cue_rates.csv", "collocations.csv"]
     for name, frame in tables.items():
         assert frame.equals(again[name]), name
 

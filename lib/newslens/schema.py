@@ -368,7 +368,21 @@ CUES = Table("cues.csv", "piece of evidence for a propaganda cue (a place to loo
     C("starts", STRING, "offsets in the cleaned body, ;-separated"),
     C("detail", STRING, "the rule, reason or source behind it"),
     C("first_sentence", STRING, "the text of the first sentence it occurs in"),
+    C("voice", STRING, "whose words the evidence is: outlet, quoted or reported"),
+    C("speaker", STRING, "the quoted or reported speaker (empty for the outlet)"),
 ), keys=("cue_id",))
+
+CUE_RATES = Table("cue_rates.csv", "voice in the article: the outlet's own words, then each quoted or reported "
+                                   "speaker", (
+    C("voice", STRING, "outlet, quoted or reported"),
+    C("speaker", STRING, "the speaker (empty for the outlet)"),
+    C("words", INT, "words in that voice"),
+    C("loaded_language", INT, "loaded-language occurrences in that voice"),
+    C("name_calling", INT, "name-calling occurrences in that voice"),
+    C("repetition", INT, "repetition rows in that voice"),
+    C("word_cues", INT, "loaded language + name calling"),
+    C("word_cues_per_1000", FLOAT, "word cues per 1,000 words of that voice (empty with no words)", nullable=True),
+), keys=("voice", "speaker"))
 
 COLLOCATIONS = Table("collocations.csv", "repeated word pair or triple", (
     C("ngram", STRING, "the words"),
@@ -398,7 +412,7 @@ PLACES_MAP = Table("places_map.csv", "map layer item (country shade or point): w
 ARTICLE_TABLES: dict[str, Table] = {t.name: t for t in (
     PARAGRAPHS, SENTENCES, REMOVED_LINES, PLACES, PLACE_MENTIONS, PLACE_ROLE_COUNTS, PLACE_FOCUS, ACTORS,
     ACTOR_MENTIONS, SENTIMENT_DISAGREEMENTS, SENTIMENT_AGREEMENT, ARTICLE_TONE, TERMS, TERM_CATEGORIES,
-    NAMING_CHOICES, TERM_MENTIONS, KEYNESS, QUOTES, CUES, COLLOCATIONS)}
+    NAMING_CHOICES, TERM_MENTIONS, KEYNESS, QUOTES, CUES, CUE_RATES, COLLOCATIONS)}
 WRITTEN_TABLES: dict[str, Table] = {**ARTICLE_TABLES, PLACES_MAP.name: PLACES_MAP}
 
 # --- The corpus tables: every row keyed by the article's place in the input and its identity --------------
@@ -437,6 +451,12 @@ CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export c
     C("tone_positive_pct", FLOAT, "% of words with positive valence"),
     C("tone_negative_pct", FLOAT, "% of words with negative valence"),
     C("news_tone", FLOAT, "tone with news-sense valences, organisation names masked"),
+    C("outlet_words", INT, "words in the outlet's own voice (cue_rates.csv)"),
+    C("outlet_word_cues", INT, "loaded-language and name-calling cues in the outlet's own voice"),
+    C("outlet_cues_per_1000", FLOAT, "those cues per 1,000 words of the outlet's voice", nullable=True),
+    C("speaker_words", INT, "words in quoted or reported speech"),
+    C("speaker_word_cues", INT, "cues in quoted or reported speech"),
+    C("speaker_cues_per_1000", FLOAT, "those cues per 1,000 words of quoted or reported speech", nullable=True),
     C("top_places", STRING, "its three most mentioned places, ;-separated"),
     C("focus_country", STRING, "the country it is most about, or \"\""),
     C("duplicate_of_item", NULLABLE_INT, "the item with the same text, if it repeats one", nullable=True),

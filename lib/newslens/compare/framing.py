@@ -20,6 +20,7 @@ import numpy as np
 from .stats import bootstrap_ratio, g2, log_ratio, p_band
 
 RATE_COLUMNS = ["group", "category", "articles", "words", "count", "per_1000", "ci_low", "ci_high", "note"]
+CUE_RATE_COLUMNS = ["group", "voice", "articles", "words", "word_cues", "per_1000", "ci_low", "ci_high", "note"]
 KEYNESS_COLUMNS = ["group", "word", "direction", "count", "rest_count", "group_articles", "per_million",
                    "rest_per_million", "g2", "log_ratio", "p_band", "rank"]
 KWIC_COLUMNS = ["group", "word", "item", "sentence_id", "paragraph_id", "left", "surface", "right"]
@@ -48,6 +49,28 @@ def category_rates(corpus):
             rows.append({"group": group, "category": category, "articles": len(arts), "words": int(arts["words"].sum()),
                          "count": int(c.sum()), "per_1000": value, "ci_low": low, "ci_high": high, "note": note})
     return pd.DataFrame(rows, columns=RATE_COLUMNS)
+
+
+def cue_rates(corpus):
+    """Per group: loaded-language and name-calling cues per 1,000 words in the outlet's own voice, and apart in
+    the words of the people it quotes or reports (``voice`` "outlet" / "speakers"), each with its interval over
+    articles. Empty for corpus tables written before the articles table had these columns."""
+    import pandas as pd
+
+    articles = corpus["articles"]
+    if "outlet_word_cues" not in articles:
+        return pd.DataFrame(columns=CUE_RATE_COLUMNS)
+    rows = []
+    for group in corpus.groups:
+        arts = articles[articles["group"] == group]
+        for voice, prefix in (("outlet", "outlet"), ("speakers", "speaker")):
+            cues = arts[f"{prefix}_word_cues"].fillna(0).to_numpy(dtype=float)
+            words = arts[f"{prefix}_words"].fillna(0).to_numpy(dtype=float)
+            value, low, high, note = bootstrap_ratio(cues, words, f"{group}|cues|{voice}", scale=1000)
+            rows.append({"group": group, "voice": voice, "articles": len(arts), "words": int(words.sum()),
+                         "word_cues": int(cues.sum()), "per_1000": value, "ci_low": low, "ci_high": high,
+                         "note": note})
+    return pd.DataFrame(rows, columns=CUE_RATE_COLUMNS)
 
 
 def keyness_by_group(corpus, top: int = KEYNESS_TOP, min_count: int = KEYNESS_MIN_COUNT):

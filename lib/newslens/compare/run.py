@@ -12,8 +12,8 @@ from .load import read_corpus
 
 # The actors the figure shows (the table holds every actor): the parties, the Donbass republics, leaders.
 FIGURE_ACTORS = ("Ukraine", "Russia", "Donbass republics", "Turkey", "Putin", "Zelensky", "United States", "NATO")
-TABLE_NAMES = ("groups", "tone", "actor_tone", "framing_rates", "keyness", "keyness_kwic", "naming",
-               "naming_examples", "scare_quotes", "place_roles", "place_countries", "timeline", "shared_passages")
+TABLE_NAMES = ("groups", "tone", "actor_tone", "framing_rates", "cue_rates", "keyness", "keyness_kwic",
+               "naming", "naming_examples", "scare_quotes", "place_roles", "place_countries", "timeline", "shared_passages")
 
 
 def groups_table(corpus):
@@ -63,6 +63,7 @@ def compare_tables(out_dir, by: str = "outlet", date_bins: str | None = None, co
         "tone": timed("tone", sentiment.tone_by_group, corpus),
         "actor_tone": timed("actor_tone", sentiment.actor_tone_by_group, corpus),
         "framing_rates": timed("framing_rates", framing.category_rates, corpus),
+        "cue_rates": timed("cue_rates", framing.cue_rates, corpus),
         "keyness": keyness,
         "keyness_kwic": timed("keyness_kwic", framing.kwic_lines, corpus, keyness),
         "naming": naming_counts,

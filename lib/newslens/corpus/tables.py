@@ -32,6 +32,15 @@ def _article_summary(result) -> dict:
     places = result["places"]
     named = places[places["kind"] != "bloc"] if "kind" in places else places
     top = named.sort_values(["mentions", "place"], ascending=[False, True]).head(TOP_PLACES)["place"].tolist()
+    # Loaded-language and name-calling cues (framing's cue_rates.csv): the outlet's own voice, and the people it
+    # quotes or reports, apart
+    rates = result["cue_rates"]
+    own = rates["voice"] == "outlet"
+    cue_counts = {}
+    for side, part in (("outlet", rates[own]), ("speaker", rates[~own])):
+        words, cues = int(part["words"].sum()), int(part["word_cues"].sum())
+        cue_counts.update({f"{side}_words": words, f"{side}_word_cues": cues,
+                           f"{side}_cues_per_1000": round(1000 * cues / words, 3) if words else None})
     focus = result["place_focus"]
     focus = focus[focus["focus"]] if "focus" in focus else focus.head(0)
     return {
@@ -42,7 +51,7 @@ def _article_summary(result) -> dict:
         "news_mean_compound": tone.get("news_mean_compound"), "news_body_compound": tone.get("news_body_compound"),
         "vader_mean_compound": tone.get("vader_mean_compound"), "vader_body_compound": tone.get("vader_body_compound"),
         "tone": tone.get("tone"), "tone_positive_pct": tone.get("tone_positive_pct"),
-        "tone_negative_pct": tone.get("tone_negative_pct"), "news_tone": tone.get("news_tone"),
+        "tone_negative_pct": tone.get("tone_negative_pct"), "news_tone": tone.get("news_tone"), **cue_counts,
         "top_places": "; ".join(top),
         "focus_country": focus["country"].iloc[0] if len(focus) else "",
         "warnings": " | ".join(article.report.warnings),

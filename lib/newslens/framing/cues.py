@@ -16,6 +16,36 @@ propaganda: repetition is common in ordinary editing, loaded words are common in
   list's ``name_calling`` rows, with how many of the hits sit in scare quotes (the writer holding the
   label at a distance). A term that agency copy uses as the standard neutral word (``data/
   wire_standard_terms.csv``: "separatist", "rebel", "militant") counts only inside scare quotes.
+
+Whose words (``voice``, ``speaker``). Every row says whose words its evidence is: ``outlet`` (the text's own
+voice), ``quoted`` (inside an attributed or unattributed quotation: ``speaker`` is the quotation's resolved
+speaker, empty when none is named) or ``reported`` (a sentence of indirect speech, "Kremlin Spokesman
+Dmitry Peskov told reporters", "according to the ministry": ``quotes.reported_speech``). Scare quotes are
+the writer's own device and stay in the outlet's voice. Hits of one term in different voices are separate
+rows. A transcript the site publishes without quotation marks (a speech, an address, a briefing) is the
+outlet's voice: the site speaks through its principal; the speaker's words become ``quoted`` or
+``reported`` only where the text marks them so. ``cue_rates_table`` counts each voice apart, so a rate of
+the outlet's own loaded language leaves out the loaded words of the people it quotes.
+
+Names are not labels: a loaded-word or lexicon hit written with a capital inside a run of two or more
+capitalised words ("the Ceasefire Regime", "the Joint Centre for Control and Coordination of the Ceasefire
+Regime") is part of a name or title, not a cue (labels spelled with a capital by
+convention, "Nazis", words in capitals for emphasis, "WITCH HUNT", and the words of a Title-Case heading, in
+which most words are capitalised, still count).
+
+A denied word is not a cue: a hit with "not", "no", "never" or "n't" at most two words before it ("These are
+not noble gestures", "My family is not traitors").
+
+Repetition keeps to repeats that can carry a message, by three stated rules on repeated n-grams:
+- a repeat whose occurrences are in different voices (a quotation and the lede that paraphrases it, "may
+  destabilize the situation on the line of contact") is wire structure, not repetition;
+- a repeat with no clause in it (no auxiliary, modal, copula or subject pronoun: "of Turkish combat drones
+  Bayraktar TB2", "the Ministry of Foreign Affairs", "Russia and the United States") names a thing; it does
+  not repeat a claim;
+- a repeat whose content words are only reporting verbs, names and the stock words of ``STOCK_WORDS`` ("I
+  would like to emphasise", "as I have already said", "he said. Oleksiy Danilov stressed that") is the
+  stock phrasing of speech and wire copy.
+Duplicated paragraphs and sentences and repeated scare quotes are kept, in the voice of their occurrences.
 """
 
 from __future__ import annotations
@@ -26,7 +56,26 @@ from functools import lru_cache
 
 MIN_NGRAM = 5
 COLUMNS = ["cue_id", "cue", "evidence_type", "evidence", "occurrences", "paragraph_ids", "sentence_ids",
-           "starts", "detail", "first_sentence"]
+           "starts", "detail", "first_sentence", "voice", "speaker"]
+RATE_COLUMNS = ["voice", "speaker", "words", "loaded_language", "name_calling", "repetition", "word_cues",
+                "word_cues_per_1000"]
+VOICES = ("outlet", "quoted", "reported")
+# Words a repeat may hold besides reporting verbs and names and still be stock phrasing ("I would like to
+# emphasise", "as I have already said").
+STOCK_WORDS = frozenset({"like", "already", "also", "again", "once", "further"})
+# A repeat with one of these holds a clause (a predicate or its subject), so it can repeat a claim.
+CLAUSE_WORDS = frozenset("""
+is are was were be been being am isn't aren't wasn't weren't have has had having haven't hasn't hadn't do does
+did doesn't don't didn't will would shall should can could may might must won't wouldn't can't couldn't
+shouldn't i we you he she they it there
+""".split())
+# Labels spelled with a capital by convention: inside a run of capitalised words they are still labels.
+CAPITALISED_LABELS = frozenset({"nazi", "fascist"})
+# A sentence with at least this share of capitalised words is a Title-Case heading ("Trump Calls Dictator a
+# Friend"), whose words are not names.
+HEADING_SHARE = 0.6
+_NAME_WORD = r"[A-Z][\w'\u2019&.-]*"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|the|and|on|de|in)){{0,2}}[ \t]+(?:\(?{_NAME_WORD}\)?))+")
 
 
 def _squash(text: str) -> str:
@@ -35,7 +84,99 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", normalise_quotes(text)).strip().lower()
 
 
-def _row(article, cue, evidence_type, evidence, spans, detail):
+class Voices:
+    """Whose words a body span is: ``voice(start, end) -> (voice, speaker)`` (see the module docstring)."""
+
+    def __init__(self, article, quotes):
+        from .quotes import reported_speech
+
+        self.article = article
+        self.quoted = sorted((q.start, q.end, q) for q in quotes if q.kind != "scare quote" and not q.is_title)
+        self.reported = reported_speech(article, quotes)
+        self._speakers = None
+
+    @property
+    def speakers(self) -> set[str]:
+        """Every speaker of a quotation or of reported speech, and every person named in the body."""
+        if self._speakers is None:
+            from .quotes import _names_in
+
+            self._speakers = {q.speaker_resolved or q.speaker for _, _, q in self.quoted} | {
+                r.speaker_resolved or r.speaker for r in self.reported.values()} | set(_names_in(self.article.body))
+        return self._speakers
+
+    def _innermost(self, start: int, end: int):
+        """The innermost quotation holding [start, end), by binary search over the quotations' starts."""
+        from bisect import bisect_right
+
+        if not hasattr(self, "_starts"):
+            from itertools import accumulate
+
+            self._starts = [s for s, _, _ in self.quoted]
+            self._reach = list(accumulate((e for _, e, _ in self.quoted), max))
+        j = bisect_right(self._starts, start) - 1
+        while j >= 0 and self._reach[j] >= end:     # no quotation at or before j reaches the span otherwise
+            s, e, q = self.quoted[j]
+            if e >= end:
+                return q                            # the latest-starting one that holds it: the innermost
+            j -= 1
+        return None
+
+    def canonical(self, speaker: str) -> str:
+        """The fullest form of a speaker named in the article: "Peskov" and "Kremlin Spokesman Dmitry Peskov"
+        are one speaker (the longest speaker phrase ending in the same word)."""
+        words = speaker.split()
+        if not words:
+            return speaker
+        fuller = [s for s in self.speakers if len(s) > len(speaker) and s.split()[-1] == words[-1]]
+        return max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+
+    def voice(self, start: int, end: int) -> tuple[str, str]:
+        q = self._innermost(start, end)
+        if q is not None:
+            return "quoted", self.canonical(q.speaker_resolved or q.speaker)
+        reported = self.reported.get(self.article.sentence_at(start).id)
+        if reported is not None:
+            return "reported", self.canonical(reported.speaker_resolved or reported.speaker)
+        return "outlet", ""
+
+
+def name_spans(article) -> list[tuple[int, int]]:
+    """(start, end) of every run of two or more capitalised words in the body ("Joint Centre for Control and
+    Coordination of the Ceasefire Regime (JCCC)"): names of organisations, offices and titles."""
+    return [(m.start(), m.end()) for m in _NAME_RUN.finditer(article.body)]
+
+
+NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "neither"})
+NEGATION_WINDOW = 2
+
+
+def _negated(article, start: int) -> bool:
+    """Whether a hit is denied: "not", "no", "never", "n't" at most ``NEGATION_WINDOW`` words before it in its
+    sentence ("These are not noble gestures", "My family is not traitors")."""
+    sentence = article.sentence_at(start)
+    before = re.findall(r"n't|[\w'\u2019-]+", article.body[sentence.start:start].lower().replace("\u2019", "'"))
+    return any(w in NEGATIONS for w in before[-NEGATION_WINDOW:])
+
+
+def _in_name(article, start: int, end: int, names, term: str) -> bool:
+    """Whether a hit is part of a name: written with a capital, inside a run of capitalised words, and not
+    the first word of its sentence (which is capitalised anyway)."""
+    surface = article.body[start:end]
+    if not surface[:1].isupper() or term.split()[0].lower() in CAPITALISED_LABELS:
+        return False
+    if sum(ch.isalpha() for ch in surface) > 1 and surface.isupper():
+        return False                        # "WITCH HUNT": capitals for emphasis, not a name
+    sentence = article.sentence_at(start)
+    if sentence.start == start:
+        return False
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence.text)
+    if words and sum(w[0].isupper() for w in words) >= HEADING_SHARE * len(words):
+        return False                        # a Title-Case heading: its words are the writer's, not a name's
+    return any(s <= start and end <= e for s, e in names)
+
+
+def _row(article, cue, evidence_type, evidence, spans, detail, voice=("outlet", "")):
     """One cue row from a list of (start, end) spans in the body."""
     spans = sorted(spans)
     sentences = sorted({article.sentence_at(s).id for s, _ in spans})
@@ -45,6 +186,7 @@ def _row(article, cue, evidence_type, evidence, spans, detail):
         "paragraph_ids": ";".join(str(p) for p in sorted({by_id[s].paragraph_id for s in sentences})),
         "sentence_ids": ";".join(map(str, sentences)), "starts": ";".join(str(s) for s, _ in spans),
         "detail": detail, "first_sentence": by_id[sentences[0]].text if sentences else "",
+        "voice": voice[0], "speaker": voice[1],
     }
 
 
@@ -183,8 +325,32 @@ def _duplicates(units) -> list[list]:
     return [group for group in groups.values() if len(group) > 1]
 
 
+def _has_clause(words: list[str]) -> bool:
+    """Whether a repeat's words hold a clause: an auxiliary, modal, copula or subject pronoun."""
+    return any(w.replace("\u2019", "'") in CLAUSE_WORDS for w in words)
+
+
+def _stock_phrase(words: list[str], surfaces: list[str]) -> bool:
+    """Whether a repeat says nothing but who speaks: its content words are reporting verbs, names (capitalised
+    in the text) or ``STOCK_WORDS``."""
+    from ..text.lemmas import lemmatize
+    from ..text.stopwords import is_stopword
+    from .quotes import SPEECH_VERBS
+
+    content = [(w, t) for w, t in zip(words, surfaces) if not is_stopword(w) and any(ch.isalpha() for ch in w)]
+    return bool(content) and all(lemmatize(w) in SPEECH_VERBS or w in STOCK_WORDS or t[:1].isupper()
+                                 for w, t in content)
+
+
+def _repeat_voice(voices, spans):
+    """The voice shared by every occurrence of a repeat, or None when they differ (a quote and its
+    paraphrase)."""
+    found = {voices.voice(s, e) for s, e in spans}
+    return found.pop() if len(found) == 1 else None
+
+
 def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
-    """cues.csv: one row per piece of evidence, grouped by cue."""
+    """cues.csv: one row per piece of evidence, grouped by cue and by whose words it is."""
     import pandas as pd
 
     from .loaded import find_loaded_words, wire_standard_terms
@@ -193,6 +359,7 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
 
     quotes = find_quotes(article) if quotes is None else quotes
     mentions = find_mentions(article, quotes=quotes) if mentions is None else mentions
+    voices = Voices(article, quotes)
     rows = []
 
     # Repetition
@@ -209,41 +376,55 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
     def already_reported(spans) -> bool:
         return all(in_spans(start, end, reported) for start, end in spans)
 
+    def sentence_voice(spans):
+        # a duplicated sentence or paragraph: the voice of its first word in each copy
+        return _repeat_voice(voices, [(s, s + 1) for s, _ in spans]) or ("outlet", "")
+
     for group in _duplicates(article.paragraphs):
         spans = [(p.start, p.end) for p in group]
         reported.extend(spans)
         rows.append(_row(article, "repetition", "duplicated paragraph", group[0].text, spans,
-                         f"paragraphs {', '.join(str(p.id) for p in group)}"))
+                         f"paragraphs {', '.join(str(p.id) for p in group)}", sentence_voice(spans)))
     for group in _duplicates(article.sentences):
         spans = [(s.start, s.end) for s in group]
         if not already_reported(spans):
             reported.extend(spans)
             rows.append(_row(article, "repetition", "duplicated sentence", group[0].text, spans,
-                             f"sentences {', '.join(str(s.id) for s in group)}"))
+                             f"sentences {', '.join(str(s.id) for s in group)}", sentence_voice(spans)))
     for gram, spans in repeated_ngrams(article, min_ngram):
-        if not already_reported(spans):
-            rows.append(_row(article, "repetition", f"repeated n-gram (>= {min_ngram} words)", gram, spans,
-                             f"{len(gram.split())} words, {len(spans)} times"))
+        if already_reported(spans):
+            continue
+        words = gram.split()
+        surfaces = article.body[spans[0][0]:spans[0][1]].split()
+        voice = _repeat_voice(voices, spans)
+        if voice is None or not _has_clause(words) or _stock_phrase(words, surfaces):
+            continue
+        rows.append(_row(article, "repetition", f"repeated n-gram (>= {min_ngram} words)", gram, spans,
+                         f"{len(words)} words, {len(spans)} times", voice))
     scare = defaultdict(list)
     for q in quotes:
         if q.kind == "scare quote":
-            scare[_squash(q.text)].append(q)
-    for text, group in sorted(scare.items(), key=lambda kv: kv[1][0].start):
+            scare[(_squash(q.text), voices.voice(q.start, q.end))].append(q)
+    for (text, voice), group in sorted(scare.items(), key=lambda kv: kv[1][0].start):
         if len(group) > 1:
+            ids = ", ".join(str(q.quote_id) for q in group)
             rows.append(_row(article, "repetition", "repeated scare quote", text,
-                             [(q.start, q.end) for q in group], f"quote ids {', '.join(str(q.quote_id) for q in group)}"))
+                             [(q.start, q.end) for q in group], f"quote ids {ids}", voice))
 
-    # Loaded language and name calling from the framing lexicon; a wire-standard label only in scare quotes
+    # Loaded language and name calling from the framing lexicon; a wire-standard label only in scare quotes;
+    # nothing inside a name ("the Ceasefire Regime")
+    names = name_spans(article)
     wire_standard = wire_standard_terms()
     lexicon_spans = []
     for cue_kind, label in (("loaded", "loaded language"), ("name_calling", "name calling")):
         grouped = defaultdict(list)
         for m in mentions:
             if m.cue == cue_kind and m.counted:
-                grouped[(m.category, m.term)].append(m)
-        for (category, term), group in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
+                lexicon_spans.append((m.start, m.end))
+                if not _in_name(article, m.start, m.end, names, m.term) and not _negated(article, m.start):
+                    grouped[(m.category, m.term, voices.voice(m.start, m.end))].append(m)
+        for (category, term, voice), group in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
             n_scare = sum(m.quote_kind == "scare quote" for m in group)
-            lexicon_spans.extend((m.start, m.end) for m in group)
             detail = f"{n_scare} of {len(group)} in scare quotes"
             if cue_kind == "name_calling" and term in wire_standard:
                 plain = len(group) - n_scare
@@ -253,22 +434,59 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
                 if plain:
                     detail += f"; standard in wire style, its {plain} plain uses are not a cue"
             rows.append(_row(article, label, f"lexicon term ({category})", term, [(m.start, m.end) for m in group],
-                             detail))
+                             detail, voice))
 
-    # Loaded language and name calling from the loaded-word list (not inside quoted titles or lexicon hits)
+    # Loaded language and name calling from the loaded-word list (not inside quoted titles, names or lexicon
+    # hits)
     titles = title_spans(article, quotes)
     scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare quote"]
     listed = defaultdict(list)
     for hit in find_loaded_words(article):
         if not in_spans(hit.start, hit.end, titles) and not any(
-                s < hit.end and hit.start < e for s, e in lexicon_spans):
-            listed[hit.word].append(hit)
-    for word, hits in sorted(listed.items(), key=lambda kv: kv[1][0].start):
+                s < hit.end and hit.start < e for s, e in lexicon_spans) and \
+                not _in_name(article, hit.start, hit.end, names, hit.word.term) and not _negated(article, hit.start):
+            listed[(hit.word, voices.voice(hit.start, hit.end))].append(hit)
+    for (word, voice), hits in sorted(listed.items(), key=lambda kv: kv[1][0].start):
         n_scare = sum(in_spans(h.start, h.end, scare_spans) for h in hits)
         rows.append(_row(article, "loaded language" if word.cue == "loaded" else "name calling",
                          f"loaded-word list ({word.category})", word.term, [(h.start, h.end) for h in hits],
-                         f"{word.reason}; {n_scare} of {len(hits)} in scare quotes"))
+                         f"{word.reason}; {n_scare} of {len(hits)} in scare quotes", voice))
 
     frame = pd.DataFrame(rows, columns=COLUMNS[1:])
     frame.insert(0, "cue_id", range(1, len(frame) + 1))
     return frame
+
+
+def cue_rates_table(article, cues, quotes=None):
+    """cue_rates.csv: per voice (the outlet, then each quoted or reported speaker), its words and its cues.
+
+    ``words``: body words in that voice; ``loaded_language`` and ``name_calling``: occurrences (each flagged
+    word or phrase); ``repetition``: repetition rows; ``word_cues_per_1000``: loaded-language and
+    name-calling occurrences per 1,000 of the voice's words. The outlet's row is always there (zeros
+    included); the rate a corpus compares across outlets is that row's.
+    """
+    import pandas as pd
+
+    from .quotes import find_quotes
+
+    quotes = find_quotes(article) if quotes is None else quotes
+    voices = Voices(article, quotes)
+    words = defaultdict(int)
+    for tok in article.words:
+        words[voices.voice(tok.start, tok.end)] += 1
+    counts = defaultdict(lambda: defaultdict(int))
+    for row in cues.itertuples(index=False):
+        key = (row.voice, row.speaker)
+        counts[key][row.cue] += 1 if row.cue == "repetition" else int(row.occurrences)
+    keys = [("outlet", "")] + sorted((set(words) | set(counts)) - {("outlet", "")},
+                                     key=lambda k: (VOICES.index(k[0]), k[1]))
+    rows = []
+    for key in keys:
+        c = counts.get(key, {})
+        n = words.get(key, 0)
+        word_cues = c.get("loaded language", 0) + c.get("name calling", 0)
+        rows.append({"voice": key[0], "speaker": key[1], "words": n,
+                     "loaded_language": c.get("loaded language", 0), "name_calling": c.get("name calling", 0),
+                     "repetition": c.get("repetition", 0), "word_cues": word_cues,
+                     "word_cues_per_1000": round(1000 * word_cues / n, 3) if n else None})
+    return pd.DataFrame(rows, columns=RATE_COLUMNS)

@@ -93,12 +93,37 @@ def _index() -> tuple[dict[str, LoadedWord], dict[str, LoadedWord], dict[tuple[s
                 phrases[tuple(form.replace("-", " ").split())] = word
                 if "-" in form:
                     exact[form] = word
-            elif word.match == "exact":
+            elif word.match == "exact" or _participle_of_other_word(form, word):
                 exact[form] = word
             else:
                 by_lemma[lemmatize(form)] = word
                 exact.setdefault(form, word)
     return exact, by_lemma, phrases
+
+
+def _participle_of_other_word(form: str, word: LoadedWord) -> bool:
+    """Whether ``form`` is an -ing or -ed adjective whose lemma is a word the list does not hold: "shocking"
+    (lemma "shock"), "appalled", "terrifying", "rigged" (lemma "rig"). Matched by lemma, such a form would
+    catch every use of the base word ("Geran-2 shock drones", "shock troops", "an oil rig"), so it matches
+    only the -ing and -ed forms of that lemma ("shocking", "shocked"; ``_participles``); "smeared" (lemma
+    "smear", a form of the same entry) still matches by lemma."""
+    if not form.endswith(("ing", "ed")):
+        return False
+    lemma = lemmatize(form)
+    return lemma != form and lemma not in word.forms
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, LoadedWord]:
+    """Lemma -> word for the -ing/-ed entries that match only in an -ing or -ed form (see
+    ``_participle_of_other_word``): "shocked" matches "shocking", "shock" does not."""
+    out = {}
+    for word in loaded_words():
+        if word.match == "lemma":
+            for form in word.forms:
+                if " " not in form and _participle_of_other_word(form, word):
+                    out.setdefault(lemmatize(form), word)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +136,7 @@ def find_loaded_words(article) -> list[LoadedHit]:
     """Every hit of the loaded-word list in the body, in order: one word (by form or lemma) or a phrase
     of consecutive words inside one sentence."""
     exact, by_lemma, phrases = _index()
+    participles = _participles()
     longest = max((len(p) for p in phrases), default=1)
     first_words = _phrase_first_words()
     by_sentence: dict[int, list] = {}
@@ -129,7 +155,8 @@ def find_loaded_words(article) -> list[LoadedHit]:
                     break
             if found is None:
                 form = forms[k]
-                word = exact.get(form) or by_lemma.get(lemmatize(form))
+                word = exact.get(form) or by_lemma.get(lemmatize(form)) or (
+                    participles.get(lemmatize(form)) if form.endswith(("ed", "ing")) else None)
                 found = (word, 1) if word is not None else None
             if found is None:
                 k += 1

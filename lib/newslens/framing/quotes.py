@@ -629,3 +629,168 @@ def quotes_table(article, spans: list[QuotedSpan] | None = None):
                "marks", "closed",
                "n_words", "start", "end", "paragraph_id", "sentence_id", "sentence"]
     return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """A sentence of indirect speech: the writer's words for what a named source said."""
+    sentence_id: int
+    cue: str                # the reporting verb or phrase, as written
+    speaker: str            # as written ("Kremlin Spokesman Dmitry Peskov", "the minister", "he", "the JCCC")
+    speaker_resolved: str   # a pronoun or bare role resolved to the nearest named speaker before it
+    rule: str
+
+
+# Subjects that make a reporting verb the text's own voice: the writer or the speaker of a transcript
+# ("I would like to emphasise that", "we have repeatedly said"), an address to the reader ("you know").
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "it", "who", "me", "us"})
+# "This was stated by President X" / "This was emphasized by ...": the press-office convention that
+# attributes the sentence before (its paraphrase of the speaker) as well.
+_STATED_BY = re.compile(r"^\W*(?:This|That|It|These words|Such statements?)\s+(?:was|were|has been|have been)\s+"
+                        r"(?:\w+\s+){0,2}?(?:\w+ed)\s+by\b")
+
+
+def reported_speech(article, quotes: list[QuotedSpan] | None = None) -> dict[int, ReportedSpeech]:
+    """Sentence id -> its reporting clause, for every sentence of indirect speech in the body.
+
+    A sentence is reported speech when, outside its quotation marks, it has "according to X", or a speech
+    verb (``SPEECH_VERBS``: said, told, stressed, recalled, denied ...) or labelling verb ("described ...
+    as", "called", not in the passive) with a speaker: the subject before it ("Kremlin Spokesman Dmitry
+    Peskov told reporters", "The ministry said"), the agent after it ("said the JCCC", "stated by X") or a
+    pronoun just before it ("he said"). A first- or second-person subject ("I would like to emphasise
+    that", "we said") is the text's own voice, not reported speech. "This was stated by X" makes the
+    sentence before it X's as well (the press-office convention of a paraphrase followed by its source).
+    The whole sentence is the speaker's claim in the writer's words; the speaker is resolved as quotes'
+    speakers are (a pronoun or role to the nearest named speaker before it).
+    """
+    quotes = find_quotes(article) if quotes is None else quotes
+    body = article.body
+    blanked = _blank(body, [(q.start, q.end) for q in quotes])
+    named = _named_speakers(article, blanked)
+    found: dict[int, ReportedSpeech] = {}
+    previous = None
+    for sentence in article.sentences:
+        hit = _reporting_clause(_words_with_offsets(blanked[sentence.start:sentence.end], sentence.start), blanked)
+        resolved = None
+        if hit is not None:
+            cue, speaker, offset = hit
+            resolved = _named_source(speaker, offset, sentence, found, named, blanked)
+        if resolved:
+            found[sentence.id] = ReportedSpeech(sentence.id, cue, speaker, resolved,
+                                                f"reporting verb '{cue}' with speaker '{speaker}'")
+            if previous is not None and previous.id not in found and _STATED_BY.match(sentence.text):
+                found[previous.id] = ReportedSpeech(previous.id, cue, speaker, resolved,
+                                                    f"'{sentence.text[:40]}...' in the next sentence")
+                found = dict(sorted(found.items()))
+        previous = sentence
+    return found
+
+
+def _named_source(speaker: str, offset: int, sentence, found: dict, named: list, blanked: str) -> str | None:
+    """The source a reporting clause names, or None when it names none: reported speech needs a named source.
+
+    A capitalised speaker ("Kremlin Spokesman Dmitry Peskov", "the JCCC", "Tehran") names one; "he"/"she"
+    resolves to the nearest named speaker; "it" to the source reported in one of the two sentences before
+    ("..., it said"); a lower-case role or body ("the minister", "the ministry") to the nearest source named
+    with that word. "They", "officials" and a role that no earlier source carries name nobody: a speech
+    telling what "they asked us" stays in the speech's voice."""
+    low = speaker.lower()
+    earlier = [r.speaker_resolved for sid, r in found.items() if sid < sentence.id]
+    if low == "it":
+        recent = [r.speaker_resolved for sid, r in found.items() if sentence.id - 2 <= sid < sentence.id]
+        return recent[-1] if recent else None
+    if low in RESOLVED_PRONOUNS:
+        resolved = _resolve(speaker, offset, named, _names_in(blanked[sentence.start:offset]), blanked)
+        return None if resolved.lower() in PRONOUNS | OBJECT_PRONOUNS else resolved
+    if low in PRONOUNS | OBJECT_PRONOUNS:
+        return None
+    words = speaker.split()
+    if not any(w[:1].isupper() for w in words):
+        roles = {w.lower() for w in words} & (ROLE_WORDS | ORG_WORDS)
+        candidates = [*reversed(earlier), *reversed([name for o, _, name in named if o < offset])]
+        for name in candidates:
+            if roles & {w.lower().rstrip(".") for w in name.split()}:
+                return name
+        return None
+    if _resolvable(speaker):
+        return _resolve(speaker, offset, named, _names_in(blanked[sentence.start:offset]), blanked)
+    return speaker
+
+
+# Where a clause ends inside a sentence: a speaker phrase never reaches across one ("On Tuesday, the
+# General Staff said": the speaker is "the General Staff", not "Tuesday the General Staff").
+_CLAUSE_MARK = re.compile(r"[,;:\u2014\u2013]")
+AFTER_SUBJECT_TAIL = 6      # "..., said the President's Press Secretary.": the agent ends the clause
+# Verbs of opinion, not of speech: "Turkey would regard Russia as ..." reports no words.
+ATTITUDE_VERBS = frozenset({"regard", "consider"})
+PREPOSITION_FORMS = frozenset({"regarding", "considering", "concerning"})   # "Regarding the invasion, ..."
+
+
+def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
+    """(cue, speaker, offset) of the first reporting verb of a sentence (quotations blanked) with a speaker
+    that is not the writer's own voice, or None."""
+    if not tokens:
+        return None
+    clause, k = [], 0
+    for n, (_, start, _) in enumerate(tokens):
+        if n and _CLAUSE_MARK.search(text[tokens[n - 1][2]:start]):
+            k += 1
+        clause.append(k)
+    words = [w for w, _, _ in tokens]
+    lower = [w.lower() for w in words]
+    members: dict[int, list[int]] = {}
+    for j, k in enumerate(clause):
+        members.setdefault(k, []).append(j)
+    for i, word in enumerate(lower):
+        if word != "according" and lemmatize(word) not in SPEECH_VERBS | LABEL_VERBS:
+            continue
+        part = members[clause[i]]
+        local = [words[j] for j in part]
+        at = i - part[0]
+        if word == "according" and lower[i + 1:i + 2] == ["to"]:
+            speaker, cue = _according_to(local, at), "according to"
+        else:
+            lemma = lemmatize(word)
+            # "continued expansion", "continues to inflict": "continue" and "explain" report only after a quote
+            speech = lemma in SPEECH_VERBS - AFTER_ONLY and _particle_ok(lemma, lower, i)
+            label = lemma in LABEL_VERBS - ATTITUDE_VERBS and not (
+                PASSIVE_AUX & set(lower[max(i - 2, 0):i]) and "by" not in lower[i + 1:])
+            if not (speech or label) or not _verb_like(words, i) or word in PREPOSITION_FORMS:
+                continue
+            cue = words[i]
+            speaker = _subject_before(local, at)
+            if speaker.lower() == "it" and not (at and local[at - 1].lower() == "it"):
+                speaker = ""                 # "It was noted that": a passive names no speaker
+            if not speaker:
+                after = _subject_after(local, at)
+                by_agent = lower[i + 1:i + 2] == ["by"]
+                # a pronoun after the verb is the reported clause's subject ("says it doesn't want"), not the
+                # speaker
+                if after and after.lower() not in PRONOUNS | OBJECT_PRONOUNS and \
+                        (by_agent or len(local) - at - 1 <= AFTER_SUBJECT_TAIL):
+                    speaker = after
+            if not speaker:
+                speaker = _nearby_pronoun(local, at)
+            if not speaker:
+                # "prompting Russian presidential spokesman Peskov to once again warn": the subject of "to"
+                j = at - 1
+                while j >= 0 and local[j].lower() in SUBJECT_VERB_GAP:
+                    j -= 1
+                if j > 0 and local[j].lower() == "to":
+                    speaker = _subject_before(local, j)
+            opens_aside = clause[i] > 1 and lower[members[clause[i] - 1][0]] in ("who", "which")
+            # ", cautioning against ...", ", calling the claims ...": a participle opening its clause has the
+            # sentence's subject
+            participle = clause[i] > 0 and at == 0 and word.endswith("ing")
+            if not speaker and (opens_aside or participle):
+                # "Turkish Foreign Minister Mevlut Cavusoglu, who hosted the talks, said": the sentence's
+                # subject, when it names a person
+                first = [words[j] for j in members[0]]
+                opening = _trim([w for w in first[:next((n for n, w in enumerate(first) if not _is_name_part(w)),
+                                                        len(first))]])
+                speaker = opening if opening and (names_a_person(opening) or _resolvable(opening)) else ""
+        if speaker.endswith(("'s", "\u2019s", "'", "\u2019")):
+            speaker = ""                     # a possessive is not a subject ("NATO's continued expansion")
+        if speaker and speaker.lower() not in FIRST_SECOND_PERSON - {"it"}:
+            return cue, speaker, tokens[i][1]
+    return None

@@ -11,7 +11,7 @@ from .terms import category_totals, find_mentions, mentions_table, naming_choice
 def framing_tables(article, collocations: bool = True) -> dict:
     """All framing outputs for ``newslens analyze``: file name -> DataFrame (collocations.csv only with
     ``collocations``: NLTK's collocation finder is the costliest part and few corpus questions need it)."""
-    from .cues import cues_table
+    from .cues import cue_rates_table, cues_table
     from .keyness import keyness_table
     from .quotes import quotes_table
 
@@ -28,6 +28,7 @@ def framing_tables(article, collocations: bool = True) -> dict:
         "quotes.csv": quotes_table(article, quotes),
         "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
     }
+    tables["cue_rates.csv"] = cue_rates_table(article, tables["cues.csv"], quotes)
     if collocations:
         from .collocations import collocations_table
 

@@ -1,4 +1,4 @@
-"""Precision of the loaded-language and name-calling cues against the Propaganda Techniques Corpus (issue 13).
+"""Precision of the loaded-language and name-calling cues against the Propaganda Techniques Corpus.
 
 Gold: the "Loaded_Language" and "Name_Calling,Labeling" spans of the PTC training set of SemEval-2020 Task 11
 (Da San Martino et al. 2019, 2020): 371 articles with technique-level span labels. The corpus carries no
@@ -10,7 +10,7 @@ For every flagged hit (each occurrence, located by its first word) the script as
 span of the same technique (loaded language for loaded-language cues, name calling for name-calling cues),
 and, more loosely, a span of either technique. Two rules are compared:
 
-- before (newslens up to issue 13): lexicon entries marked loaded / name_calling, and every word with a VADER
+- before (newslens before the sourced word list): lexicon entries marked loaded / name_calling, and every word with a VADER
   lexicon valence of at least 2 in size;
 - after: lexicon entries, the loaded-word list (``data/loaded_words.csv``), wire-standard labels
   ("separatist", "rebel", "militant") only in scare quotes.
@@ -47,7 +47,7 @@ PTC_COMMIT = "84c384d3813a51f4face15086463952ebc2e0993"
 PTC_LABELS = "datasets/train-task2-TC.labels"
 PTC_ARTICLES = "datasets/train-articles"
 GOLD = {"loaded": "Loaded_Language", "name_calling": "Name_Calling,Labeling"}
-VADER_MIN_VALENCE = 2.0       # the rule before issue 13
+VADER_MIN_VALENCE = 2.0       # the rule before the sourced word list
 RESULTS = REPO_ROOT / "bench" / "results"
 
 

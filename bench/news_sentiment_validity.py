@@ -1,4 +1,4 @@
-"""Is the news-domain VADER at least as good as the reference? (issue 13)
+"""Is the news-domain VADER at least as good as the reference?
 
 Two sets of gold, scored by the reference VADER and by the news-domain VADER (``newslens.sentiment.news``),
 both on the same quote-normalised text:

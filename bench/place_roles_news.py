@@ -182,7 +182,7 @@ def markdown(rows: list[dict], fig: dict, base: dict | None, command: str, scori
              f"{len({r['file'] for r in rows})} articles of `corpus/demo/` (kremlin.ru and president.gov.ua CC BY "
              "4.0, whitehouse.gov and state.gov public domain), coded by one annotator blind to newslens's roles "
              "(`bench/data/place_roles_news_gold.md`). **In-sample** for the rules written after reading these "
-             "texts (issue 13, item 5); the metonymy gold (`place_roles_validity.md`) is the out-of-sample check.",
+             "texts (the wire-copy role rules); the metonymy gold (`place_roles_validity.md`) is the out-of-sample check.",
              "", "A gold mention newslens does not find at the gold offset counts as wrong (`not found`).", ""]
     lines += ["## Figures", "", "| | before | now |", "|---|---:|---:|"]
 

@@ -109,7 +109,7 @@ BEFORE_RULE_CHANGE = {
     "semeval_test_relabelled": (68.5, 78.8, 45.4),
 }
 
-# The same before the rules of issue 13, item 5 (coordinated subjects, "X won/uses", "backed by both X and Y",
+# The same before the wire-copy role rules (coordinated subjects, "X won/uses", "backed by both X and Y",
 # destinations of movement, "ex-/post-/pro-X", "Ukraine separatists", subjects before an aside or with a partner
 # phrase): this script run on main at 8ce0e6e. Those rules were written after reading the demo corpus
 # (bench/place_roles_news.py), not these data sets, so both the train and test splits are out of sample for them.
@@ -392,7 +392,7 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
          "\"captured by X\" (agent of a passive: actor), \"X's oldest / one of X's\" (a ranking: literal) and "
          "adverbs between a subject and its verb (\"Taiwan first established\"). Found on the train splits, "
          "checked on the test splits:", BEFORE_RULE_CHANGE),
-        ("Issue 13, item 5: rules found on news texts, measured here (newslens strict)",
+        ("Wire-copy rules found on news texts, measured here (newslens strict)",
          "Rules written after reading the demo corpus's official texts (coordinated subjects, \"X won/uses\", "
          "\"backed by both X and Y\", destinations of movement, \"ex-/post-/pro-X\", \"Ukraine separatists\", a "
          "subject before an aside or with a partner phrase; `bench/results/place_roles_news.md`). These data "

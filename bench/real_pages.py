@@ -62,7 +62,7 @@ except ImportError:  # the flat layout before it
 
 RESULTS = REPO / "bench" / "results"
 JUDGEMENTS = REPO / "bench" / "real_pages_judgements.csv"
-# The same reading of the output at commit 13bbd7a (before this branch's loader fixes and issue 11's HTML and places
+# The same reading of the output at commit 13bbd7a (before this branch's loader fixes and the general-news HTML and places
 # changes), kept to show the change.
 JUDGEMENTS_BEFORE = REPO / "bench" / "real_pages_judgements_before_fixes.csv"
 JUDGEMENT_COLUMNS = ["title_ok", "author_ok", "date_ok", "body_start_ok", "body_end_ok", "boilerplate_in_body",
@@ -269,7 +269,7 @@ def markdown(frame, commits: dict, command: str) -> str:
     if len(judged):
         n_sites = judged["site"].nunique()
         lines += [f"Read by hand: {len(judged)} pages from {n_sites} sites. *Before fixes*: the same pages read the same "
-                  "way on the output of commit 13bbd7a, before this branch's loader fixes and before issue 11's HTML "
+                  "way on the output of commit 13bbd7a, before this branch's loader fixes and before the general-news HTML "
                   "fallback, page-furniture filter and people-are-not-places change (both contribute to the gain). "
                   "**In-sample**: those fixes were made after these pages were read, so the right-now column "
                   "measures them on the pages they were fixed on.",

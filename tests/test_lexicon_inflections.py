@@ -1,4 +1,4 @@
-"""Every framing-lexicon term, with its inflections, is matched to that term and to no other (issue 13).
+"""Every framing-lexicon term, with its inflections, is matched to that term and to no other.
 
 For each entry of ``data/framing_lexicon.csv`` every declared form (the term and its variants) is put, as
 written and capitalised at the start of a sentence, into a short sentence written for this test; so is every

@@ -1,4 +1,4 @@
-"""Lexicon matching on wire copy (issue 13): inflections the lemmatiser misses, terms it lacked, and words
+"""Lexicon matching on wire copy: inflections the lemmatiser misses, terms it lacked, and words
 counted under the wrong term or sense. Texts written for the test."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Loaded language and name calling from the sourced word list, not from sentiment valence (issue 13)."""
+"""Loaded language and name calling from the sourced word list, not from sentiment valence."""
 
 import csv
 
@@ -60,7 +60,7 @@ def test_every_row_has_a_reason_and_a_source():
         rows = list(csv.DictReader(fh))
     assert {r["term"] for r in rows} == {"separatist", "rebel", "militant"}
     assert all(r["reason"] and r["source"] for r in rows)
-    # no event word whose sentiment valence made it a cue before issue 13
+    # no event word whose sentiment valence made it a cue before the sourced word list
     with open(LOADED_WORDS_FILE, encoding="utf-8") as fh:
         forms = {f for r in csv.DictReader(fh) for f in [r["term"], *r["variants"].split("|")]}
     assert not forms & {"war", "killed", "kill", "bomb", "destroyed", "prisoner", "attack", "death"}

@@ -1,4 +1,4 @@
-"""News-domain VADER beside the unchanged reference (issue 13): sentences written for these tests."""
+"""News-domain VADER beside the unchanged reference: sentences written for these tests."""
 
 import csv
 
@@ -51,7 +51,7 @@ def test_every_override_has_a_reason_and_a_source():
     assert all(r["word"] in reference_analyzer().lexicon for r in rows)
 
 
-# The GDELT-style tone in the news sense (issue 13: "the one positive GDELT-style tone among the outlets came
+# The GDELT-style tone in the news sense (from the review of wire copy: "the one positive GDELT-style tone among the outlets came
 # from such words in a report of a threat"). Sentence written for this test; what its words score:
 # reference VADER lexicon: threatened -2.0, engagement +2.0, defense +0.5, superiority +1.4 (3 positive,
 # 1 negative of 16 words: tone +12.5); news sense: engagement and superiority 0 (news_sense_overrides.csv),

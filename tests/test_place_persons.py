@@ -1,6 +1,6 @@
 """People, streets and titles are not places; small towns named like people need evidence; missed places found.
 
-Every text here was written for these tests (MIT), after the failures seen on general news (issue 11).
+Every text here was written for these tests (MIT), after the failures seen on general news.
 """
 
 import pytest

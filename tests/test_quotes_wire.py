@@ -1,4 +1,4 @@
-"""Quote attribution on wire copy (issue 13): reporting clauses after the quote, multi-sentence quotes,
+"""Quote attribution on wire copy: reporting clauses after the quote, multi-sentence quotes,
 partial quotes inside reported speech, quotations inside quotations, and speakers resolved to a name.
 The fixture is written for the test in the style of agency copy; every name in it is invented."""
 

@@ -121,7 +121,7 @@ def test_tables_are_deterministic(seed_article):
 
 
 def test_vader_words_show_the_valence_after_vaders_rules():
-    """Issue 13: "problems -1.7" was listed for a sentence that scores positive; negation flips it."""
+    """Found on wire copy: "problems -1.7" was listed for a sentence that scores positive; negation flips it."""
     from newslens.sentiment.scores import lexicon_words
 
     assert lexicon_words("There are no problems with the plan.") == "no +0.0 (lexicon -1.2); problems +1.3 (lexicon -1.7)"

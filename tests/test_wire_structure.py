@@ -1,4 +1,4 @@
-"""Datelines and decks of agency copy (issue 13) are metadata, not body. Fixtures written for the test in the
+"""Datelines and decks of agency copy are metadata, not body. Fixtures written for the test in the
 styles of TASS, Reuters and AP; no agency text is copied."""
 
 from pathlib import Path

@@ -5,7 +5,7 @@ Measures (all from the corpus tables; VADER is the reference implementation the 
 - ``tone``: the article's GDELT-style tone (per cent positive minus per cent negative words), one value per
   article, averaged over the group's articles;
 - ``news_tone``: the same with the news-sense word valences and organisation names masked
-  (``newslens.sentiment.news``), where the corpus tables have it (written by newslens after issue 13);
+  (``newslens.sentiment.news``), where the corpus tables have it (written by newslens since news_tone was added);
 - ``article_mean_compound``: the mean news-sense VADER compound (the primary score, ``news_compound``) of an
   article's sentences, averaged over articles;
 - ``sentence_compound``: the mean news-sense compound of all the group's sentences pooled (long articles

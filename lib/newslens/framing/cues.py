@@ -10,7 +10,7 @@ propaganda: repetition is common in ordinary editing, loaded words are common in
 - loaded language: lexicon entries marked ``cue = loaded``, and the words of the loaded-word list
   (``data/loaded_words.csv``, ``newslens.framing.loaded``): evaluative words chosen for their emotional
   force ("despicable", "sham", "heroic"), each with a reason and a source. Not words that report an event:
-  until issue 13 any word with a strong VADER valence counted, so "war", "killed" and "bomb" made a sober
+  before the sourced word list (loaded words 1.0.0) any word with a strong VADER valence counted, so "war", "killed" and "bomb" made a sober
   wire report look more loaded than a partisan one.
 - name calling: lexicon entries marked ``cue = name_calling`` (labels for people and governments) and the
   list's ``name_calling`` rows, with how many of the hits sit in scare quotes (the writer holding the

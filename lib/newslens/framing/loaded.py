@@ -1,4 +1,4 @@
-"""The loaded-word list and the wire-standard terms that the propaganda-cue table reads (issue 13).
+"""The loaded-word list and the wire-standard terms that the propaganda-cue table reads.
 
 ``data/loaded_words.csv``: words with strong emotional implications chosen to sway a reader (loaded
 language) and labels for people (name calling), after the technique definitions of Da San Martino et al.

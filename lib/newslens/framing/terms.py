@@ -22,7 +22,7 @@ from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
 
 # "would" as the reported future of "will" ("the spokesman said the talks would resume") is tense, not a
 # hedge: a hit of these terms is listed but not counted when one of REPORTING_PAST stands earlier in its
-# sentence, at most REPORTED_FUTURE_GAP tokens before it (issue 13).
+# sentence, at most REPORTED_FUTURE_GAP tokens before it.
 REPORTED_FUTURE = frozenset({"would"})
 REPORTING_PAST = frozenset({
     "said", "told", "announced", "stated", "warned", "promised", "pledged", "vowed", "confirmed", "insisted",
@@ -120,7 +120,7 @@ def _token_matches(tok: _Tok, pat: tuple[str, str], mode: str) -> bool:
         return tok.text == pat[0]
     if mode == "lemma":  # the written form too: simplemma leaves some plurals alone ("sales"); and a token
         # whose lemma is a form as written: "killings" has the lemma "killing", a variant of "kill" whose own
-        # lemma is "kill" (issue 13, found by tests/test_lexicon_inflections.py)
+        # lemma is "kill" (found by tests/test_lexicon_inflections.py)
         return tok.lemma == pat[1] or tok.text == pat[0] or tok.lemma == pat[0]
     return tok.text == pat[0] or tok.lemma == pat[1]
 

@@ -1,4 +1,4 @@
-"""News-domain VADER (issue 13): the reference method with words scored in their news sense and names masked.
+"""News-domain VADER: the reference method with words scored in their news sense and names masked.
 
 VADER's lexicon was rated for social-media text: "engagement" +2.0 (the line of engagement is the front
 line), "superiority" +1.4 (air superiority), "defense" +0.5, "offensive" -2.0 (offensive weapons), "won"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .compare.load import CompareInputError
 from .corpus.inputs import CorpusInputError
+from .corpus.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import ArticleInputError
 from .stages import EXTRAS
 from .report.notebooks import NotebookFailed
@@ -53,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--limit", type=int, default=None, help="analyse only the first N articles")
     corpus.add_argument("--extras", default="", metavar="LIST", help="as for analyze (default: none)")
     corpus.add_argument("--allow-non-english", action="store_true", help="analyse texts that do not look like English")
+    corpus.add_argument("--article-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop an article after this long and record it in errors (default {DEFAULT_TIMEOUT:g}; "
+                             "0: no limit)")
+    corpus.add_argument("--article-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
+                        help=f"stop an article when its worker process holds more memory (resident, MB) and record "
+                             f"it in errors (default {DEFAULT_MEMORY_MB}; 0: no limit)")
     corpus.add_argument("--strict", action="store_true", help="exit 5 when any article failed")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
@@ -138,12 +145,16 @@ def _corpus(args) -> int:
     if args.workers is not None and args.workers < 1:
         print("newslens: error: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    if args.article_timeout < 0 or args.article_memory < 0:
+        print("newslens: error: --article-timeout and --article-memory must be 0 (no limit) or more", file=sys.stderr)
+        return EXIT_USAGE
     from .corpus.inputs import describe
 
     describe(args.input)                        # a bad INPUT is named before the output folder is touched
     out = prepare_output_dir(args.out, force=args.force)
     run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
-                     scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet)
+                     scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet,
+                     article_timeout=args.article_timeout, article_memory=args.article_memory)
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
           f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
     if not args.no_compare and run.articles:

@@ -6,6 +6,10 @@ not yet in the result cache to the engine, a few batches in flight at a time; ea
 cache as it arrives. The second reads the cache in input order and appends every article's rows to the
 tables. So the driver never holds more than a few batches, a rerun skips what is done, a run killed half-way
 resumes, and the tables are the same bytes whichever engine, worker count or interruption came before.
+
+Every engine analyses under the per-article limits (a time limit, a memory ceiling: ``limits.py``) in child
+processes it watches; an article stopped by a limit, or whose process died, is a row of the errors table and
+the run goes on. With no limits and one worker, the articles are analysed in this process.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from pathlib import Path
 from ..analysis import Options
 from ..report.output import prepare_output_dir, write_json
 from . import inputs
+from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, analyse_batch_limited, close_pools,
+                     resolve_analyse)
 from .store import ResultCache, TableWriter, cache_key
-from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch
+from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch, error_record
 
 def _newslens_version() -> str:
     """The installed version and a digest of the package's code and data: an edited checkout (same version
@@ -77,27 +83,24 @@ def _progress(quiet: bool, count):
 
 # --- engines: each takes batches [(key, item)] and yields [(key, result)] as they finish ------------------
 
-def _run_inline(batches, options):
+def _run_inline(batches, options, limits: Limits):
+    """No limits, one worker: in this process."""
+    analyse = resolve_analyse(limits.analyse)
     for batch in batches:
-        yield analyse_batch(batch, options)
+        yield analyse_batch(batch, options, analyse)
 
 
-def _run_local(batches, options, workers: int):
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = set()
-        for batch in batches:
-            pending.add(pool.submit(analyse_batch, batch, options))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-        for future in pending:
-            yield future.result()
+def _run_local(batches, options, workers: int, limits: Limits):
+    pool = ArticlePool(workers)
+    finished = False
+    try:
+        yield from pool.run(batches, options, limits)
+        finished = True
+    finally:
+        pool.close(kill=not finished)
 
 
-def _run_dask(batches, options, workers: int, scheduler: str | None, processes: bool = True):
+def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Limits, processes: bool = True):
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler:
@@ -112,18 +115,37 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, processes: 
     try:
         limit = max(len(client.scheduler_info()["workers"]), 1) * IN_FLIGHT_PER_WORKER
         queue = as_completed()
-        in_flight = 0
-        for batch in batches:
-            queue.add(client.submit(analyse_batch, batch, options, pure=False))
-            in_flight += 1
-            if in_flight >= limit:
-                future = next(queue)
-                in_flight -= 1
-                yield future.result()
+        submitted = {}              # future -> its batch, to retry when a worker died under it
+
+        def submit(batch):
+            future = client.submit(analyse_batch_limited, batch, options, limits, pure=False)
+            submitted[future] = batch
+            queue.add(future)
+
+        def collect(future):
+            batch = submitted.pop(future)
+            try:
+                return future.result()
+            except Exception as exc:    # the Dask worker itself died (KilledWorker) or the task failed
+                if len(batch) > 1:      # which article was it? each alone, to know
+                    for one in batch:
+                        submit([one])
+                    return []
+                return [(batch[0][0], error_record("analysis", type(exc).__name__,
+                                                   f"the Dask worker failed on it ({exc})"))]
+            finally:
                 future.release()
+
+        for batch in batches:
+            submit(batch)
+            if len(submitted) >= limit:
+                yield collect(next(queue))
         for future in queue:
-            yield future.result()
-            future.release()
+            yield collect(future)
+        try:
+            client.run(close_pools)     # the workers' child processes end with the run
+        except Exception:
+            pass
     finally:
         client.close()
         if cluster is not None:
@@ -134,9 +156,16 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, processes: 
 
 def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: str = "local",
                workers: int | None = None, scheduler: str | None = None, file_format: str = "parquet",
-               limit: int | None = None, quiet: bool = False, dask_processes: bool = True) -> CorpusRun:
-    """Analyse every article of ``input_path`` and write the corpus tables to ``out_dir``."""
+               limit: int | None = None, quiet: bool = False, dask_processes: bool = True,
+               article_timeout: float = DEFAULT_TIMEOUT, article_memory: int = DEFAULT_MEMORY_MB,
+               _analyse: str | None = None) -> CorpusRun:
+    """Analyse every article of ``input_path`` and write the corpus tables to ``out_dir``.
+
+    ``article_timeout`` (seconds) and ``article_memory`` (MB of resident memory per worker process) stop an
+    article that takes longer or more; 0 is no limit. ``_analyse`` ("module:function", for tests) stands in
+    for ``newslens.analysis.analyze`` in the workers."""
     options = options or Options()
+    limits = Limits(article_timeout, article_memory, _analyse)
     workers = workers or os.cpu_count() or 1
     # A folder newslens made (or an empty one): marked as newslens's, so `newslens corpus` may write there again.
     out = prepare_output_dir(out_dir)
@@ -188,11 +217,11 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
             bar.update(1)
 
     if engine == "dask":
-        results = _run_dask(batches(), options, workers, scheduler, processes=dask_processes)
-    elif engine == "local" and workers > 1:
-        results = _run_local(batches(), options, workers)
+        results = _run_dask(batches(), options, workers, scheduler, limits, processes=dask_processes)
+    elif engine == "local" and (workers > 1 or limits.timeout or limits.memory_mb):
+        results = _run_local(batches(), options, workers, limits)
     elif engine == "local":
-        results = _run_inline(batches(), options)
+        results = _run_inline(batches(), options, limits)
     else:
         raise ValueError(f"unknown engine {engine!r}: use local or dask")
     try:
@@ -216,7 +245,8 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
         "newslens_version": __version__,
         "input": str(input_path), "input_fingerprint": fingerprint.hexdigest(),
         "options": {"engine": engine, "workers": workers, "scheduler": scheduler, "format": file_format,
-                    "limit": limit, **json.loads(options_key)},
+                    "limit": limit, "article_timeout": limits.timeout, "article_memory": limits.memory_mb,
+                    **json.loads(options_key)},
         "counts": {"articles": run.articles, "analysed": run.analysed, "cached": run.cached,
                    "duplicates": run.duplicates, "errors": run.errors},
         "seconds": run.seconds, "articles_per_second": round(rate, 2),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .compare.load import CompareInputError
+from .corpus import CorpusEngineError
 from .corpus.inputs import CorpusInputError
 from .corpus.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import ArticleInputError
@@ -20,6 +22,8 @@ EXIT_BAD_INPUT = 2
 EXIT_BAD_OUTPUT = 3
 EXIT_NOTEBOOK_FAILED = 4
 EXIT_ARTICLES_FAILED = 5     # corpus --strict: the batch finished, but some articles failed
+EXIT_ENGINE_FAILED = 6       # corpus: the Dask scheduler out of reach, or no worker left (a rerun resumes)
+EXIT_INTERRUPTED = 130       # Ctrl-C or `kill`: a rerun resumes (corpus, fetch)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -145,6 +149,12 @@ def _corpus(args) -> int:
     if args.workers is not None and args.workers < 1:
         print("newslens: error: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("newslens: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.limit is not None and args.limit < 1:
+        print("newslens: error: --limit must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
     if args.article_timeout < 0 or args.article_memory < 0:
         print("newslens: error: --article-timeout and --article-memory must be 0 (no limit) or more", file=sys.stderr)
         return EXIT_USAGE
@@ -152,14 +162,41 @@ def _corpus(args) -> int:
 
     describe(args.input)                        # a bad INPUT is named before the output folder is touched
     out = prepare_output_dir(args.out, force=args.force)
-    run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
-                     scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet,
-                     article_timeout=args.article_timeout, article_memory=args.article_memory)
+    try:
+        with _terminate_as_interrupt():
+            run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
+                             scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet,
+                             article_timeout=args.article_timeout, article_memory=args.article_memory)
+    except KeyboardInterrupt:
+        print("newslens: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except CorpusEngineError as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return EXIT_ENGINE_FAILED
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
           f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
     if not args.no_compare and run.articles:
         _compare_after_corpus(out)
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """`kill` stops a run as Ctrl-C does (what is done stays done), where signals are ours to handle."""
+    import signal
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:                 # not the main thread
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _compare_after_corpus(out: Path) -> None:
@@ -315,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_NOTEBOOK_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

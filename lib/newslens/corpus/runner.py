@@ -44,6 +44,12 @@ def _newslens_version() -> str:
     return f"{version('newslens')}+{digest.hexdigest()[:12]}"
 
 
+class CorpusEngineError(Exception):
+    """The engine cannot go on (a Dask scheduler out of reach, no Dask worker left): a one-line message."""
+
+
+SCHEDULER_TIMEOUT = 10      # seconds to reach a --scheduler
+NO_WORKERS_WAIT = 60        # seconds a Dask run waits with no worker before it gives up
 BATCH = 8                   # articles per task: small enough to spread, large enough to amortise the hop
 IN_FLIGHT_PER_WORKER = 3    # tasks queued per worker: keeps workers busy without holding the corpus
 FLUSH_ARTICLES = 200        # articles per Parquet row group / CSV append when the tables are written
@@ -104,7 +110,11 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise CorpusEngineError(f"cannot reach the Dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
+                                    f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
         cluster = None
     else:
         # One thread per worker process: the per-article work is pure Python and holds the GIL.
@@ -136,12 +146,30 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
             finally:
                 future.release()
 
+        def next_done():
+            """The next finished task; gives up after NO_WORKERS_WAIT seconds without a worker."""
+            alone_since = None
+            while not queue.has_ready():
+                if client.nthreads():
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = time.monotonic()
+                elif time.monotonic() - alone_since > NO_WORKERS_WAIT:
+                    sources = [item.source for batch in submitted.values() for _, item in batch]
+                    raise CorpusEngineError(
+                        f"no Dask worker for {NO_WORKERS_WAIT} s: gave up with {len(sources)} articles sent and not "
+                        f"analysed ({', '.join(sources[:3])}{', ...' if len(sources) > 3 else ''}) and the rest of "
+                        "the input not sent; the results already cached stay: run the same command again "
+                        "(with workers) to resume")
+                time.sleep(0.5)
+            return next(queue)
+
         for batch in batches:
             submit(batch)
             if len(submitted) >= limit:
-                yield collect(next(queue))
-        for future in queue:
-            yield collect(future)
+                yield collect(next_done())
+        while submitted:
+            yield collect(next_done())
         try:
             client.run(close_pools)     # the workers' child processes end with the run
         except Exception:

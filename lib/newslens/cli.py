@@ -131,7 +131,7 @@ def _analyze(args) -> int:
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
     print(f"{display_path(args.article)}: {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
-          f"{len(article.words)} words; wrote {len(written)} files to {display_path(out)}")
+          f"{len(article.words)} words; wrote {len(written)} files to {_as_given(args.out)}")
     return 0
 
 
@@ -174,10 +174,21 @@ def _corpus(args) -> int:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_ENGINE_FAILED
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
-          f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
+          f"{run.seconds['total']:.1f} s; wrote {_as_given(args.out)}")
     if not args.no_compare and run.articles:
-        _compare_after_corpus(out)
+        _compare_after_corpus(out, _as_given(args.out))
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
+
+
+def _as_given(path) -> str:
+    """An output folder named back to the user: relative to the repository when inside it, else as typed
+    (not only its last part, which may be anywhere)."""
+    from .paths import REPO_ROOT
+
+    try:
+        return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @contextmanager
@@ -199,10 +210,9 @@ def _terminate_as_interrupt():
             signal.signal(signal.SIGTERM, previous)
 
 
-def _compare_after_corpus(out: Path) -> None:
+def _compare_after_corpus(out: Path, shown: str) -> None:
     """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
     from .compare import read_corpus, write_compare
-    from .paths import display_path
 
     corpus = read_corpus(out)
     groups = corpus.groups
@@ -210,7 +220,7 @@ def _compare_after_corpus(out: Path) -> None:
         return
     _use_file_backend()
     write_compare(out, corpus=corpus)           # the tables are read once
-    print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {display_path(out)}/compare")
+    print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {shown}/compare")
 
 
 def _use_file_backend() -> None:

@@ -59,10 +59,11 @@ FLUSH_ARTICLES = 200        # articles per Parquet row group / CSV append when t
 class CorpusRun:
     """What a run did: counts, timings and where the tables are."""
     out_dir: Path
-    analysed: int = 0
-    cached: int = 0
+    analysed: int = 0           # analysed by this run, errors apart
+    cached: int = 0             # found in the cache (analysed or failed before)
     duplicates: int = 0
-    errors: int = 0
+    errors: int = 0             # rows of the errors table: failed in this run or (cached) in an earlier one
+    failed: int = 0             # failed in this run
     articles: int = 0
     seconds: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict)
@@ -256,7 +257,10 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
         for finished in results:
             for key, result in finished:
                 cache.put(key, result)
-                run.analysed += 1
+                if "error" in result:
+                    run.failed += 1
+                else:
+                    run.analysed += 1
                 tick()
     finally:
         if bar is not None:
@@ -268,7 +272,8 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
     _write_tables(run, cache, listing, file_format)
     run.seconds["write"] = round(time.perf_counter() - t, 3)
     run.seconds["total"] = round(time.perf_counter() - started, 3)
-    rate = run.analysed / run.seconds["analyse"] if run.seconds["analyse"] and run.analysed else 0.0
+    done = run.analysed + run.failed
+    rate = done / run.seconds["analyse"] if run.seconds["analyse"] and done else 0.0
     write_json({
         "newslens_version": __version__,
         "input": str(input_path), "input_fingerprint": fingerprint.hexdigest(),
@@ -276,7 +281,7 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
                     "limit": limit, "article_timeout": limits.timeout, "article_memory": limits.memory_mb,
                     **json.loads(options_key)},
         "counts": {"articles": run.articles, "analysed": run.analysed, "cached": run.cached,
-                   "duplicates": run.duplicates, "errors": run.errors},
+                   "duplicates": run.duplicates, "errors": run.errors, "failed": run.failed},
         "seconds": run.seconds, "articles_per_second": round(rate, 2),
         "tables": {name: {"file": path.name, "rows": rows} for name, (path, rows) in run.tables.items()},
     }, out / "manifest.json")

@@ -17,8 +17,10 @@ from .stages import EXTRAS
 from .report.notebooks import NotebookFailed
 from .report.output import OutputDirError
 
-EXIT_USAGE = 2          # as argparse exits on a bad option
-EXIT_BAD_INPUT = 2
+# Exit codes (README, "Command line"). Bad input shares 2 with bad options, as argparse exits: both are "what
+# you asked cannot be done as asked", told in one line; scripts tell them apart by the message, not the code.
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = EXIT_USAGE
 EXIT_BAD_OUTPUT = 3
 EXIT_NOTEBOOK_FAILED = 4
 EXIT_ARTICLES_FAILED = 5     # corpus --strict: the batch finished, but some articles failed
@@ -115,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args) -> int:
-    from .analysis import Options, analyze, write
+    from .analysis import Options, analyze, load, write
     from .paths import display_path
     from .report.output import prepare_output_dir
 
@@ -124,9 +126,9 @@ def _analyze(args) -> int:
     except ValueError as exc:
         print(f"newslens: error: --extras: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = analyze(args.article, options)
-    article = result.article
-    out = prepare_output_dir(args.out, force=args.force)
+    article = load(args.article, options)       # a bad article is named before the output folder is touched,
+    out = prepare_output_dir(args.out, force=args.force)    # and a refused folder before seconds of analysis
+    result = analyze(article, options)
     written = write(result, out, with_map=not args.no_map)
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)

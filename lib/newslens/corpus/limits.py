@@ -184,6 +184,8 @@ def _child_main(conn, stage_buffer) -> None:
             result = guard.run(item, options, stage_buffer, analyse)
             try:
                 conn.send(("done", key, result))
+            except OSError:                     # the parent is gone: nobody to work for
+                return
             except Exception as exc:            # an unpicklable or too large result: that article only
                 conn.send(("done", key, error_record("tables", type(exc).__name__,
                                                      f"the result could not be sent back ({exc})")))

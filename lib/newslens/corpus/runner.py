@@ -142,8 +142,11 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
                     for one in batch:
                         submit([one])
                     return []
-                return [(batch[0][0], error_record("analysis", type(exc).__name__,
-                                                   f"the Dask worker failed on it ({exc})"))]
+                if type(exc).__name__ == "KilledWorker":
+                    message = "every Dask worker that took it died (the scheduler gave up on it)"
+                else:
+                    message = f"the Dask task failed on it ({str(exc).splitlines()[0] if str(exc) else '?'})"
+                return [(batch[0][0], error_record("analysis", type(exc).__name__, message))]
             finally:
                 future.release()
 

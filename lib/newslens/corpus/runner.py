@@ -108,7 +108,7 @@ def _run_local(batches, options, workers: int, limits: Limits):
 
 
 def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Limits, processes: bool = True):
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster, wait
 
     if scheduler:
         try:
@@ -125,13 +125,11 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
         client = Client(cluster)
     try:
         limit = max(len(client.scheduler_info()["workers"]), 1) * IN_FLIGHT_PER_WORKER
-        queue = as_completed()
         submitted = {}              # future -> its batch, to retry when a worker died under it
 
         def submit(batch):
             future = client.submit(analyse_batch_limited, batch, options, limits, pure=False)
             submitted[future] = batch
-            queue.add(future)
 
         def collect(future):
             batch = submitted.pop(future)
@@ -151,9 +149,15 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
                 future.release()
 
         def next_done():
-            """The next finished task; gives up after NO_WORKERS_WAIT seconds without a worker."""
+            """A finished task (waited for, not polled); gives up after NO_WORKERS_WAIT s without a worker."""
             alone_since = None
-            while not queue.has_ready():
+            while True:
+                try:
+                    done = wait(list(submitted), timeout=1, return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    done = None
+                if done:
+                    return next(iter(done))
                 if client.nthreads():
                     alone_since = None
                 elif alone_since is None:
@@ -165,8 +169,6 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Lim
                         f"analysed ({', '.join(sources[:3])}{', ...' if len(sources) > 3 else ''}) and the rest of "
                         "the input not sent; the results already cached stay: run the same command again "
                         "(with workers) to resume")
-                time.sleep(0.5)
-            return next(queue)
 
         for batch in batches:
             submit(batch)

@@ -289,13 +289,13 @@ class ArticlePool:
         while len(self.children) < self.workers:
             self.children.append(_Child(self.ctx))
         while True:
-            for child in self.children:
+            for n, child in enumerate(self.children):
                 if not child.queue and not exhausted:
                     batch = next(batches, None)
                     if batch is None:
                         exhausted = True
                     else:
-                        child.send(batch, options, limits)
+                        self._send(n, batch, options, limits)
             busy = [child for child in self.children if child.queue]
             if not busy:
                 return
@@ -327,7 +327,16 @@ class ArticlePool:
                     yield [(key, error_record(stage, *problem))]
                 self.children[n] = _Child(self.ctx)
                 if rest:
-                    self.children[n].send(rest, options, limits)
+                    self._send(n, rest, options, limits)
+
+    def _send(self, n: int, batch, options, limits) -> None:
+        """A batch to child n; a child that died idle is replaced, and no article blamed for it."""
+        try:
+            self.children[n].send(batch, options, limits)
+        except OSError:
+            self.children[n].stop(kill=True)
+            self.children[n] = _Child(self.ctx)
+            self.children[n].send(batch, options, limits)
 
     def _over_limit(self, child: _Child, limits: Limits):
         now = time.monotonic()

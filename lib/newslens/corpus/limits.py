@@ -80,8 +80,9 @@ class _Guard:
         self.started = 0.0
         self.pending = None         # (article number, error type, message) for the signal handler
         self.main = threading.get_ident()
-        signal.signal(signal.SIGUSR1, self._stop)
-        threading.Thread(target=self._watch, name="newslens-article-guard", daemon=True).start()
+        if hasattr(signal, "SIGUSR1") and hasattr(signal, "pthread_kill"):     # POSIX; elsewhere the parent
+            signal.signal(signal.SIGUSR1, self._stop)                          # alone enforces the time limit
+            threading.Thread(target=self._watch, name="newslens-article-guard", daemon=True).start()
 
     def _stop(self, signum, frame):
         pending = self.pending

@@ -89,3 +89,21 @@ def test_unknown_format_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as info:
         main(["analyze", SEED, "--out", str(tmp_path), "--format", "pdf"])
     assert info.value.code == 2
+
+
+def test_a_refused_output_folder_is_named_before_any_analysis(tmp_path, capsys, monkeypatch):
+    import newslens.analysis
+
+    def no_analysis(*args, **kwargs):
+        raise AssertionError("analysed before the output folder was checked")
+
+    monkeypatch.setattr(newslens.analysis, "analyze", no_analysis)
+    (tmp_path / "thesis.docx").write_text("precious")
+    assert main(["analyze", SEED, "--out", str(tmp_path)]) == 3
+    assert "not written by newslens" in capsys.readouterr().err
+
+
+def test_a_bad_article_leaves_no_output_folder(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o")]) == 2
+    assert "empty.txt: is empty" in capsys.readouterr().err and not (tmp_path / "o").exists()

@@ -5,20 +5,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .compare.load import CompareInputError
+from .corpus import CorpusEngineError
 from .corpus.inputs import CorpusInputError
+from .corpus.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import ArticleInputError
 from .stages import EXTRAS
 from .report.notebooks import NotebookFailed
 from .report.output import OutputDirError
 
-EXIT_USAGE = 2          # as argparse exits on a bad option
-EXIT_BAD_INPUT = 2
+# Exit codes (README, "Command line"). Bad input shares 2 with bad options, as argparse exits: both are "what
+# you asked cannot be done as asked", told in one line; scripts tell them apart by the message, not the code.
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = EXIT_USAGE
 EXIT_BAD_OUTPUT = 3
 EXIT_NOTEBOOK_FAILED = 4
 EXIT_ARTICLES_FAILED = 5     # corpus --strict: the batch finished, but some articles failed
+EXIT_ENGINE_FAILED = 6       # corpus: the Dask scheduler out of reach, or no worker left (a rerun resumes)
+EXIT_INTERRUPTED = 130       # Ctrl-C or `kill`: a rerun resumes (corpus, fetch)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--limit", type=int, default=None, help="analyse only the first N articles")
     corpus.add_argument("--extras", default="", metavar="LIST", help="as for analyze (default: none)")
     corpus.add_argument("--allow-non-english", action="store_true", help="analyse texts that do not look like English")
+    corpus.add_argument("--article-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop an article after this long and record it in errors (default {DEFAULT_TIMEOUT:g}; "
+                             "0: no limit)")
+    corpus.add_argument("--article-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
+                        help=f"stop an article when its worker process holds more memory (resident, MB) and record "
+                             f"it in errors (default {DEFAULT_MEMORY_MB}; 0: no limit)")
     corpus.add_argument("--strict", action="store_true", help="exit 5 when any article failed")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
@@ -104,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args) -> int:
-    from .analysis import Options, analyze, write
+    from .analysis import Options, analyze, load, write
     from .paths import display_path
     from .report.output import prepare_output_dir
 
@@ -113,14 +126,14 @@ def _analyze(args) -> int:
     except ValueError as exc:
         print(f"newslens: error: --extras: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = analyze(args.article, options)
-    article = result.article
-    out = prepare_output_dir(args.out, force=args.force)
+    article = load(args.article, options)       # a bad article is named before the output folder is touched,
+    out = prepare_output_dir(args.out, force=args.force)    # and a refused folder before seconds of analysis
+    result = analyze(article, options)
     written = write(result, out, with_map=not args.no_map)
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
     print(f"{display_path(args.article)}: {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
-          f"{len(article.words)} words; wrote {len(written)} files to {display_path(out)}")
+          f"{len(article.words)} words; wrote {len(written)} files to {_as_given(args.out)}")
     return 0
 
 
@@ -138,16 +151,34 @@ def _corpus(args) -> int:
     if args.workers is not None and args.workers < 1:
         print("newslens: error: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("newslens: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.limit is not None and args.limit < 1:
+        print("newslens: error: --limit must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    if args.article_timeout < 0 or args.article_memory < 0:
+        print("newslens: error: --article-timeout and --article-memory must be 0 (no limit) or more", file=sys.stderr)
+        return EXIT_USAGE
     from .corpus.inputs import describe
 
     describe(args.input)                        # a bad INPUT is named before the output folder is touched
     out = prepare_output_dir(args.out, force=args.force)
-    run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
-                     scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet)
+    try:
+        with _terminate_as_interrupt():
+            run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
+                             scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet,
+                             article_timeout=args.article_timeout, article_memory=args.article_memory)
+    except KeyboardInterrupt:
+        print("newslens: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except CorpusEngineError as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return EXIT_ENGINE_FAILED
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
-          f"{run.seconds['total']:.1f} s; wrote {display_path(out)}")
+          f"{run.seconds['total']:.1f} s; wrote {_as_given(args.out)}")
     if not args.no_compare and run.articles:
-        _compare_after_corpus(out)
+        _compare_after_corpus(out, _as_given(args.out))
     else:
         from .compare import clear_compare
 
@@ -155,10 +186,39 @@ def _corpus(args) -> int:
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
 
 
-def _compare_after_corpus(out: Path) -> None:
+def _as_given(path) -> str:
+    """An output folder named back to the user: relative to the repository when inside it, else as typed
+    (not only its last part, which may be anywhere)."""
+    from .paths import REPO_ROOT
+
+    try:
+        return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """`kill` stops a run as Ctrl-C does (what is done stays done), where signals are ours to handle."""
+    import signal
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:                 # not the main thread
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _compare_after_corpus(out: Path, shown: str) -> None:
     """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
     from .compare import clear_compare, read_corpus, write_compare
-    from .paths import display_path
 
     corpus = read_corpus(out)
     groups = corpus.groups
@@ -167,7 +227,7 @@ def _compare_after_corpus(out: Path) -> None:
         return
     _use_file_backend()
     write_compare(out, corpus=corpus)           # the tables are read once
-    print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {display_path(out)}/compare")
+    print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {shown}/compare")
 
 
 def _use_file_backend() -> None:
@@ -309,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return EXIT_NOTEBOOK_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -6,6 +6,10 @@ not yet in the result cache to the engine, a few batches in flight at a time; ea
 cache as it arrives. The second reads the cache in input order and appends every article's rows to the
 tables. So the driver never holds more than a few batches, a rerun skips what is done, a run killed half-way
 resumes, and the tables are the same bytes whichever engine, worker count or interruption came before.
+
+Every engine analyses under the per-article limits (a time limit, a memory ceiling: ``limits.py``) in child
+processes it watches; an article stopped by a limit, or whose process died, is a row of the errors table and
+the run goes on. With no limits and one worker, the articles are analysed in this process.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from pathlib import Path
 from ..analysis import Options
 from ..report.output import prepare_output_dir, record_outputs, write_json
 from . import inputs
+from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, analyse_batch_limited, close_pools,
+                     resolve_analyse)
 from .store import ResultCache, TableWriter, cache_key
-from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch
+from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch, error_record
 
 def _newslens_version() -> str:
     """The installed version and a digest of the package's code and data: an edited checkout (same version
@@ -38,6 +44,12 @@ def _newslens_version() -> str:
     return f"{version('newslens')}+{digest.hexdigest()[:12]}"
 
 
+class CorpusEngineError(Exception):
+    """The engine cannot go on (a Dask scheduler out of reach, no Dask worker left): a one-line message."""
+
+
+SCHEDULER_TIMEOUT = 10      # seconds to reach a --scheduler
+NO_WORKERS_WAIT = 60        # seconds a Dask run waits with no worker before it gives up
 BATCH = 8                   # articles per task: small enough to spread, large enough to amortise the hop
 IN_FLIGHT_PER_WORKER = 3    # tasks queued per worker: keeps workers busy without holding the corpus
 FLUSH_ARTICLES = 200        # articles per Parquet row group / CSV append when the tables are written
@@ -47,10 +59,11 @@ FLUSH_ARTICLES = 200        # articles per Parquet row group / CSV append when t
 class CorpusRun:
     """What a run did: counts, timings and where the tables are."""
     out_dir: Path
-    analysed: int = 0
-    cached: int = 0
+    analysed: int = 0           # analysed by this run, errors apart
+    cached: int = 0             # found in the cache (analysed or failed before)
     duplicates: int = 0
-    errors: int = 0
+    errors: int = 0             # rows of the errors table: failed in this run or (cached) in an earlier one
+    failed: int = 0             # failed in this run
     articles: int = 0
     seconds: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict)
@@ -77,31 +90,32 @@ def _progress(quiet: bool, count):
 
 # --- engines: each takes batches [(key, item)] and yields [(key, result)] as they finish ------------------
 
-def _run_inline(batches, options):
+def _run_inline(batches, options, limits: Limits):
+    """No limits, one worker: in this process."""
+    analyse = resolve_analyse(limits.analyse)
     for batch in batches:
-        yield analyse_batch(batch, options)
+        yield analyse_batch(batch, options, analyse)
 
 
-def _run_local(batches, options, workers: int):
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = set()
-        for batch in batches:
-            pending.add(pool.submit(analyse_batch, batch, options))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-        for future in pending:
-            yield future.result()
+def _run_local(batches, options, workers: int, limits: Limits):
+    pool = ArticlePool(workers)
+    finished = False
+    try:
+        yield from pool.run(batches, options, limits)
+        finished = True
+    finally:
+        pool.close(kill=not finished)
 
 
-def _run_dask(batches, options, workers: int, scheduler: str | None, processes: bool = True):
-    from dask.distributed import Client, LocalCluster, as_completed
+def _run_dask(batches, options, workers: int, scheduler: str | None, limits: Limits, processes: bool = True):
+    from dask.distributed import Client, LocalCluster, wait
 
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise CorpusEngineError(f"cannot reach the Dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
+                                    f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
         cluster = None
     else:
         # One thread per worker process: the per-article work is pure Python and holds the GIL.
@@ -111,19 +125,61 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, processes: 
         client = Client(cluster)
     try:
         limit = max(len(client.scheduler_info()["workers"]), 1) * IN_FLIGHT_PER_WORKER
-        queue = as_completed()
-        in_flight = 0
-        for batch in batches:
-            queue.add(client.submit(analyse_batch, batch, options, pure=False))
-            in_flight += 1
-            if in_flight >= limit:
-                future = next(queue)
-                in_flight -= 1
-                yield future.result()
+        submitted = {}              # future -> its batch, to retry when a worker died under it
+
+        def submit(batch):
+            future = client.submit(analyse_batch_limited, batch, options, limits, pure=False)
+            submitted[future] = batch
+
+        def collect(future):
+            batch = submitted.pop(future)
+            try:
+                return future.result()
+            except Exception as exc:    # the Dask worker itself died (KilledWorker) or the task failed
+                if len(batch) > 1:      # which article was it? each alone, to know
+                    for one in batch:
+                        submit([one])
+                    return []
+                if type(exc).__name__ == "KilledWorker":
+                    message = "every Dask worker that took it died (the scheduler gave up on it)"
+                else:
+                    message = f"the Dask task failed on it ({str(exc).splitlines()[0] if str(exc) else '?'})"
+                return [(batch[0][0], error_record("analysis", type(exc).__name__, message))]
+            finally:
                 future.release()
-        for future in queue:
-            yield future.result()
-            future.release()
+
+        def next_done():
+            """A finished task (waited for, not polled); gives up after NO_WORKERS_WAIT s without a worker."""
+            alone_since = None
+            while True:
+                try:
+                    done = wait(list(submitted), timeout=1, return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    done = None
+                if done:
+                    return next(iter(done))
+                if client.nthreads():
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = time.monotonic()
+                elif time.monotonic() - alone_since > NO_WORKERS_WAIT:
+                    sources = [item.source for batch in submitted.values() for _, item in batch]
+                    raise CorpusEngineError(
+                        f"no Dask worker for {NO_WORKERS_WAIT} s: gave up with {len(sources)} articles sent and not "
+                        f"analysed ({', '.join(sources[:3])}{', ...' if len(sources) > 3 else ''}) and the rest of "
+                        "the input not sent; the results already cached stay: run the same command again "
+                        "(with workers) to resume")
+
+        for batch in batches:
+            submit(batch)
+            if len(submitted) >= limit:
+                yield collect(next_done())
+        while submitted:
+            yield collect(next_done())
+        try:
+            client.run(close_pools)     # the workers' child processes end with the run
+        except Exception:
+            pass
     finally:
         client.close()
         if cluster is not None:
@@ -134,9 +190,16 @@ def _run_dask(batches, options, workers: int, scheduler: str | None, processes: 
 
 def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: str = "local",
                workers: int | None = None, scheduler: str | None = None, file_format: str = "parquet",
-               limit: int | None = None, quiet: bool = False, dask_processes: bool = True) -> CorpusRun:
-    """Analyse every article of ``input_path`` and write the corpus tables to ``out_dir``."""
+               limit: int | None = None, quiet: bool = False, dask_processes: bool = True,
+               article_timeout: float = DEFAULT_TIMEOUT, article_memory: int = DEFAULT_MEMORY_MB,
+               _analyse: str | None = None) -> CorpusRun:
+    """Analyse every article of ``input_path`` and write the corpus tables to ``out_dir``.
+
+    ``article_timeout`` (seconds) and ``article_memory`` (MB of resident memory per worker process) stop an
+    article that takes longer or more; 0 is no limit. ``_analyse`` ("module:function", for tests) stands in
+    for ``newslens.analysis.analyze`` in the workers."""
     options = options or Options()
+    limits = Limits(article_timeout, article_memory, _analyse)
     workers = workers or os.cpu_count() or 1
     # A folder newslens made (or an empty one): marked as newslens's, so `newslens corpus` may write there again.
     out = prepare_output_dir(out_dir)
@@ -188,18 +251,21 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
             bar.update(1)
 
     if engine == "dask":
-        results = _run_dask(batches(), options, workers, scheduler, processes=dask_processes)
-    elif engine == "local" and workers > 1:
-        results = _run_local(batches(), options, workers)
+        results = _run_dask(batches(), options, workers, scheduler, limits, processes=dask_processes)
+    elif engine == "local" and (workers > 1 or limits.timeout or limits.memory_mb):
+        results = _run_local(batches(), options, workers, limits)
     elif engine == "local":
-        results = _run_inline(batches(), options)
+        results = _run_inline(batches(), options, limits)
     else:
         raise ValueError(f"unknown engine {engine!r}: use local or dask")
     try:
         for finished in results:
             for key, result in finished:
                 cache.put(key, result)
-                run.analysed += 1
+                if "error" in result:
+                    run.failed += 1
+                else:
+                    run.analysed += 1
                 tick()
     finally:
         if bar is not None:
@@ -211,14 +277,16 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
     _write_tables(run, cache, listing, file_format)
     run.seconds["write"] = round(time.perf_counter() - t, 3)
     run.seconds["total"] = round(time.perf_counter() - started, 3)
-    rate = run.analysed / run.seconds["analyse"] if run.seconds["analyse"] and run.analysed else 0.0
+    done = run.analysed + run.failed
+    rate = done / run.seconds["analyse"] if run.seconds["analyse"] and done else 0.0
     write_json({
         "newslens_version": __version__,
         "input": str(input_path), "input_fingerprint": fingerprint.hexdigest(),
         "options": {"engine": engine, "workers": workers, "scheduler": scheduler, "format": file_format,
-                    "limit": limit, **json.loads(options_key)},
+                    "limit": limit, "article_timeout": limits.timeout, "article_memory": limits.memory_mb,
+                    **json.loads(options_key)},
         "counts": {"articles": run.articles, "analysed": run.analysed, "cached": run.cached,
-                   "duplicates": run.duplicates, "errors": run.errors},
+                   "duplicates": run.duplicates, "errors": run.errors, "failed": run.failed},
         "seconds": run.seconds, "articles_per_second": round(rate, 2),
         "tables": {name: {"file": path.name, "rows": rows} for name, (path, rows) in run.tables.items()},
     }, out / "manifest.json")

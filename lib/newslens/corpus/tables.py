@@ -2,7 +2,8 @@
 worker), so only these rows travel back to the driver.
 
 ``analyse_item(item, options)`` never raises: an article that cannot be read or analysed comes back as an
-error record (stage, error type, one-line message), and the batch goes on.
+error record (stage, error type, one-line message), and the batch goes on. An article stopped by a limit
+(``ArticleStopped``, raised into it by the guard of ``limits.py``) or out of memory is recorded the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ TABLE_COLUMNS = {name: table.column_names()[len(KEYS):] for name, table in schem
                  if name not in ("articles", "errors")}
 ERROR_COLUMNS = schema.CORPUS_ERRORS.column_names()
 TOP_PLACES = 3
+
+
+class ArticleStopped(BaseException):
+    """Raised into an article's analysis when it passes a limit. A BaseException, so that no ``except
+    Exception`` in the analysis swallows it; ``error_type`` and the message go to the errors table."""
+
+    def __init__(self, error_type: str, message: str):
+        super().__init__(message)
+        self.error_type = error_type
+
+
+def error_record(stage: str, error_type: str, message: str) -> dict:
+    return {"error": {"stage": stage, "error_type": error_type, "message": message}}
 
 
 def _article_summary(result) -> dict:
@@ -88,29 +102,43 @@ def _rows(result) -> dict:
     }
 
 
-def analyse_item(item, options: Options) -> dict:
-    """{"summary": ..., "tables": ...} for an article, or {"error": {"stage", "error_type", "message"}}."""
+def analyse_item(item, options: Options, on_stage=None, analyse=analyze) -> dict:
+    """{"summary": ..., "tables": ...} for an article, or {"error": {"stage", "error_type", "message"}}.
+    ``on_stage(stage)`` is told each stage as it starts (what a process killed mid-article leaves behind);
+    ``analyse`` stands in for ``analysis.analyze`` (tests inject slow or greedy articles through it)."""
     if item.problem:
-        return {"error": {"stage": "input", "error_type": "InputError", "message": item.problem}}
+        return error_record("input", "InputError", item.problem)
     stage = "read"
     try:
+        if on_stage:
+            on_stage(stage)
         content = item.raw()
         stage = "load"
+        if on_stage:
+            on_stage(stage)
         article = load_text(content, item.source, item.input_format)
         stage = "analysis"
-        result = analyze(article, options)
+        if on_stage:
+            on_stage(stage)
+        result = analyse(article, options)
         stage = "tables"
+        if on_stage:
+            on_stage(stage)
         return {"summary": _article_summary(result), "tables": _rows(result)}
+    except ArticleStopped as exc:
+        return error_record(stage, exc.error_type, str(exc))
     except ArticleInputError as exc:
-        return {"error": {"stage": stage, "error_type": "ArticleInputError", "message": exc.problem}}
+        return error_record(stage, "ArticleInputError", exc.problem)
     except OSError as exc:
-        return {"error": {"stage": stage, "error_type": type(exc).__name__, "message": exc.strerror or str(exc)}}
+        return error_record(stage, type(exc).__name__, exc.strerror or str(exc))
+    except MemoryError:             # the machine (or a ceiling) refused an allocation: this article only
+        return error_record(stage, "MemoryError", "ran out of memory")
     except Exception as exc:        # a defect of newslens, not of the input: recorded with where it happened
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return {"error": {"stage": stage, "error_type": type(exc).__name__,
-                          "message": f"{exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report)"}}
+        return error_record(stage, type(exc).__name__,
+                            f"{exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report)")
 
 
-def analyse_batch(batch: list, options: Options) -> list[tuple[str, dict]]:
-    """[(cache key, result)] for a batch of (cache key, item): the unit of work a process or Dask task gets."""
-    return [(key, analyse_item(item, options)) for key, item in batch]
+def analyse_batch(batch: list, options: Options, analyse=analyze) -> list[tuple[str, dict]]:
+    """[(cache key, result)] for a batch of (cache key, item), in this process, without limits."""
+    return [(key, analyse_item(item, options, analyse=analyse)) for key, item in batch]

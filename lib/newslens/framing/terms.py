@@ -70,9 +70,9 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> tuple[tuple[str, str], ...]:
     """A lexicon form as (lower-case text, lemma) pairs, tokenized the way article tokens are."""
-    from ..text.segment import _word_tokenizer
+    from ..text.words import word_tokens
 
-    return tuple((_norm(t), lemmatize(_norm(t))) for t in _word_tokenizer().tokenize(form))
+    return tuple((_norm(t), lemmatize(_norm(t))) for t in word_tokens(form))
 
 
 @lru_cache(maxsize=8)

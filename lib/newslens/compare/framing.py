@@ -17,7 +17,7 @@ import re
 
 import numpy as np
 
-from .stats import bootstrap_ratio, g2, log_ratio, p_band
+from ..stats import bootstrap_ratio, g2, log_ratio, p_band
 
 RATE_COLUMNS = ["group", "category", "articles", "words", "count", "per_1000", "ci_low", "ci_high", "note"]
 KEYNESS_COLUMNS = ["group", "word", "direction", "count", "rest_count", "group_articles", "per_million",

@@ -43,6 +43,7 @@ from benchfiles import sha256_of  # noqa: E402
 
 import numpy as np
 
+from newslens import stats
 from newslens.paths import DATA_DIR, REPO_ROOT
 from newslens.report.output import write_csv
 from newslens.sentiment import target as ts
@@ -62,6 +63,9 @@ CLASSES = (-1, 0, 1)
 CLASS_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20210419          # fixed: EACL 2021 opened on 19 April 2021
+# The bootstrap draws: newslens.stats's project seed with this key (the bench's name and its seed), the same
+# for every method and set, so methods are compared on the same resampled sentences.
+BOOTSTRAP_KEY = f"actor_sentiment_validity|{BOOTSTRAP_SEED}"
 CONFIDENCE = 0.95
 NEUTRAL_BAND = 0.05
 RESULTS_DIR = REPO_ROOT / "bench" / "results"
@@ -108,14 +112,7 @@ def read_split(folder: Path, name: str, any_version: bool = False) -> tuple[list
 
 def per_class_f1(truth, predicted) -> dict[int, float]:
     """F1 of each class in CLASSES (0.0 for a class never predicted correctly)."""
-    truth, predicted = np.asarray(truth), np.asarray(predicted)
-    scores = {}
-    for c in CLASSES:
-        tp = int(((predicted == c) & (truth == c)).sum())
-        fp = int(((predicted == c) & (truth != c)).sum())
-        fn = int(((predicted != c) & (truth == c)).sum())
-        scores[c] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return scores
+    return {c: scores.f1 for c, scores in stats.per_class(truth, predicted, CLASSES).items()}
 
 
 def classification_metrics(truth, predicted) -> dict[str, float]:
@@ -127,40 +124,29 @@ def classification_metrics(truth, predicted) -> dict[str, float]:
     return out
 
 
-def bootstrap_intervals(truth, predicted, clusters, samples: int = BOOTSTRAP_SAMPLES,
-                        seed: int = BOOTSTRAP_SEED, confidence: float = CONFIDENCE) -> dict[str, tuple[float, float]]:
+def bootstrap_intervals(truth, predicted, clusters, samples: int = BOOTSTRAP_SAMPLES, key: str = BOOTSTRAP_KEY,
+                        confidence: float = CONFIDENCE, rng=None) -> dict[str, tuple[float, float]]:
     """Percentile intervals of every classification metric, resampling whole clusters (sentences) with
-    replacement: targets of one sentence are not independent. Deterministic (fixed seed)."""
-    truth, predicted, clusters = np.asarray(truth), np.asarray(predicted), np.asarray(clusters)
-    keys, inverse = np.unique(clusters, return_inverse=True)
-    members = [np.flatnonzero(inverse == k) for k in range(len(keys))]
-    rng = np.random.default_rng(seed)
-    draws = {name: [] for name in classification_metrics(truth[:1], predicted[:1])}
-    for _ in range(samples):
-        chosen = rng.integers(0, len(keys), size=len(keys))
-        idx = np.concatenate([members[k] for k in chosen])
-        for name, value in classification_metrics(truth[idx], predicted[idx]).items():
-            draws[name].append(value)
-    tail = (1 - confidence) / 2 * 100
-    return {name: tuple(float(v) for v in np.percentile(values, [tail, 100 - tail]))
-            for name, values in draws.items()}
+    replacement: targets of one sentence are not independent (``newslens.stats.cluster_bootstrap``; the
+    project seed with ``key``). ``rng``: only for a bench that must redraw figures published before."""
+    truth, predicted = np.asarray(truth), np.asarray(predicted)
+    ci = stats.cluster_bootstrap(lambda idx: classification_metrics(truth[idx], predicted[idx]), clusters, key,
+                                 samples=samples, confidence=confidence, unit="sentence", rng=rng)
+    return {name: (interval.low, interval.high) for name, interval in ci.items()}
 
 
-def paired_difference_interval(truth, a, b, clusters, samples: int = BOOTSTRAP_SAMPLES,
-                               seed: int = BOOTSTRAP_SEED, confidence: float = CONFIDENCE) -> tuple[float, float]:
+def paired_difference_interval(truth, a, b, clusters, samples: int = BOOTSTRAP_SAMPLES, key: str = BOOTSTRAP_KEY,
+                               confidence: float = CONFIDENCE, rng=None) -> tuple[float, float]:
     """Interval of macro-F1(a) - macro-F1(b) on the same resampled sentences."""
-    truth, a, b, clusters = map(np.asarray, (truth, a, b, clusters))
-    keys, inverse = np.unique(clusters, return_inverse=True)
-    members = [np.flatnonzero(inverse == k) for k in range(len(keys))]
-    rng = np.random.default_rng(seed)
-    diffs = []
-    for _ in range(samples):
-        idx = np.concatenate([members[k] for k in rng.integers(0, len(keys), size=len(keys))])
-        diffs.append(classification_metrics(truth[idx], a[idx])["macro_f1"]
-                     - classification_metrics(truth[idx], b[idx])["macro_f1"])
-    tail = (1 - confidence) / 2 * 100
-    low, high = np.percentile(diffs, [tail, 100 - tail])
-    return float(low), float(high)
+    truth, a, b = map(np.asarray, (truth, a, b))
+
+    def difference(idx):
+        return (classification_metrics(truth[idx], a[idx])["macro_f1"]
+                - classification_metrics(truth[idx], b[idx])["macro_f1"])
+
+    ci = stats.cluster_bootstrap(difference, clusters, key, samples=samples, confidence=confidence,
+                                 unit="sentence", rng=rng)
+    return ci.low, ci.high
 
 
 def three_class(scores, band: float = NEUTRAL_BAND):
@@ -590,7 +576,7 @@ def results_markdown(table, tuning, choice, sha, today, command, per_mention, ke
         "Each row of the test sets is one target mention in one sentence with a human label (negative, neutral, "
         "positive). The mt set holds sentences with two or more targets, rw a set meant to resemble the real "
         "distribution. Intervals: 95% percentile bootstrap, 2,000 resamples of whole sentences (targets of one "
-        f"sentence are not independent), seed {BOOTSTRAP_SEED}. The tuned model saw train and dev only; the test "
+        f"sentence are not independent), drawn by newslens.stats with the key `{BOOTSTRAP_KEY}`. The tuned model saw train and dev only; the test "
         "files were read once, after the model was written.",
         "",
         markdown_table(test_rows),

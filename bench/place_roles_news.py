@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "lib"))
 
 import newslens  # noqa: E402
+from newslens import stats  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "demo"
 GOLD_FILE = ROOT / "bench" / "data" / "place_roles_news_gold.csv"
@@ -98,12 +99,7 @@ def predict(gold: list[dict]) -> list[dict]:
 
 
 def prf(rows: list[dict], role: str) -> tuple[float, float, float, int]:
-    tp = sum(r["gold_role"] == role and r["pred"] == role for r in rows)
-    p_n = sum(r["pred"] == role for r in rows)
-    g_n = sum(r["gold_role"] == role for r in rows)
-    p = tp / p_n if p_n else 0.0
-    r = tp / g_n if g_n else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), g_n
+    return tuple(stats.prf(*stats.class_counts([r["gold_role"] for r in rows], [r["pred"] for r in rows], role)))
 
 
 def figures(rows: list[dict]) -> dict:
@@ -148,10 +144,9 @@ def actor_scoring(rows: list[dict]) -> dict:
         tp = sum(bool(scored(r)) and r["gold_role"] == "actor" for r in universe)
         fp = sum(bool(scored(r)) and r["gold_role"] != "actor" for r in universe)
         fn = sum(not scored(r) and r["gold_role"] == "actor" for r in universe)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
+        p, rc, f1, _ = stats.prf(tp, fp, fn)
         out["policies"][name] = {"scored": tp + fp, "tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3),
-                                 "recall": round(rc, 3), "f1": round(2 * p * rc / (p + rc) if p + rc else 0.0, 3)}
+                                 "recall": round(rc, 3), "f1": round(f1, 3)}
     return out
 
 

@@ -67,6 +67,7 @@ except ImportError:  # the flat layout before it
     from newslens.output import write_csv
     from newslens.places import analyse_places
     from newslens.segment import split_sentences, tokenize_words
+from newslens.stats import class_counts, prf  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 UPSTREAM = "https://github.com/milangritta/Minimalist-Location-Metonymy-Resolution"
@@ -265,10 +266,7 @@ def predict(item: Item) -> dict:
 # --- scoring ------------------------------------------------------------------------------------------------
 
 def _f1(gold: list[str], pred: list[str], cls: str) -> float:
-    tp = sum(g == cls and p == cls for g, p in zip(gold, pred))
-    fp = sum(g != cls and p == cls for g, p in zip(gold, pred))
-    fn = sum(g == cls and p != cls for g, p in zip(gold, pred))
-    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+    return prf(*class_counts(gold, pred, cls)).f1
 
 
 def score(rows: list[dict], mode: str) -> dict:

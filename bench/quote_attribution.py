@@ -34,6 +34,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "lib"))
+from newslens import stats  # noqa: E402  (scoring; the quotes themselves come from the lib given, in a subprocess)
+
 GOLD = ROOT / "bench" / "data" / "quotes_gold.csv"
 RESULTS = ROOT / "bench" / "results"
 
@@ -131,9 +134,7 @@ def score(pairs) -> tuple[dict, list[dict]]:
                 "note": row["note"],
             })
     gold_att_total = tp + fn
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / gold_att_total if gold_att_total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1, _ = stats.prf(tp, fp, fn)
     metrics = {
         "spans": len(pairs), "gold_attributed": gold_att_total, "predicted_attributed": predicted_attributed,
         "attribution_precision": precision, "attribution_recall": recall, "attribution_f1": f1,

@@ -1,5 +1,6 @@
 """Actor matching: possessives, hyphenated compounds, exclusions; checked on fixture and seed sentences."""
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -54,11 +55,13 @@ def test_seed_sentence_ids(seed_article, mentions):
 
 def test_bootstrap_is_deterministic():
     values = [-0.9, -0.77, -0.5, -0.44, -0.1, 0.0, 0.05, 0.1, 0.3, 0.33, 0.7, 0.62]
-    assert bootstrap_interval(values) == bootstrap_interval(values)
-    low, high = bootstrap_interval(values)
+    assert bootstrap_interval(values, "Russia") == bootstrap_interval(values, "Russia")
+    low, high = bootstrap_interval(values, "Russia")
     assert low < sum(values) / len(values) < high
-    assert bootstrap_interval([0.25]) == (0.25, 0.25)
-    assert bootstrap_interval(values, seed=1) != bootstrap_interval(values, seed=2)
+    # one sentence: no interval (the note column says so)
+    assert all(math.isnan(x) for x in bootstrap_interval([0.25], "Russia"))
+    # each actor its own draws (newslens.stats: the project seed with the actor's name as key)
+    assert bootstrap_interval(values, "Russia") != bootstrap_interval(values, "Ukraine")
 
 
 def test_actor_sentiment_on_the_seed(seed_article, mentions):

@@ -11,7 +11,7 @@ from newslens.compare import compare_tables, read_corpus, write_compare
 from newslens.compare.load import Corpus, date_bin
 from newslens.compare.naming import find_forms, load_variants
 from newslens.compare.shared import find_shared_passages
-from newslens.compare.stats import bootstrap_mean, bootstrap_ratio, g2, log_ratio
+from newslens.stats import bootstrap_mean, bootstrap_ratio, g2, log_ratio
 from newslens.corpus import run_corpus
 
 CROSS_POSTED = ("The ministers agreed that the grain corridor through the Black Sea must stay open for every ship "

@@ -199,8 +199,9 @@ ACTORS = Table("actors.csv", "actor that acts at least once, most sentences firs
     C("sentence_ids", STRING, "those sentences, ;-separated"),
     C("mean_compound", FLOAT, "mean news-sense VADER compound of those sentences (the primary score)"),
     C("ci_low", FLOAT, "low end of the bootstrap 95% interval of mean_compound (empty without the intervals "
-                       "extra)", nullable=True),
-    C("ci_high", FLOAT, "high end of that interval (empty without the intervals extra)", nullable=True),
+                       "extra, and for one sentence)", nullable=True),
+    C("ci_high", FLOAT, "high end of that interval (empty without the intervals extra, and for one sentence)",
+      nullable=True),
     C("most_negative_sentence_id", INT, "its most negative sentence (news-sense score)"),
     C("most_negative_compound", FLOAT, "that sentence's news-sense compound"),
     C("most_positive_sentence_id", INT, "its most positive sentence (news-sense score)"),

@@ -6,8 +6,8 @@ one stage never import each other (a caller passes one analysis's result to anot
 """
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("paths", "errors", "stages", "schema"),  # base: locations, the one input error, this declaration,
-                                              # every output table's columns
+    ("paths", "errors", "stages", "schema", "stats"),  # base: locations, the one input error, this
+                                              # declaration, every output table's columns, the statistics
     ("text", "fetch"),                      # files and HTML -> cleaned Article; URL lists -> WARC (fetch)
     ("sentiment", "framing", "places"),     # the analyses, each reading only the Article
     ("report",),                            # writing tables, figures, the map; running notebooks

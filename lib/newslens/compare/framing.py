@@ -17,7 +17,7 @@ import re
 
 import numpy as np
 
-from .stats import bootstrap_ratio, g2, log_ratio, p_band
+from ..stats import bootstrap_ratio, g2, log_ratio, p_band
 
 RATE_COLUMNS = ["group", "category", "articles", "words", "count", "per_1000", "ci_low", "ci_high", "note"]
 CUE_RATE_COLUMNS = ["group", "voice", "articles", "words", "word_cues", "per_1000", "ci_low", "ci_high", "note"]

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from .stats import bootstrap_mean, bootstrap_ratio
+from ..stats import bootstrap_mean, bootstrap_ratio
 
 TARGETS_FILE = DATA_DIR / "compare_targets.csv"
 TONE_MEASURES = {

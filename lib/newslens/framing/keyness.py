@@ -1,6 +1,6 @@
 """Keyness of the article's words against general English (wordfreq), in both directions.
 
-Measures
+Measures (computed by ``newslens.stats``)
 - G2, Dunning's log-likelihood (Dunning 1993; the two-corpus form of Rayson & Garside 2000):
   with article count a, article size c, reference count b, reference size d,
   E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G2 = 2 (a ln(a/E1) + b ln(b/E2)), 0 ln 0 = 0.
@@ -30,10 +30,10 @@ Tokens
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from functools import lru_cache
 
+from ..stats import g2, log_ratio, p_band
 from ..text.article import word_form
 
 REFERENCE_SIZE = 1_000_000_000
@@ -42,8 +42,6 @@ UNDERUSE_CANDIDATES = 500
 KEYNESS_COLUMNS = ["word", "direction", "article_count", "article_per_million", "reference_per_million",
                    "reference_floor", "expected_count", "g2", "log_ratio", "p_band"]
 CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
-# Critical values of chi-square with 1 degree of freedom.
-P_BANDS = ((15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05"))
 
 
 @lru_cache(maxsize=1)
@@ -86,30 +84,6 @@ def keyness_words(article, quotes=None) -> list[str]:
     return words
 
 
-def g2(a: float, b: float, c: float, d: float) -> float:
-    """Dunning's log-likelihood G2 for a word seen a times in c tokens and b times in d tokens."""
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    total = 0.0
-    if a > 0:
-        total += a * math.log(a / e1)
-    if b > 0:
-        total += b * math.log(b / e2)
-    return 2 * total
-
-
-def log_ratio(a: float, b: float, c: float, d: float) -> float:
-    """Hardie's log-ratio (binary log of the ratio of relative frequencies), zero counts read as 0.5."""
-    return math.log2((max(a, 0.5) / c) / (max(b, 0.5) / d))
-
-
-def p_band(value: float) -> str:
-    for critical, label in P_BANDS:
-        if value >= critical:
-            return label
-    return "n.s."
-
-
 @lru_cache(maxsize=8)
 def _underuse_candidates(n: int) -> frozenset[str]:
     """wordfreq's n most frequent English words that are words (letters only, longer than one)."""
@@ -147,22 +121,24 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
     rows = []
     if not c:           # no word keyness can compare (numbers or symbols only): an empty table
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    candidates = []
     for word in sorted(set(counts).union(_underuse_candidates(underuse_candidates))):
         reference = _reference_frequency(word)
-        if reference is None:                       # a stop word
-            continue
-        a = counts.get(word, 0)
-        freq, floored = reference
-        b = freq * d
+        if reference is not None:                   # None: a stop word
+            candidates.append((word, counts.get(word, 0), *reference))
+    a_all = [a for _, a, _, _ in candidates]
+    b_all = [freq * d for _, _, freq, _ in candidates]
+    g2_all = g2(a_all, b_all, c, d).tolist()        # one vectorised pass over the words
+    lr_all = log_ratio(a_all, b_all, c, d).tolist()
+    for (word, a, _, floored), b, value, ratio in zip(candidates, b_all, g2_all, lr_all):
         over = a / c > b / d
-        value = g2(a, b, c, d)
         if not over and a == 0 and word not in counts and value < 0:
             continue
         rows.append({
             "word": word, "direction": "over" if over else "under", "article_count": a,
             "article_per_million": round(1e6 * a / c, 1), "reference_per_million": round(1e6 * b / d, 3),
             "reference_floor": floored, "expected_count": round(c * b / d, 3),
-            "g2": round(value, 2), "log_ratio": round(log_ratio(a, b, c, d), 2), "p_band": p_band(value),
+            "g2": round(value, 2), "log_ratio": round(ratio, 2), "p_band": p_band(value),
         })
     # Rows sorted in Python (direction, then G2 descending, then word), the order sort_values gave.
     rows.sort(key=lambda row: (row["direction"], -row["g2"], row["word"]))

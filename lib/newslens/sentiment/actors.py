@@ -46,9 +46,9 @@ PRIMARY_SCORE = "news_compound"
 # The reference VADER's figures beside it, for comparability with other VADER studies.
 REFERENCE_COLUMNS = ["vader_mean_compound", "vader_most_negative_sentence_id", "vader_most_negative_compound",
                      "vader_most_positive_sentence_id", "vader_most_positive_compound"]
-BOOTSTRAP_SAMPLES = 10_000
-BOOTSTRAP_SEED = 20211027          # fixed: the seed article's date
-CONFIDENCE = 0.95
+# The interval of an actor's mean resamples its sentences (``newslens.stats.bootstrap_mean``, keyed by the
+# actor's name); one sentence gives no interval.
+MIN_SENTENCES_FOR_INTERVAL = 2
 
 
 @lru_cache(maxsize=1)
@@ -275,19 +275,14 @@ def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def bootstrap_interval(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED,
-                       confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Percentile bootstrap interval of the mean. Deterministic: a fresh generator with a fixed seed."""
-    import numpy as np
+def bootstrap_interval(values, actor: str) -> tuple[float, float]:
+    """Percentile bootstrap 95% interval of the mean of an actor's sentence scores, resampling sentences
+    (``newslens.stats``: the project seed with the key "actor|<name>", so the same actor gets the same draws
+    in every run). NaN, NaN for fewer than ``MIN_SENTENCES_FOR_INTERVAL`` sentences."""
+    from ..stats import bootstrap_mean
 
-    values = np.asarray(values, dtype=float)
-    if len(values) == 0:
-        return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    means = rng.choice(values, size=(samples, len(values)), replace=True).mean(axis=1)
-    tail = (1 - confidence) / 2 * 100
-    low, high = np.percentile(means, [tail, 100 - tail])
-    return float(low), float(high)
+    est = bootstrap_mean(values, f"actor|{actor}", min_n=MIN_SENTENCES_FOR_INTERVAL, unit="sentence")
+    return est.low, est.high
 
 
 def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = True):
@@ -341,7 +336,7 @@ def actor_sentiment(article, sentence_table, mentions=None, intervals: bool = Tr
     for actor in sorted(sentence_ids_of):
         ids = sorted(set(sentence_ids_of[actor]))
         scores = [compound[i] for i in ids]
-        low, high = bootstrap_interval(scores) if intervals else (float("nan"), float("nan"))
+        low, high = bootstrap_interval(scores, actor) if intervals else (float("nan"), float("nan"))
         most_negative = min(ids, key=lambda i: (compound[i], i))
         most_positive = max(ids, key=lambda i: (compound[i], -i))
         ref_negative = min(ids, key=lambda i: (reference[i], i))

@@ -56,17 +56,10 @@ def pearson_r(a, b) -> float:
 
 
 def macro_f1(truth, predicted) -> float:
-    """Unweighted mean of the per-class F1 over negative, neutral, positive."""
-    import numpy as np
+    """Unweighted mean of the per-class F1 over negative, neutral, positive (``newslens.stats.macro_f1``)."""
+    from ..stats import macro_f1 as macro
 
-    truth, predicted = np.asarray(truth), np.asarray(predicted)
-    scores = []
-    for c in CLASSES:
-        tp = int(((predicted == c) & (truth == c)).sum())
-        fp = int(((predicted == c) & (truth != c)).sum())
-        fn = int(((predicted != c) & (truth == c)).sum())
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(sum(scores) / len(scores))
+    return macro(truth, predicted, CLASSES)
 
 
 def metrics(ratings, scores) -> dict[str, float]:

@@ -1,0 +1,66 @@
+"""A sample of the page sweep (bench/page_sweep.py, bench/results/page_sweep_before.md) that runs without the
+page cache: small pages written here that copy the structures of the real saved pages that hung or failed in
+the sweep, each run through `newslens analyze` (the CLI's main()) with a generous time limit.
+
+Marked xfail (not strict): the pages that hang on main today for causes fixed in other work (the og:title
+regex of text/formats.py `_page_titles`, one huge sentence); they pass once those fixes are merged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslens.cli import main
+
+# Limits are generous: a fixed page takes a second or two of CPU, and the machine may be shared.
+LIMIT = 60
+
+PARAGRAPHS = [
+    "The harbour authority in Tallinn said on Tuesday that ferry traffic to Helsinki would resume on Friday "
+    "after a nine-day strike by deck crews ended with a new wage agreement.",
+    "Union leaders told reporters that the deal raises pay by six percent over two years and limits night "
+    "shifts, while the operators said the settlement was expensive but fair.",
+    "Passengers who had booked crossings during the strike will be offered refunds or new tickets, the "
+    "company said, and freight lorries waiting at the port will be loaded first.",
+    "The transport minister welcomed the agreement and said the government would review how such disputes "
+    "are settled, adding that the strike had cost the economy millions of euros.",
+]
+TITLE = "Ferry strike ends after nine days in Tallinn"
+
+
+def page(head_extra: str = "", body_extra: str = "", paragraphs: list[str] = PARAGRAPHS, title: str = TITLE) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>{title} | Baltic Wire</title>\n"
+            f"{head_extra}\n</head><body>\n<header><nav><a href=\"/\">Home</a></nav></header>\n"
+            f"<article><h1>{title}</h1>\n{body}\n</article>\n{body_extra}\n</body></html>\n")
+
+
+def analyze(tmp_path, html: str) -> dict:
+    src = tmp_path / "page.html"
+    src.write_text(html, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(src), "--out", str(out), "--no-map"]) == 0
+    return json.loads((out / "article.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.timeout(LIMIT, method="signal")
+def test_an_ordinary_page(tmp_path):
+    data = analyze(tmp_path, page('<meta property="og:title" content="Ferry strike ends after nine days in Tallinn">'))
+    assert data["meta"]["title"] == TITLE
+    assert data["counts"]["paragraphs"] == len(PARAGRAPHS)
+
+
+# Hangs on main today: after many <meta content=...> tags, a long stretch without '>' holding many quotes (the
+# page's data as JSON in a <script>, as on the readability fixtures buzzfeed-1, cnet, keep-images, medium-1)
+# makes the og:title regex of `_page_titles` (content before property) backtrack: its cost grows with the number
+# of meta tags times the square of that stretch; this page takes minutes.
+@pytest.mark.xfail(strict=False, reason="hangs in text/formats.py _page_titles until the og:title regex fix is merged")
+@pytest.mark.timeout(LIMIT, method="signal")
+def test_many_meta_tags_and_a_long_script_without_angle_brackets(tmp_path):
+    metas = "\n".join(f'<meta name="site:key{i}" content="value {i}">' for i in range(40))
+    data = ", ".join(f'"key{i}": "value number {i}"' for i in range(4000))
+    html = page('<meta property="og:title" content="Ferry strike ends after nine days in Tallinn">\n' + metas
+                + f"\n<script>window.__DATA__ = {{{data}}};</script>")
+    result = analyze(tmp_path, html)
+    assert result["meta"]["title"] == TITLE

@@ -64,3 +64,33 @@ def test_many_meta_tags_and_a_long_script_without_angle_brackets(tmp_path):
                 + f"\n<script>window.__DATA__ = {{{data}}};</script>")
     result = analyze(tmp_path, html)
     assert result["meta"]["title"] == TITLE
+
+
+@pytest.mark.timeout(LIMIT, method="signal")
+def test_a_huge_data_uri_attribute(tmp_path):
+    # An inline image of 2 MB as a data: URI (pages saved with their images inlined).
+    blob = "iVBORw0KGgoAAAANSUhEUgAA" * 85_000
+    data = analyze(tmp_path, page(body_extra=f'<figure><img alt="map" src="data:image/png;base64,{blob}"></figure>'))
+    assert data["counts"]["paragraphs"] == len(PARAGRAPHS)
+
+
+@pytest.mark.timeout(LIMIT, method="signal")
+def test_og_title_with_content_before_property(tmp_path):
+    data = analyze(tmp_path, page('<meta content="Ferry strike ends after nine days in Tallinn" property="og:title">'))
+    assert data["meta"]["title"] == TITLE
+
+
+# The clean errors of the sweep: exit 2 with one "newslens: error:" line, no traceback.
+@pytest.mark.timeout(LIMIT, method="signal")
+@pytest.mark.parametrize("paragraphs, problem", [
+    (["La autoridad portuaria de Tallin dijo el martes que el tráfico de transbordadores hacia Helsinki se "
+      "reanudará el viernes después de una huelga de nueve días de las tripulaciones, que terminó con un nuevo "
+      "acuerdo salarial para los trabajadores del puerto y de los barcos."] * 4, "does not look like English"),
+    ([], "no article text found"),
+], ids=["not English", "no article text"])
+def test_clean_errors(tmp_path, capsys, paragraphs, problem):
+    src = tmp_path / "page.html"
+    src.write_text(page(paragraphs=paragraphs, title="Noticias"), encoding="utf-8")
+    assert main(["analyze", str(src), "--out", str(tmp_path / "out"), "--no-map"]) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and err[0].startswith("newslens: error:") and problem in err[0], err

@@ -263,10 +263,15 @@ def write_results(results: list[dict], out: Path, budget: float, label: str, loa
         writer = csv.DictWriter(fh, fieldnames=RESULT_FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(results)
-    out.with_suffix(".md").write_text(summary_markdown(results, budget, label, load), encoding="utf-8")
+    try:
+        csv_name = str(out.with_suffix(".csv").resolve().relative_to(REPO))
+    except ValueError:
+        csv_name = str(out.with_suffix(".csv"))
+    out.with_suffix(".md").write_text(summary_markdown(results, budget, label, load, csv_name), encoding="utf-8")
 
 
-def summary_markdown(results: list[dict], budget: float, label: str, load=(float("nan"), float("nan"))) -> str:
+def summary_markdown(results: list[dict], budget: float, label: str, load=(float("nan"), float("nan")),
+                     csv_name: str = "bench/results/page_sweep.csv") -> str:
     ran = [r for r in results if r["outcome"] != "missing"]
     seconds = [float(r["seconds"]) for r in ran]
     cpu = [float(r["cpu_seconds"]) for r in ran]
@@ -285,7 +290,7 @@ def summary_markdown(results: list[dict], budget: float, label: str, load=(float
         f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}: one process at a time, each page in a "
         "fresh process (so every time includes Python start-up and imports); "
         "a run over the budget is killed. Pages: bench/data/page_sweep_pages.csv; one row a page: "
-        "bench/results/page_sweep.csv. Load average (1 min) at the start and at the end of the sweep: "
+        f"{csv_name}. Load average (1 min) at the start and at the end of the sweep: "
         f"{load[0]:.1f} and {load[1]:.1f} on {os.cpu_count()} CPUs; where it is well over the CPU count, wall "
         "seconds are mostly waiting for a CPU (other work on the machine), and a page can time out on wall time "
         "alone: the CPU seconds column tells the cost of the run itself.",

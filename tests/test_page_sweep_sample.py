@@ -3,11 +3,13 @@ page cache: small pages written here that copy the structures of the real saved 
 the sweep, each run through `newslens analyze` (the CLI's main()) with a generous time limit.
 
 Marked xfail (not strict): the pages that hang on main today for causes fixed in other work (the og:title
-regex of text/formats.py `_page_titles`, one huge sentence); they pass once those fixes are merged."""
+regex of text/formats.py `_page_titles`, one huge sentence); they pass once those fixes are merged. The last two tests check the sweep's own kill-at-budget and outcome
+classification."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -94,3 +96,41 @@ def test_clean_errors(tmp_path, capsys, paragraphs, problem):
     assert main(["analyze", str(src), "--out", str(tmp_path / "out"), "--no-map"]) == 2
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and err[0].startswith("newslens: error:") and problem in err[0], err
+
+
+# The sweep's own bookkeeping: a run over its budget is killed and says where it was; outcomes are classified.
+def _page_sweep():
+    import importlib.util
+
+    from newslens.paths import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("page_sweep", REPO_ROOT / "bench" / "page_sweep.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.timeout(LIMIT, method="signal")
+def test_sweep_kills_a_run_over_budget_and_says_where(tmp_path, monkeypatch):
+    sweep = _page_sweep()
+    stuck = tmp_path / "newslens" / "stuck.py"        # a module path the sweep reads as newslens's own
+    stuck.parent.mkdir()
+    stuck.write_text("import time\ndef wait():\n    while True:\n        time.sleep(0.01)\nwait()\n")
+    monkeypatch.setattr(sweep, "newslens_command", lambda: [sys.executable, str(stuck)])
+    run = sweep.run_one(tmp_path / "page.html", budget=1.0)
+    run["budget"] = 1.0
+    assert run["timed_out"] and 1.0 <= run["seconds"] < 5
+    assert sweep.classify(run) == ("timeout", "over 1 s in stuck.py:4 wait", "")
+
+
+def test_sweep_classifies_outcomes():
+    sweep = _page_sweep()
+    base = {"timed_out": False, "seconds": 1.0}
+    assert sweep.classify({**base, "exit_code": 0, "stderr": "newslens: warning: x\n"})[0] == "ok"
+    assert sweep.classify({**base, "exit_code": 2, "stderr": "newslens: error: p.html: does not look like English "
+                                                           "(3% common English function words)\n"})[:2] == ("error", "not English")
+    trace = 'Traceback (most recent call last):\n  File "x.py", line 1, in <module>\nKeyError: \'title\'\n'
+    assert sweep.classify({**base, "exit_code": 1, "stderr": trace})[:2] == ("traceback", "KeyError")
+    assert sweep.classify({**base, "exit_code": -11, "stderr": "Fatal Python error: Segmentation fault\n"})[:2] == (
+        "crash", "signal 11")
+    assert sweep.percentile([3.0, 1.0, 2.0], 50) == 2.0 and sweep.percentile([1.0] * 99 + [9.0], 99) == 1.0

@@ -2,9 +2,9 @@
 page cache: small pages written here that copy the structures of the real saved pages that hung or failed in
 the sweep, each run through `newslens analyze` (the CLI's main()) with a generous time limit.
 
-Marked xfail (not strict): the pages that hang on main today for causes fixed in other work (the og:title
-regex of text/formats.py `_page_titles`, one huge sentence); they pass once those fixes are merged. The last two tests check the sweep's own kill-at-budget and outcome
-classification."""
+Marked xfail (not strict): the page that hangs on main today for a cause fixed in other work (the og:title
+regex of text/formats.py `_page_titles`); it passes once that fix is merged. The last two tests check the
+sweep's own kill-at-budget and outcome classification."""
 
 from __future__ import annotations
 

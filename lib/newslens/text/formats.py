@@ -191,12 +191,24 @@ def parse_body(text: str) -> ParsedInput:
     return ParsedInput("body", ArticleMeta(), split_blocks(text), [])
 
 
+def _header_line(line: str, meta: ArticleMeta) -> str | None:
+    """Read one line above the body as a byline or a date into ``meta``; the removal reason, or None."""
+    if (m := GR_BYLINE.match(line)) and len(line) < 120:
+        meta.author = unwrap_links(m.group(1))[0].strip()
+        return "metadata: byline"
+    if m := PLAIN_DATE.match(line):
+        meta.date = m.group(1)
+        return "metadata: date"
+    return None
+
+
 def parse_plaintext(text: str) -> ParsedInput:
     blocks = split_blocks(text)
     if len(blocks) == 1 and _reads_as_prose(blocks[0].text):
         # One block of prose and nothing else: an article given as one line (as many exports give it) is
         # all body. A lone short line without end punctuation stays a title (and leaves no body).
         return parse_body(text)
+    lines = text.split("\n")
     meta = ArticleMeta()
     removed: list[RemovedLine] = []
     body: list[Block] = []
@@ -206,13 +218,18 @@ def parse_plaintext(text: str) -> ParsedInput:
             removed.append(RemovedLine(block.line_no, block.text, "metadata: title"))
             continue
         if not body:
-            if (m := GR_BYLINE.match(block.text)) and len(block.text) < 120:
-                meta.author = unwrap_links(m.group(1))[0].strip()
-                removed.append(RemovedLine(block.line_no, block.text, "metadata: byline"))
+            # A byline and a date on consecutive lines form one block: each line is read on its own.
+            own = []
+            for no in range(block.line_no, len(lines) + 1):
+                if not lines[no - 1].strip():
+                    break
+                own.append((no, lines[no - 1].strip()))
+            if len(own) > 1 and all(_header_line(line, ArticleMeta()) for _, line in own):
+                for no, line in own:
+                    removed.append(RemovedLine(no, line, _header_line(line, meta)))
                 continue
-            if m := PLAIN_DATE.match(block.text):
-                meta.date = m.group(1)
-                removed.append(RemovedLine(block.line_no, block.text, "metadata: date"))
+            if reason := _header_line(block.text, meta):
+                removed.append(RemovedLine(block.line_no, block.text, reason))
                 continue
         body.append(block)
     return ParsedInput("plaintext", meta, body, removed)

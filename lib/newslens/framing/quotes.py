@@ -35,7 +35,7 @@ Measured on 121 hand-coded spans of licensed press releases: ``bench/quote_attri
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -501,24 +501,38 @@ def find_quotes(article) -> list[QuotedSpan]:
     body = article.body
     raw = []
     for para in article.paragraphs:
-        for finder in (_double_quote_pairs, _single_quote_pairs):
+        for family, finder in enumerate((_double_quote_pairs, _single_quote_pairs)):
             for o, c, closed in finder(para.text):
-                raw.append((para.start + o, para.start + c, closed, para.id))
-    raw.sort()
-    blanked = _blank(body, [(o + 1, c) for o, c, _, _ in raw]) if raw else body
+                raw.append((para.start + o, para.start + c, closed, para.id, family))
+    raw.sort()                              # every mark has its own offset: the family never decides the order
+    blanked = _blank(body, [(o + 1, c) for o, c, _, _, _ in raw]) if raw else body
     named = _named_speakers(article, blanked) if raw else []
+    reported_in: dict[int, list[str]] = {}
+    for _, sid, name in named:
+        reported_in.setdefault(sid, []).append(name)
+    attributed_in: dict[int, QuotedSpan] = {}     # sentence id -> its last attributed quotation so far
+    opens = [o for o, _, _, _, _ in raw]
+    closes = sorted(c for _, c, _, _, _ in raw)
+    enclosing = _innermost_enclosing(raw)
     spans = []
-    for n, (open_at, close_at, closed, para_id) in enumerate(raw, start=1):
+    for n, (open_at, close_at, closed, para_id, _) in enumerate(raw, start=1):
         start, end = open_at + 1, close_at
         sentence = article.sentence_at(open_at)
         end_sentence = article.sentence_at(max(close_at - 1, open_at)) if closed else sentence
         words = [w for w, _, _ in _words_with_offsets(body[start:end], start)]
-        outer = [(o, c) for o, c, _, _ in raw if o < open_at and c > close_at]
+        # The spans around this one, by binary search (a scan of every span for every span was quadratic in
+        # the number of quotation marks): the nearest close before it, the nearest open after it, and the
+        # innermost span enclosing it (the "outer" quotation).
+        k = bisect_left(closes, open_at)
+        close_before = [closes[k - 1] + 1] if k else []
+        k = bisect_right(opens, close_at)
+        next_open = opens[k] if k < len(opens) else None
+        outer = enclosing[n - 1]            # (largest open, smallest close) among enclosing spans, or None
         # Context stops at another quoted span so a verb is not borrowed from a neighbouring quote, and a
         # quotation inside a quotation looks only inside the outer one.
-        left_limit = max([sentence.start] + [c + 1 for o, c, _, _ in raw if c < open_at] + [o + 1 for o, _ in outer])
-        right_limit = min([max(end_sentence.end, close_at + 1)] + [o for o, c, _, _ in raw if o > close_at]
-                          + [c for _, c in outer])
+        left_limit = max([sentence.start] + close_before + ([outer[0] + 1] if outer else []))
+        right_limit = min([max(end_sentence.end, close_at + 1)] + ([next_open] if next_open is not None else [])
+                          + ([outer[1]] if outer else []))
         sentence_before = _words_with_offsets(body[left_limit:open_at], left_limit)
         before = sentence_before[-BEFORE_WINDOW:]
         after = _words_with_offsets(body[close_at + 1:right_limit], close_at + 1)
@@ -527,8 +541,7 @@ def find_quotes(article) -> list[QuotedSpan]:
         # a speaker at length ("said the Secretary of the National Security and Defense Council").
         clause_follows = bool(inner) and (inner[-1] in ",?!\u2014" or body[close_at + 1:close_at + 2] == ",")
         # The last word after the quote introduces the next quote ('said: "') rather than ending this one.
-        next_opens = [o for o, c, _, _ in raw if o > close_at]
-        introduces_next = bool(next_opens) and right_limit == next_opens[0] and bool(after) and \
+        introduces_next = next_open is not None and right_limit == next_open and bool(after) and \
             body[after[-1][2]:right_limit].strip() in (":", ",", "")
         found = _find_cue(before, after, AFTER_WINDOW_CLAUSE if clause_follows else AFTER_WINDOW,
                           sentence_before if not outer else (), introduces_next)
@@ -552,11 +565,11 @@ def find_quotes(article) -> list[QuotedSpan]:
             # continues it ('"...," he said. "More words."'); after reported speech ('X stressed that ...
             # . "Words."') it is that speaker's.
             opens_sentence = not body[sentence.start:open_at].strip()
-            previous = [q for q in spans if q.sentence_id == sentence.id - 1 and q.kind == "attributed quotation"]
-            reported = [name for o, sid, name in named if sid == sentence.id - 1]
+            previous = attributed_in.get(sentence.id - 1)
+            reported = reported_in.get(sentence.id - 1, [])
             if opens_sentence and not outer and previous:
                 kind, cue = "attributed quotation", ""
-                speaker, speaker_resolved = previous[-1].speaker, previous[-1].speaker_resolved
+                speaker, speaker_resolved = previous.speaker, previous.speaker_resolved
                 rule = "continues the quotation attributed in the sentence before"
             elif opens_sentence and not outer and reported:
                 kind, cue, speaker = "attributed quotation", "", reported[-1]
@@ -573,7 +586,38 @@ def find_quotes(article) -> list[QuotedSpan]:
             is_title=_is_title(words), cue=cue, speaker=speaker, rule=rule, closed=closed,
             speaker_resolved=speaker_resolved, nested=bool(outer),
         ))
+        if kind == "attributed quotation":
+            attributed_in[sentence.id] = spans[-1]
     return spans
+
+
+def _innermost_enclosing(raw) -> list[tuple[int, int] | None]:
+    """For each span of ``raw`` (sorted by open; (open, close, closed, paragraph, family)): (largest open,
+    smallest close) among the spans that enclose it (open before its open, close after its close), or None.
+
+    The spans of one family (double or single marks) nest or are disjoint, so the enclosing spans of a family
+    form a chain, held on a stack whose closes never increase from bottom to top; the innermost one with a
+    close after the span's close is found by binary search. O(n log n) in the number of spans."""
+    stacks: dict[int, list[tuple[int, int]]] = {}
+    out = []
+    for open_at, close_at, _, _, family in raw:
+        best = None
+        for stack in stacks.values():
+            while stack and stack[-1][1] < open_at:
+                stack.pop()
+            lo, hi = 0, len(stack)              # the first index whose close is not after close_at
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if stack[mid][1] > close_at:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo:
+                o, c = stack[lo - 1]
+                best = (o, c) if best is None else (max(best[0], o), min(best[1], c))
+        out.append(best)
+        stacks.setdefault(family, []).append((open_at, close_at))
+    return out
 
 
 class Spans:

@@ -420,47 +420,121 @@ def _resolvable(speaker: str) -> bool:
     return any(w.lower().rstrip(".") in ROLE_WORDS for w in speaker.split()) and not names_a_person(speaker)
 
 
-def _resolve(speaker: str, offset: int, named: list[tuple[int, int, str]], sentence_names: list[str],
-             body: str) -> str:
+def _roles(phrase: str) -> set[str]:
+    return {w.lower().rstrip(".") for w in phrase.split()} & ROLE_WORDS
+
+
+class _Resolver:
     """The person a pronoun or role names: for a pronoun, a person named earlier in the quote's own sentence
     ("Joseph Biden, in turn, focused on what he described as ..."), else the nearest named speaker before
     the quote; for a role, the nearest named speaker with that role word ("the President" -> "President
-    Volodymyr Zelenskyy"), else the nearest person named with it, else the nearest named speaker."""
-    before = [name for o, _, name in named if o < offset]
-    if speaker.lower() in RESOLVED_PRONOUNS:
-        if sentence_names:
-            return sentence_names[-1]
-        return before[-1] if before else speaker
-    roles = {w.lower().rstrip(".") for w in speaker.split()} & ROLE_WORDS
-    mentioned = _names_in(body[:offset])
-    for name in [*reversed(before), *reversed(mentioned)]:     # a speaker with that role, else anyone so named
-        if roles & {w.lower().rstrip(".") for w in name.split()}:
-            return name
-    return before[-1] if before else speaker
+    Volodymyr Zelenskyy"), else the nearest person named with it before the quote, else the nearest named
+    speaker.
+
+    The names in the body are found once and indexed by role word, so each quote costs a binary search, not a
+    reading of the whole body before it (which made an article of many quotes quadratic)."""
+
+    def __init__(self, named: list[tuple[int, int, str]], body: str):
+        self.named = named                                  # (offset, sentence id, name), in reading order
+        self.named_offsets = [o for o, _, _ in named]
+        self.named_by_role = self._by_role(name for _, _, name in named)
+        self.body = body
+        self._chunks = None
+
+    @staticmethod
+    def _by_role(names) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            for role in _roles(name):
+                index.setdefault(role, []).append(i)
+        return index
+
+    @staticmethod
+    def _last_before(index: dict[str, list[int]], roles: set[str], limit: int) -> int:
+        """The largest position under ``limit`` of a name with one of ``roles``; -1 if none."""
+        best = -1
+        for role in roles:
+            positions = index.get(role, ())
+            k = bisect_left(positions, limit)
+            if k:
+                best = max(best, positions[k - 1])
+        return best
+
+    def _index_mentions(self) -> None:
+        """The body as ``_names_in`` reads it (title abbreviations without their dot, cut at clause breaks):
+        its clauses, the names in each, and every name's position in reading order."""
+        self._dots = [m.end() for m in _TITLE_ABBREVIATION.finditer(self.body)]     # one character dropped each
+        text = _TITLE_ABBREVIATION.sub(r"\1", self.body)
+        self._text = text
+        starts, ends, at = [], [], 0
+        for m in _CLAUSE_BREAK.finditer(text):
+            starts.append(at)
+            ends.append(m.start())
+            at = m.end()
+        starts.append(at)
+        ends.append(len(text))
+        self._chunks = (starts, ends)
+        self._mentions, self._first_mention = [], []
+        for s, e in zip(starts, ends):
+            self._first_mention.append(len(self._mentions))
+            self._mentions.extend(_names_in_chunk(text[s:e]))
+        self._first_mention.append(len(self._mentions))
+        self._mentions_by_role = self._by_role(self._mentions)
+
+    def resolve(self, speaker: str, offset: int, sentence_names: list[str]) -> str:
+        n_before = bisect_left(self.named_offsets, offset)
+        nearest = self.named[n_before - 1][2] if n_before else speaker
+        if speaker.lower() in RESOLVED_PRONOUNS:
+            return sentence_names[-1] if sentence_names else nearest
+        roles = _roles(speaker)
+        i = self._last_before(self.named_by_role, roles, n_before)      # a speaker with that role
+        if i >= 0:
+            return self.named[i][2]
+        # Anyone so named in the body before the quote (``_names_in(body[:offset])``, read from the index).
+        if self._chunks is None:
+            self._index_mentions()
+        starts, ends = self._chunks
+        x = offset - bisect_right(self._dots, offset)
+        complete = bisect_right(ends, x)                    # clauses that end before the quote
+        if complete < len(starts) and starts[complete] < x:
+            for name in reversed(_names_in_chunk(self._text[starts[complete]:x])):
+                if roles & _roles(name):
+                    return name
+        i = self._last_before(self._mentions_by_role, roles, self._first_mention[complete])
+        if i >= 0:
+            return self._mentions[i]
+        return nearest
 
 
 def _names_in(text: str) -> list[str]:
     """Runs of capitalised words that name a person, in order ("Joseph Biden"), never across punctuation;
     a lone word opening a sentence or clause ("Repeatedly, he asserted") only when rarer than
     SENTENCE_START_ZIPF."""
-    from wordfreq import zipf_frequency
-
     names = []
     text = _TITLE_ABBREVIATION.sub(r"\1", text)
     for chunk in _CLAUSE_BREAK.split(text):
-        words = [m.group(0) for m in _WORD.finditer(chunk)]
-        run, first = [], 0
-        for k, word in enumerate(words + [""]):
-            if word[:1].isupper() and (_name_word(word) or word.lower() in ROLE_WORDS):
-                if not run:
-                    first = k
-                run.append(word)
-                continue
-            phrase = _trim(run)
-            lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
-            if phrase and names_a_person(phrase) and not lone_opener:
-                names.append(phrase)
-            run = []
+        names.extend(_names_in_chunk(chunk))
+    return names
+
+
+def _names_in_chunk(chunk: str) -> list[str]:
+    """``_names_in`` of one clause (text between clause breaks)."""
+    from wordfreq import zipf_frequency
+
+    names = []
+    words = [m.group(0) for m in _WORD.finditer(chunk)]
+    run, first = [], 0
+    for k, word in enumerate(words + [""]):
+        if word[:1].isupper() and (_name_word(word) or word.lower() in ROLE_WORDS):
+            if not run:
+                first = k
+            run.append(word)
+            continue
+        phrase = _trim(run)
+        lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
+        if phrase and names_a_person(phrase) and not lone_opener:
+            names.append(phrase)
+        run = []
     return names
 
 
@@ -514,6 +588,7 @@ def find_quotes(article) -> list[QuotedSpan]:
     opens = [o for o, _, _, _, _ in raw]
     closes = sorted(c for _, c, _, _, _ in raw)
     enclosing = _innermost_enclosing(raw)
+    resolver = _Resolver(named, blanked)
     spans = []
     for n, (open_at, close_at, closed, para_id, _) in enumerate(raw, start=1):
         start, end = open_at + 1, close_at
@@ -578,7 +653,7 @@ def find_quotes(article) -> list[QuotedSpan]:
             speaker_resolved = speaker
             if _resolvable(speaker):
                 names_before = _names_in(blanked[sentence.start:open_at])
-                speaker_resolved = _resolve(speaker, open_at, named, names_before, blanked)
+                speaker_resolved = resolver.resolve(speaker, open_at, names_before)
         spans.append(QuotedSpan(
             quote_id=n, start=start, end=end, open_mark=body[open_at],
             close_mark=body[close_at] if closed else "", text=body[start:end],

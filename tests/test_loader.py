@@ -153,3 +153,21 @@ def test_text_from_a_table_row_names_its_row():
 
     with pytest.raises(newslens.ArticleInputError, match=r"^exports.csv row 7: contains only whitespace$"):
         load_text("   \n ", "exports.csv row 7", "body")
+
+
+def test_plain_text_byline_and_date_on_consecutive_lines(tmp_path):
+    path = tmp_path / "byline_date.txt"
+    path.write_text("Talks resume in Gdansk\n\nBy Maria Kovalenko\n2023-03-14\n\n"
+                    "Negotiators met again on Monday. They said little.\n\nThe talks go on.\n", encoding="utf-8")
+    article = newslens.load_article(path)
+    assert article.meta.author == "Maria Kovalenko"
+    assert article.meta.date == "2023-03-14"
+    assert [(r.line_no, r.text, r.reason) for r in article.report.removed] == [
+        (1, "Talks resume in Gdansk", "metadata: title"),
+        (3, "By Maria Kovalenko", "metadata: byline"),
+        (4, "2023-03-14", "metadata: date"),
+    ]
+    assert article.body.startswith("Negotiators met again")
+    # A date line alone stays a date; a byline on one line with the date is left as it was.
+    path.write_text("Talks resume\n\n2023-03-14\n\nNegotiators met again on Monday.\n\nMore.\n", encoding="utf-8")
+    assert newslens.load_article(path).meta.date == "2023-03-14"

@@ -35,7 +35,7 @@ Measured on 121 hand-coded spans of licensed press releases: ``bench/quote_attri
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -420,47 +420,121 @@ def _resolvable(speaker: str) -> bool:
     return any(w.lower().rstrip(".") in ROLE_WORDS for w in speaker.split()) and not names_a_person(speaker)
 
 
-def _resolve(speaker: str, offset: int, named: list[tuple[int, int, str]], sentence_names: list[str],
-             body: str) -> str:
+def _roles(phrase: str) -> set[str]:
+    return {w.lower().rstrip(".") for w in phrase.split()} & ROLE_WORDS
+
+
+class _Resolver:
     """The person a pronoun or role names: for a pronoun, a person named earlier in the quote's own sentence
     ("Joseph Biden, in turn, focused on what he described as ..."), else the nearest named speaker before
     the quote; for a role, the nearest named speaker with that role word ("the President" -> "President
-    Volodymyr Zelenskyy"), else the nearest person named with it, else the nearest named speaker."""
-    before = [name for o, _, name in named if o < offset]
-    if speaker.lower() in RESOLVED_PRONOUNS:
-        if sentence_names:
-            return sentence_names[-1]
-        return before[-1] if before else speaker
-    roles = {w.lower().rstrip(".") for w in speaker.split()} & ROLE_WORDS
-    mentioned = _names_in(body[:offset])
-    for name in [*reversed(before), *reversed(mentioned)]:     # a speaker with that role, else anyone so named
-        if roles & {w.lower().rstrip(".") for w in name.split()}:
-            return name
-    return before[-1] if before else speaker
+    Volodymyr Zelenskyy"), else the nearest person named with it before the quote, else the nearest named
+    speaker.
+
+    The names in the body are found once and indexed by role word, so each quote costs a binary search, not a
+    reading of the whole body before it (which made an article of many quotes quadratic)."""
+
+    def __init__(self, named: list[tuple[int, int, str]], body: str):
+        self.named = named                                  # (offset, sentence id, name), in reading order
+        self.named_offsets = [o for o, _, _ in named]
+        self.named_by_role = self._by_role(name for _, _, name in named)
+        self.body = body
+        self._chunks = None
+
+    @staticmethod
+    def _by_role(names) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            for role in _roles(name):
+                index.setdefault(role, []).append(i)
+        return index
+
+    @staticmethod
+    def _last_before(index: dict[str, list[int]], roles: set[str], limit: int) -> int:
+        """The largest position under ``limit`` of a name with one of ``roles``; -1 if none."""
+        best = -1
+        for role in roles:
+            positions = index.get(role, ())
+            k = bisect_left(positions, limit)
+            if k:
+                best = max(best, positions[k - 1])
+        return best
+
+    def _index_mentions(self) -> None:
+        """The body as ``_names_in`` reads it (title abbreviations without their dot, cut at clause breaks):
+        its clauses, the names in each, and every name's position in reading order."""
+        self._dots = [m.end() for m in _TITLE_ABBREVIATION.finditer(self.body)]     # one character dropped each
+        text = _TITLE_ABBREVIATION.sub(r"\1", self.body)
+        self._text = text
+        starts, ends, at = [], [], 0
+        for m in _CLAUSE_BREAK.finditer(text):
+            starts.append(at)
+            ends.append(m.start())
+            at = m.end()
+        starts.append(at)
+        ends.append(len(text))
+        self._chunks = (starts, ends)
+        self._mentions, self._first_mention = [], []
+        for s, e in zip(starts, ends):
+            self._first_mention.append(len(self._mentions))
+            self._mentions.extend(_names_in_chunk(text[s:e]))
+        self._first_mention.append(len(self._mentions))
+        self._mentions_by_role = self._by_role(self._mentions)
+
+    def resolve(self, speaker: str, offset: int, sentence_names: list[str]) -> str:
+        n_before = bisect_left(self.named_offsets, offset)
+        nearest = self.named[n_before - 1][2] if n_before else speaker
+        if speaker.lower() in RESOLVED_PRONOUNS:
+            return sentence_names[-1] if sentence_names else nearest
+        roles = _roles(speaker)
+        i = self._last_before(self.named_by_role, roles, n_before)      # a speaker with that role
+        if i >= 0:
+            return self.named[i][2]
+        # Anyone so named in the body before the quote (``_names_in(body[:offset])``, read from the index).
+        if self._chunks is None:
+            self._index_mentions()
+        starts, ends = self._chunks
+        x = offset - bisect_right(self._dots, offset)
+        complete = bisect_right(ends, x)                    # clauses that end before the quote
+        if complete < len(starts) and starts[complete] < x:
+            for name in reversed(_names_in_chunk(self._text[starts[complete]:x])):
+                if roles & _roles(name):
+                    return name
+        i = self._last_before(self._mentions_by_role, roles, self._first_mention[complete])
+        if i >= 0:
+            return self._mentions[i]
+        return nearest
 
 
 def _names_in(text: str) -> list[str]:
     """Runs of capitalised words that name a person, in order ("Joseph Biden"), never across punctuation;
     a lone word opening a sentence or clause ("Repeatedly, he asserted") only when rarer than
     SENTENCE_START_ZIPF."""
-    from wordfreq import zipf_frequency
-
     names = []
     text = _TITLE_ABBREVIATION.sub(r"\1", text)
     for chunk in _CLAUSE_BREAK.split(text):
-        words = [m.group(0) for m in _WORD.finditer(chunk)]
-        run, first = [], 0
-        for k, word in enumerate(words + [""]):
-            if word[:1].isupper() and (_name_word(word) or word.lower() in ROLE_WORDS):
-                if not run:
-                    first = k
-                run.append(word)
-                continue
-            phrase = _trim(run)
-            lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
-            if phrase and names_a_person(phrase) and not lone_opener:
-                names.append(phrase)
-            run = []
+        names.extend(_names_in_chunk(chunk))
+    return names
+
+
+def _names_in_chunk(chunk: str) -> list[str]:
+    """``_names_in`` of one clause (text between clause breaks)."""
+    from wordfreq import zipf_frequency
+
+    names = []
+    words = [m.group(0) for m in _WORD.finditer(chunk)]
+    run, first = [], 0
+    for k, word in enumerate(words + [""]):
+        if word[:1].isupper() and (_name_word(word) or word.lower() in ROLE_WORDS):
+            if not run:
+                first = k
+            run.append(word)
+            continue
+        phrase = _trim(run)
+        lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
+        if phrase and names_a_person(phrase) and not lone_opener:
+            names.append(phrase)
+        run = []
     return names
 
 
@@ -501,24 +575,39 @@ def find_quotes(article) -> list[QuotedSpan]:
     body = article.body
     raw = []
     for para in article.paragraphs:
-        for finder in (_double_quote_pairs, _single_quote_pairs):
+        for family, finder in enumerate((_double_quote_pairs, _single_quote_pairs)):
             for o, c, closed in finder(para.text):
-                raw.append((para.start + o, para.start + c, closed, para.id))
-    raw.sort()
-    blanked = _blank(body, [(o + 1, c) for o, c, _, _ in raw]) if raw else body
+                raw.append((para.start + o, para.start + c, closed, para.id, family))
+    raw.sort()                              # every mark has its own offset: the family never decides the order
+    blanked = _blank(body, [(o + 1, c) for o, c, _, _, _ in raw]) if raw else body
     named = _named_speakers(article, blanked) if raw else []
+    reported_in: dict[int, list[str]] = {}
+    for _, sid, name in named:
+        reported_in.setdefault(sid, []).append(name)
+    attributed_in: dict[int, QuotedSpan] = {}     # sentence id -> its last attributed quotation so far
+    opens = [o for o, _, _, _, _ in raw]
+    closes = sorted(c for _, c, _, _, _ in raw)
+    enclosing = _innermost_enclosing(raw)
+    resolver = _Resolver(named, blanked)
     spans = []
-    for n, (open_at, close_at, closed, para_id) in enumerate(raw, start=1):
+    for n, (open_at, close_at, closed, para_id, _) in enumerate(raw, start=1):
         start, end = open_at + 1, close_at
         sentence = article.sentence_at(open_at)
         end_sentence = article.sentence_at(max(close_at - 1, open_at)) if closed else sentence
         words = [w for w, _, _ in _words_with_offsets(body[start:end], start)]
-        outer = [(o, c) for o, c, _, _ in raw if o < open_at and c > close_at]
+        # The spans around this one, by binary search (a scan of every span for every span was quadratic in
+        # the number of quotation marks): the nearest close before it, the nearest open after it, and the
+        # innermost span enclosing it (the "outer" quotation).
+        k = bisect_left(closes, open_at)
+        close_before = [closes[k - 1] + 1] if k else []
+        k = bisect_right(opens, close_at)
+        next_open = opens[k] if k < len(opens) else None
+        outer = enclosing[n - 1]            # (largest open, smallest close) among enclosing spans, or None
         # Context stops at another quoted span so a verb is not borrowed from a neighbouring quote, and a
         # quotation inside a quotation looks only inside the outer one.
-        left_limit = max([sentence.start] + [c + 1 for o, c, _, _ in raw if c < open_at] + [o + 1 for o, _ in outer])
-        right_limit = min([max(end_sentence.end, close_at + 1)] + [o for o, c, _, _ in raw if o > close_at]
-                          + [c for _, c in outer])
+        left_limit = max([sentence.start] + close_before + ([outer[0] + 1] if outer else []))
+        right_limit = min([max(end_sentence.end, close_at + 1)] + ([next_open] if next_open is not None else [])
+                          + ([outer[1]] if outer else []))
         sentence_before = _words_with_offsets(body[left_limit:open_at], left_limit)
         before = sentence_before[-BEFORE_WINDOW:]
         after = _words_with_offsets(body[close_at + 1:right_limit], close_at + 1)
@@ -527,8 +616,7 @@ def find_quotes(article) -> list[QuotedSpan]:
         # a speaker at length ("said the Secretary of the National Security and Defense Council").
         clause_follows = bool(inner) and (inner[-1] in ",?!\u2014" or body[close_at + 1:close_at + 2] == ",")
         # The last word after the quote introduces the next quote ('said: "') rather than ending this one.
-        next_opens = [o for o, c, _, _ in raw if o > close_at]
-        introduces_next = bool(next_opens) and right_limit == next_opens[0] and bool(after) and \
+        introduces_next = next_open is not None and right_limit == next_open and bool(after) and \
             body[after[-1][2]:right_limit].strip() in (":", ",", "")
         found = _find_cue(before, after, AFTER_WINDOW_CLAUSE if clause_follows else AFTER_WINDOW,
                           sentence_before if not outer else (), introduces_next)
@@ -552,11 +640,11 @@ def find_quotes(article) -> list[QuotedSpan]:
             # continues it ('"...," he said. "More words."'); after reported speech ('X stressed that ...
             # . "Words."') it is that speaker's.
             opens_sentence = not body[sentence.start:open_at].strip()
-            previous = [q for q in spans if q.sentence_id == sentence.id - 1 and q.kind == "attributed quotation"]
-            reported = [name for o, sid, name in named if sid == sentence.id - 1]
+            previous = attributed_in.get(sentence.id - 1)
+            reported = reported_in.get(sentence.id - 1, [])
             if opens_sentence and not outer and previous:
                 kind, cue = "attributed quotation", ""
-                speaker, speaker_resolved = previous[-1].speaker, previous[-1].speaker_resolved
+                speaker, speaker_resolved = previous.speaker, previous.speaker_resolved
                 rule = "continues the quotation attributed in the sentence before"
             elif opens_sentence and not outer and reported:
                 kind, cue, speaker = "attributed quotation", "", reported[-1]
@@ -565,7 +653,7 @@ def find_quotes(article) -> list[QuotedSpan]:
             speaker_resolved = speaker
             if _resolvable(speaker):
                 names_before = _names_in(blanked[sentence.start:open_at])
-                speaker_resolved = _resolve(speaker, open_at, named, names_before, blanked)
+                speaker_resolved = resolver.resolve(speaker, open_at, names_before)
         spans.append(QuotedSpan(
             quote_id=n, start=start, end=end, open_mark=body[open_at],
             close_mark=body[close_at] if closed else "", text=body[start:end],
@@ -573,7 +661,38 @@ def find_quotes(article) -> list[QuotedSpan]:
             is_title=_is_title(words), cue=cue, speaker=speaker, rule=rule, closed=closed,
             speaker_resolved=speaker_resolved, nested=bool(outer),
         ))
+        if kind == "attributed quotation":
+            attributed_in[sentence.id] = spans[-1]
     return spans
+
+
+def _innermost_enclosing(raw) -> list[tuple[int, int] | None]:
+    """For each span of ``raw`` (sorted by open; (open, close, closed, paragraph, family)): (largest open,
+    smallest close) among the spans that enclose it (open before its open, close after its close), or None.
+
+    The spans of one family (double or single marks) nest or are disjoint, so the enclosing spans of a family
+    form a chain, held on a stack whose closes never increase from bottom to top; the innermost one with a
+    close after the span's close is found by binary search. O(n log n) in the number of spans."""
+    stacks: dict[int, list[tuple[int, int]]] = {}
+    out = []
+    for open_at, close_at, _, _, family in raw:
+        best = None
+        for stack in stacks.values():
+            while stack and stack[-1][1] < open_at:
+                stack.pop()
+            lo, hi = 0, len(stack)              # the first index whose close is not after close_at
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if stack[mid][1] > close_at:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo:
+                o, c = stack[lo - 1]
+                best = (o, c) if best is None else (max(best[0], o), min(best[1], c))
+        out.append(best)
+        stacks.setdefault(family, []).append((open_at, close_at))
+    return out
 
 
 class Spans:

@@ -35,7 +35,8 @@ negative for Ukraine, and every actor named in a sentence gets that sentence's w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from functools import lru_cache
 
 from ..paths import DATA_DIR
@@ -217,10 +218,25 @@ def _with_roles(found: list[dict], place_mentions, text: str = "") -> list[dict]
             source = f"places: {place['rule']} (names no country here)" if same_span else \
                 f"places: inside '{place['surface']}' ({place['role']})"
             out.append({**f, "role": role, "role_source": source})
+    # "Does any mention in out overlap this place?" by binary search over the alias mentions (sorted by start,
+    # with the furthest end so far) and the furthest end of the places added below (they come in text order):
+    # a scan of out for every place was quadratic in the number of mentions.
+    spans = sorted((f["start"], f["end"]) for f in out)
+    span_starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+    in_order = all(a["start"] <= b["start"] and a["start"] < a["end"] for a, b in zip(places, places[1:] + places[-1:]))
+    added_reach = None
+
+    def overlaps(place) -> bool:
+        if not in_order:
+            return any(f["start"] < place["end"] and place["start"] < f["end"] for f in out)
+        k = bisect_left(span_starts, place["end"])
+        return bool(k and reach[k - 1] > place["start"]) or (added_reach is not None and added_reach > place["start"])
+
     for place in places:
-        if not place["country_named"] or place["start"] in covered or \
-                any(f["start"] < place["end"] and place["start"] < f["end"] for f in out):
+        if not place["country_named"] or place["start"] in covered or overlaps(place):
             continue
+        added_reach = place["end"] if added_reach is None else max(added_reach, place["end"])
         kind = "demonym" if place["kind"] == "demonym" else (
             "country" if place["place_kind"] == "country" else "capital")
         out.append({"actor": place["country_named"], "alias": place["surface"], "kind": kind,

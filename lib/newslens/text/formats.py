@@ -82,7 +82,8 @@ GR_DATELINE = re.compile(r"^Global Research,\s+(\w+\.? \d{1,2}, \d{4})\s*$")
 GR_BYLINE = re.compile(r"^By\s+(.+)$")
 GR_REGION = re.compile(r"^Region:\s*(.+)$")
 GR_THEME = re.compile(r"^Theme:\s*(.+)$")
-GR_ORIGINAL = re.compile(r"^This article was (?:first |originally )published (?:on|in|by|at)\s+(.+?)\.?\s*$", re.I)
+# The source is the rest of the line (see _original_source): "(.+?)\.?\s*$" retried the end at every character.
+GR_ORIGINAL = re.compile(r"^This article was (?:first |originally )published (?:on|in|by|at)\s+(.+)$", re.I)
 GR_END_MARKER = re.compile(r"^\*+$")
 
 # Site boilerplate, recognised wherever it stands. Order matters only for the reason recorded.
@@ -104,6 +105,14 @@ GR_BOILERPLATE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^For media inquiries:", re.I), "media contact"),
     (re.compile(r"^Support Global Research|^Click to (share|print)", re.I), "donation or share link"),
 ]
+
+
+def _original_source(rest: str) -> str:
+    """The source named after "published on": the rest of the line without a final full stop."""
+    rest = rest.rstrip()
+    if rest.endswith(".") and len(rest) > 1:
+        rest = rest[:-1]
+    return rest.strip()
 
 
 def looks_like_global_research(text: str) -> bool:
@@ -152,7 +161,7 @@ def parse_global_research(text: str) -> ParsedInput:
         plain = unwrap_links(line)[0]
         reason = next((why for pattern, why in GR_BOILERPLATE if pattern.search(plain)), None)
         if m := GR_ORIGINAL.search(plain):
-            meta.original_source = m.group(1).strip()
+            meta.original_source = _original_source(m.group(1))
         if reason is None and meta.author and line.startswith(f"{meta.author} is "):
             reason = "author bio"
         if reason is not None:
@@ -182,12 +191,24 @@ def parse_body(text: str) -> ParsedInput:
     return ParsedInput("body", ArticleMeta(), split_blocks(text), [])
 
 
+def _header_line(line: str, meta: ArticleMeta) -> str | None:
+    """Read one line above the body as a byline or a date into ``meta``; the removal reason, or None."""
+    if (m := GR_BYLINE.match(line)) and len(line) < 120:
+        meta.author = unwrap_links(m.group(1))[0].strip()
+        return "metadata: byline"
+    if m := PLAIN_DATE.match(line):
+        meta.date = m.group(1)
+        return "metadata: date"
+    return None
+
+
 def parse_plaintext(text: str) -> ParsedInput:
     blocks = split_blocks(text)
     if len(blocks) == 1 and _reads_as_prose(blocks[0].text):
         # One block of prose and nothing else: an article given as one line (as many exports give it) is
         # all body. A lone short line without end punctuation stays a title (and leaves no body).
         return parse_body(text)
+    lines = text.split("\n")
     meta = ArticleMeta()
     removed: list[RemovedLine] = []
     body: list[Block] = []
@@ -197,13 +218,18 @@ def parse_plaintext(text: str) -> ParsedInput:
             removed.append(RemovedLine(block.line_no, block.text, "metadata: title"))
             continue
         if not body:
-            if (m := GR_BYLINE.match(block.text)) and len(block.text) < 120:
-                meta.author = unwrap_links(m.group(1))[0].strip()
-                removed.append(RemovedLine(block.line_no, block.text, "metadata: byline"))
+            # A byline and a date on consecutive lines form one block: each line is read on its own.
+            own = []
+            for no in range(block.line_no, len(lines) + 1):
+                if not lines[no - 1].strip():
+                    break
+                own.append((no, lines[no - 1].strip()))
+            if len(own) > 1 and all(_header_line(line, ArticleMeta()) for _, line in own):
+                for no, line in own:
+                    removed.append(RemovedLine(no, line, _header_line(line, meta)))
                 continue
-            if m := PLAIN_DATE.match(block.text):
-                meta.date = m.group(1)
-                removed.append(RemovedLine(block.line_no, block.text, "metadata: date"))
+            if reason := _header_line(block.text, meta):
+                removed.append(RemovedLine(block.line_no, block.text, reason))
                 continue
         body.append(block)
     return ParsedInput("plaintext", meta, body, removed)
@@ -211,11 +237,24 @@ def parse_plaintext(text: str) -> ParsedInput:
 
 # --- HTML ----------------------------------------------------------------------------------------------------
 
-HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>])", re.I | re.S)
+# What a page opens with, after any comments and whitespace.
+HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]", re.I)
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(HTML_START.match(text[:4096]))
+    """Whether the text opens (within its first 4,096 characters, after comments) like an HTML page.
+
+    Comments are skipped with str.find, not a repeated lazy regex group: "(<!--.*?-->\\s*)*" backtracks
+    exponentially over a run of comments that is not followed by a page."""
+    head = text[:4096]
+    at = len(head) - len(head.lstrip())
+    while head.startswith("<!--", at):
+        end = head.find("-->", at + 4)
+        if end < 0:
+            return False
+        at = end + 3
+        at += len(head[at:]) - len(head[at:].lstrip())
+    return bool(HTML_START.match(head, at))
 
 
 MIN_HTML_ARTICLE_CHARS = 80
@@ -264,7 +303,8 @@ HTML_BOILERPLATE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"continue reading the main story|(read|see) more:?", re.I), "read-more link"),
     (re.compile(r"related (videos|stories|articles|coverage|content)|recent slide shows|comments|"
                 r"loading comments\W*|advertisement", re.I), "related-content label"),
-    (re.compile(r"\[[^\]]*\b(newsletter|inbox|sign up|subscribe)\b[^\]]*\]", re.I), "newsletter promo"),
+    # The lookahead finds the word once; "[^\]]*\b(...)\b[^\]]*\]" rescanned the line at every word found.
+    (re.compile(r"\[(?=[^\]]*\b(?:newsletter|inbox|sign up|subscribe)\b)[^\]]*\]", re.I), "newsletter promo"),
     (re.compile(r"\((all )?(photos?|images?|pictures?|illustrations?)( by)?:?\s[^)]*\)", re.I), "photo credit"),
     (re.compile(r"(topics|tags|filed under):.*", re.I), "topic tags"),
     (re.compile(r"(medically )?reviewed by [^.]{0,80}(\.[^.]{0,40})?", re.I), "reviewer credit"),
@@ -272,7 +312,8 @@ HTML_BOILERPLATE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"this (article|story|piece) (was )?(originally |first )?(appeared|published|reprinted|ran) "
                 r"(on|in|at|by)\b.*", re.I), "originally-published note"),
     (re.compile(r"this (story|article) has been updated\b.*", re.I), "update note"),
-    (re.compile(r"\S+@\S+\.[a-z]{2,}", re.I), "reporter e-mail"),
+    # The first "@" splits the address: "\S+@\S+" tried every "@" against every later "." (quadratic).
+    (re.compile(r"[^\s@]+@\S+\.[a-z]{2,}", re.I), "reporter e-mail"),
     (re.compile(r"\(END\)"), "wire end mark"),
 ]
 # "12/50 Blockbusters aid Pinewood expansion ...": the captions of a photo gallery, in a run of three or more.
@@ -281,7 +322,8 @@ GALLERY_CAPTION = re.compile(r"^(?:- )?\d{1,3}/\d{1,3}\s")
 AUTHOR_BIO = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} is (?:a|an|the)\b.{0,200}\b(?:journalist|reporter|"
                         r"writer|editor|author|correspondent|columnist|contributor)\b", re.S)
 SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|--|::|·)\s+")
+# Tried only where a run of whitespace begins: from inside a long run it rescanned the rest of the run.
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:\||-|–|—|--|::|·)\s+")
 PLACEHOLDER_AUTHORS = {"username", "user name", "admin", "administrator", "author", "byline"}
 DEGREES = re.compile(r"(MA|MS|MD|PhD|MPH|RN|DO|BSc|MSc|BA)\.?", re.I)
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -295,18 +337,30 @@ def _norm_text(text: str) -> str:
 
 
 def _page_titles(html: str) -> list[str]:
-    """The page's og:title and <title>, as the page gives them (empty strings left out)."""
-    found = []
+    """The page's og:title and <title>, as the page gives them (empty strings left out).
+
+    Read with lxml's HTML parser (trafilatura's loader), which is linear in the page's length: regular
+    expressions with lazy spans over the page backtracked for minutes on a real page."""
     import html as html_lib
 
-    for pattern in (r"<meta\b[^>]*property=[\"']og:title[\"'][^>]*content=([\"'])(.*?)\1",
-                    r"<meta\b[^>]*content=([\"'])(.*?)\1[^>]*property=[\"']og:title[\"']",
-                    r"<title[^>]*>()(.*?)</title>"):
-        m = re.search(pattern, html[:300_000], re.I | re.S)
-        if m:
-            text = re.sub(r"\s+", " ", html_lib.unescape(m.group(2))).strip()
-            if text:
-                found.append(text)
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return []
+    candidates = []
+    og = next((meta.get("content") for meta in tree.iter("meta")
+               if (meta.get("property") or "").casefold() == "og:title" and meta.get("content") is not None), None)
+    if og is not None:
+        candidates.append(og)
+    title = next(tree.iter("title"), None)
+    if title is not None:
+        candidates.append(title.text_content())
+    found = []
+    for value in candidates:
+        text = " ".join(html_lib.unescape(value).split())
+        if text:
+            found.append(text)
     return found
 
 

@@ -10,7 +10,7 @@ from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_link
 from ..errors import ArticleInputError, SourceName
 from .language import MIN_ENGLISH_SHARE, judge_language
 from .reading import decode_input, read_input
-from .segment import split_sentences, tokenize_words
+from .segment import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, split_sentences, tokenize_words
 from .wire import apply_wire_structure
 from .seeds import verify_seed
 
@@ -87,12 +87,21 @@ def _article(source, path, input_format: str) -> Article:
             body_end=at + len(lede.text) if at >= 0 else None,
         )
 
-    sentences = split_sentences(paragraphs, body)
+    overlong: list[tuple[int, int, int]] = []
+    sentences = split_sentences(paragraphs, body, overlong)
     tokens = tokenize_words(sentences, body)
     if not any(t.is_word for t in tokens):
         raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
 
     warnings = list(source.warnings) + list(parsed.warnings)
+    if overlong:
+        first, pieces, chars = overlong[0]
+        warnings.append(
+            f"{len(overlong):,} sentence{'s' if len(overlong) != 1 else ''} longer than {MAX_SENTENCE_WORDS} words or "
+            f"{MAX_SENTENCE_CHARS:,} characters {'were' if len(overlong) != 1 else 'was'} cut at word boundaries into "
+            f"{sum(n for _, n, _ in overlong):,} pieces, each analysed as a sentence (the first: {chars:,} characters, "
+            f"sentences {first}-{first + pieces - 1}): the text may lack sentence punctuation, so sentence-level "
+            "results are coarse")
     for sentence, words in _overlong_sentences(sentences, tokens):
         warnings.append(f"sentence {sentence.id} has {words:,} words: the text may lack sentence punctuation, "
                         "so sentence-level results are coarse")

@@ -68,3 +68,22 @@ def test_what_names_a_person():
     assert names_a_person("Olaf Scholz") and names_a_person("President Biden") and names_a_person("Draghi")
     assert not names_a_person("the French President") and not names_a_person("Ukrainian Head of State")
     assert not names_a_person("Nobody") and not names_a_person("he")
+
+
+def test_reversed_curly_quotes_are_read_by_their_neighbours(tmp_path):
+    """Translated copy sometimes sets curly marks the wrong way round (”...“); read as drawn, the first ”
+    closed nothing and the “ opened a quotation that swallowed the rest of the paragraph."""
+    path = tmp_path / "reversed.txt"
+    path.write_text("Talks\n\nThe spokesman said: ”We are ready to talk.“ The talks start on Monday in Geneva and "
+                    "will last for a week, the ministry added.\n", encoding="utf-8")
+    quotes = find_quotes(newslens.load_article(path))
+    assert [(q.text, q.closed, q.kind, q.speaker) for q in quotes] == [
+        ("We are ready to talk.", True, "attributed quotation", "spokesman")]
+    assert quotes[0].mark_style == "curly double"
+
+
+def test_marks_opened_inside_an_unclosed_quotation_are_no_quotations_of_their_own(tmp_path):
+    path = tmp_path / "unclosed.txt"
+    path.write_text("Marks\n\n" + "\"x " * 3000 + "end.\n", encoding="utf-8")
+    quotes = find_quotes(newslens.load_article(path))
+    assert len(quotes) <= 3000 // 250 + 2          # one per sentence piece at most, not one per mark

@@ -147,8 +147,8 @@ class QuotedSpan:
 
     @property
     def mark_style(self) -> str:
-        curly = self.open_mark in (DOUBLE_OPEN, SINGLE_OPEN)
-        double = self.open_mark in ('"', DOUBLE_OPEN)
+        curly = self.open_mark in (DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE)
+        double = self.open_mark in ('"', DOUBLE_OPEN, DOUBLE_CLOSE)
         return f"{'curly' if curly else 'straight'} {'double' if double else 'single'}"
 
 
@@ -179,10 +179,8 @@ def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     pairs, stack = [], []
     for mark in _DOUBLE_MARKS.finditer(text):
         i, ch = mark.start(), mark.group()
-        if ch == DOUBLE_OPEN:
-            opening = True
-        elif ch == DOUBLE_CLOSE:
-            opening = False
+        if ch in (DOUBLE_OPEN, DOUBLE_CLOSE):
+            opening = _curly_opens(text, i, ch)
         else:
             direction = _straight_direction(text, i)
             opening = direction == "open" or (direction == "either" and not stack) or \
@@ -191,9 +189,24 @@ def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
             stack.append(i)
         elif stack:
             pairs.append((stack.pop(), i, True))
-    for open_at in stack:                    # never closed: runs to the end of the paragraph
+    # Never closed: the outermost runs to the end of the paragraph (a quotation continued in the next one);
+    # marks opened inside it and never closed are no quotations of their own (a table of thousands of spans,
+    # each to the paragraph's end, would grow with the square of a malformed paragraph).
+    for open_at in stack[:1]:
         pairs.append((open_at, len(text), False))
     return pairs
+
+
+def _curly_opens(text: str, i: int, ch: str) -> bool:
+    """A curly double mark opens or closes as drawn, unless its neighbours say the opposite: translated copy
+    sometimes sets them reversed (”...“), which would open a quotation that swallows the rest of the
+    paragraph. A ” after a space and before a letter opens; a “ after a word or a stop and before a space or
+    a stop closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == DOUBLE_CLOSE:
+        return (before.isspace() or before in "([") and after.isalnum()
+    return not ((before.isalnum() or before in ".,;:!?") and (after.isspace() or after in ".,;:!?)"))
 
 
 def _single_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
@@ -786,6 +799,7 @@ def reported_speech(article, quotes: list[QuotedSpan] | None = None) -> dict[int
     body = article.body
     blanked = _blank(body, [(q.start, q.end) for q in quotes])
     named = _named_speakers(article, blanked)
+    resolver = _Resolver(named, blanked)
     found: dict[int, ReportedSpeech] = {}
     previous = None
     for sentence in article.sentences:
@@ -793,7 +807,7 @@ def reported_speech(article, quotes: list[QuotedSpan] | None = None) -> dict[int
         resolved = None
         if hit is not None:
             cue, speaker, offset = hit
-            resolved = _named_source(speaker, offset, sentence, found, named, blanked)
+            resolved = _named_source(speaker, offset, sentence, found, named, blanked, resolver)
         if resolved:
             found[sentence.id] = ReportedSpeech(sentence.id, cue, speaker, resolved,
                                                 f"reporting verb '{cue}' with speaker '{speaker}'")
@@ -805,7 +819,8 @@ def reported_speech(article, quotes: list[QuotedSpan] | None = None) -> dict[int
     return found
 
 
-def _named_source(speaker: str, offset: int, sentence, found: dict, named: list, blanked: str) -> str | None:
+def _named_source(speaker: str, offset: int, sentence, found: dict, named: list, blanked: str,
+                  resolver: "_Resolver") -> str | None:
     """The source a reporting clause names, or None when it names none: reported speech needs a named source.
 
     A capitalised speaker ("Kremlin Spokesman Dmitry Peskov", "the JCCC", "Tehran") names one; "he"/"she"
@@ -819,7 +834,7 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
         recent = [r.speaker_resolved for sid, r in found.items() if sentence.id - 2 <= sid < sentence.id]
         return recent[-1] if recent else None
     if low in RESOLVED_PRONOUNS:
-        resolved = _resolve(speaker, offset, named, _names_in(blanked[sentence.start:offset]), blanked)
+        resolved = resolver.resolve(speaker, offset, _names_in(blanked[sentence.start:offset]))
         return None if resolved.lower() in PRONOUNS | OBJECT_PRONOUNS else resolved
     if low in PRONOUNS | OBJECT_PRONOUNS:
         return None
@@ -832,7 +847,7 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
                 return name
         return None
     if _resolvable(speaker):
-        return _resolve(speaker, offset, named, _names_in(blanked[sentence.start:offset]), blanked)
+        return resolver.resolve(speaker, offset, _names_in(blanked[sentence.start:offset]))
     return speaker
 
 

@@ -11,7 +11,7 @@ def category_figure(categories):
 
     data = categories[["category", "count", "per_1000", "terms_found", "entries"]].iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    ax.barh(data["category"], data["per_1000"], color="tab:blue")
+    ax.barh(data["category"].str.replace("_", " "), data["per_1000"], color="tab:blue")
     for y, (count, rate) in enumerate(zip(data["count"], data["per_1000"])):
         ax.text(rate + 0.3, y, f"{count}", va="center", fontsize=8)
     ax.set_xlabel("hits per 1,000 words (label: number of hits)")

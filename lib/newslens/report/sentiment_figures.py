@@ -26,7 +26,14 @@ def plot_trajectory(frame, title: str = "Reference VADER compound per sentence")
     ax.set_xlabel("sentence (dotted line: a new paragraph starts)")
     ax.set_ylabel("compound")
     ax.set_title(title)
-    ax.legend(loc="lower left", fontsize=7, frameon=False)
+    from matplotlib.patches import Patch
+
+    handles, _ = ax.get_legend_handles_labels()
+    bars = [Patch(color="#b2182b", label=f"negative sentence (<= -{NEUTRAL_BAND})"),
+            Patch(color="#2166ac", label=f"positive sentence (>= {NEUTRAL_BAND})"),
+            Patch(color="#999999", label="neutral sentence")]
+    ax.legend(handles=[h for h in handles if h.get_label() != "compound"] + bars, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
     fig.tight_layout()
     return fig
 

@@ -8,6 +8,6 @@ WARC file), on this machine or on Dask, resumable, into one set of tables (Parqu
 """
 
 from .inputs import CorpusInputError
-from .runner import CorpusRun, run_corpus
+from .runner import CorpusRun, corpus_for_notebooks, run_corpus
 
-__all__ = ["CorpusInputError", "CorpusRun", "run_corpus"]
+__all__ = ["CorpusInputError", "CorpusRun", "corpus_for_notebooks", "run_corpus"]

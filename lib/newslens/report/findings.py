@@ -204,3 +204,82 @@ def places_findings(tables) -> list[str]:
         items.append("Focus (at least 10% of the score): " + ", ".join(
             f"{r.country} ({r.share:.0%})" for r in chosen.itertuples()) + ".")
     return items
+
+
+def commentary_for(applies: bool, caption: str, items: list[str], what: str = "the demo corpus"):
+    """Notes checked by hand on one input (``what``): shown only when ``applies``, else ``None``."""
+    if not applies:
+        return None
+    return show_findings(items, f"{caption} (checked by hand on {what}; shown only for it)")
+
+
+# 05 · comparing outlets ------------------------------------------------------------------------------------
+def _interval(row, value: str) -> str:
+    if row["ci_low"] != row["ci_low"]:
+        return f"{row[value]:+.3f} (no interval: {int(row['articles'])} articles)"
+    return f"{row[value]:+.3f} [{row['ci_low']:+.3f}, {row['ci_high']:+.3f}] over {int(row['articles'])} articles"
+
+
+def _ends(frame, value: str, by: str, what: str) -> str | None:
+    """'lowest X ...; highest Y ...' and whether the lowest interval overlaps the others."""
+    frame = frame.dropna(subset=[value]).sort_values([value, by], kind="stable")
+    frame = frame[frame["articles"] > 0]
+    if len(frame) < 2:
+        return None
+    low, high = frame.iloc[0], frame.iloc[-1]
+    others_low = frame["ci_low"].iloc[1:].min()
+    if low["ci_high"] != low["ci_high"] or others_low != others_low:
+        verdict = "without intervals for both, the two are not told apart"
+    elif low["ci_high"] >= others_low:
+        verdict = "the lowest interval overlaps another: not told apart at this sample size"
+    else:
+        verdict = "the lowest interval lies below every other"
+    return (f"{what}: lowest {low[by]}, {_interval(low, value)}; highest {high[by]}, {_interval(high, value)}; "
+            f"{verdict}.")
+
+
+def compare_findings(tables, by: str = "outlet", actors=("Ukraine", "Russia")) -> list[str]:
+    """The groups, the spellings each uses, labels only one group uses, tone and sentiment near actors with
+    their intervals, the focus country of each group, and the shared passages."""
+    groups = tables["groups"]
+    items = [f"{_plural(len(groups), by)}, {int(groups['articles'].sum()):,} articles: "
+             + ", ".join(f"{r[by]} ({int(r['articles'])})" for _, r in groups.iterrows()) + "."]
+    naming = tables["naming"]
+    used = naming[(naming["kind"] == "place_name") & (naming["count"] > 0)]
+    top = used.sort_values([by, "count"], ascending=[True, False], kind="stable").drop_duplicates(["pair", by])
+    split = top.groupby("pair")["form"].nunique()
+    split = split[split > 1].index                     # pairs where the groups' most-used forms differ
+    totals = used[used["pair"].isin(split)].groupby("pair")["count"].sum().sort_values(ascending=False, kind="stable")
+    for pair in totals.index[:3]:
+        items.append(f"{pair}: " + "; ".join(f"{r[by]} writes {r['form']} ({int(r['count'])})"
+                                             for _, r in top[top["pair"] == pair].iterrows()) + ".")
+    if len(used) and not len(totals):
+        items.append("Contested names: every " + by + " writes the same form of each name it uses.")
+    labels = naming[(naming["kind"] == "actor_label") & (naming["count"] > 0)]
+    only = labels.groupby("form").filter(lambda f: f[by].nunique() == 1).sort_values("count", ascending=False)
+    if len(labels.groupby("form")) and len(only) and len(groups) > 1:
+        items.append("Labels only one " + by + " uses: " + "; ".join(
+            f"“{r['form']}” ({r[by]}, {int(r['count'])})" for _, r in only.head(5).iterrows()) + ".")
+    tone = tables["tone"]
+    line = _ends(tone[tone["measure"] == "sentence_compound"], "value", by, "Sentence sentiment (news-sense VADER)")
+    if line:
+        items.append(line)
+    actor_tone = tables["actor_tone"]
+    for actor in actors:
+        line = _ends(actor_tone[actor_tone["actor"] == actor], "mean_compound", by, f"Near {actor}")
+        if line:
+            items.append(line)
+    countries = tables["place_countries"]
+    focus = countries[countries["rank"] == 1]
+    if len(focus):
+        items.append("Most-named country: " + "; ".join(f"{r[by]} {r['country']} ({r['share']:.0%} of its country "
+                                                         "mentions)" for _, r in focus.iterrows()) + ".")
+    shared = tables["shared_passages"]
+    pairs = shared.drop_duplicates("pair_id")
+    if len(pairs):
+        between = pairs.apply(lambda r: " → ".join([r["outlet_a"], r["outlet_b"]]), axis=1).value_counts()
+        items.append(f"{_plural(len(pairs), 'article pair')} share passages word for word: "
+                     + ", ".join(f"{k} ({n})" for k, n in between.items()) + ".")
+    else:
+        items.append("No two articles share a passage of 20 words or more.")
+    return items

@@ -36,8 +36,9 @@ def test_seed_commentary_only_on_the_seed():
     seed = newslens.load_article(newslens.seed_path())
     other = newslens.load_article(WIRE)
     assert is_seed(seed) and not is_seed(other)
-    assert seed_commentary(other, "x", ["checked on the seed"]) is None
-    assert "checked on the seed" in seed_commentary(seed, "x", ["checked on the seed"]).text
+    assert seed_commentary(other, "02_framing/counts") is None
+    shown = seed_commentary(seed, "02_framing/counts").text
+    assert "checked by hand on the seed article" in shown and "drone diplomacy" in shown
 
 
 def test_framing_findings_follow_the_article():

@@ -3,14 +3,16 @@ whatever article it runs on.
 
 Each ``*_findings`` function takes the tables a notebook already holds and returns a list of sentences;
 ``show_findings`` (in ``report.display``) renders them. Examples are picked by a rule stated in the sentence
-("the most negative sentence"), never by a fixed sentence number. Commentary checked by hand against the
-seed's text is shown through :func:`seed_commentary`, which returns nothing for any other article.
+("the most negative sentence"), never by a fixed sentence number. Notes checked by hand against the seed's
+text (or the demo corpus) live in ``data/hand_checked_notes.json`` and are shown through
+:func:`seed_commentary` (or :func:`commentary_for`), which return nothing for any other input.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from newslens.paths import DATA_DIR
 from newslens.report.display import show_findings
 from newslens.text.seeds import seed_path
 
@@ -26,11 +28,21 @@ def is_seed(article) -> bool:
         return False
 
 
-def seed_commentary(article, caption: str, items: list[str]):
-    """Notes checked by hand against the seed's text: shown for the seed article only, else ``None``."""
-    if not is_seed(article):
-        return None
-    return show_findings(items, f"{caption} (checked by hand on the seed article; shown only for it)")
+NOTES_FILE = DATA_DIR / "hand_checked_notes.json"   # what was read by hand on the seed and the demo corpus
+
+
+def hand_checked_note(key: str) -> dict:
+    """One entry of the hand-checked notes: caption, what it was checked on, and the items."""
+    import json
+
+    notes = json.loads(NOTES_FILE.read_text(encoding="utf-8"))
+    return notes[key]
+
+
+def seed_commentary(article, key: str):
+    """The notes ``key`` of hand_checked_notes.json, checked by hand against the seed's text: shown for the
+    seed article only, else ``None``."""
+    return commentary_for(is_seed(article), key)
 
 
 def _quote(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -157,7 +169,9 @@ def framing_findings(tables) -> list[str]:
     else:
         items.append("No quoted span in the article.")
     stance = []
-    for category, name in (("hedge", "Hedges"), ("certainty_marker", "certainty markers")):
+    if not counted["category"].isin(["hedge", "certainty_marker"]).any():
+        stance = ["No hedge and no certainty marker"]
+    for category, name in (("hedge", "Hedges"), ("certainty_marker", "certainty markers")) if not stance else ():
         found = counted[counted["category"] == category]
         stance.append(f"{name}: {_plural(int(found['count'].sum()), 'hit')}" + (f" ({_listing(zip(found['term'], found['count']), 4)})"
                                                                 if len(found) else ""))
@@ -206,11 +220,14 @@ def places_findings(tables) -> list[str]:
     return items
 
 
-def commentary_for(applies: bool, caption: str, items: list[str], what: str = "the demo corpus"):
-    """Notes checked by hand on one input (``what``): shown only when ``applies``, else ``None``."""
+def commentary_for(applies: bool, key: str):
+    """The notes ``key`` of hand_checked_notes.json, shown only when ``applies`` (the input they were checked
+    on is the one that ran), else ``None``."""
     if not applies:
         return None
-    return show_findings(items, f"{caption} (checked by hand on {what}; shown only for it)")
+    note = hand_checked_note(key)
+    return show_findings(note["items"], f"{note['caption']} (checked by hand on {note['checked_on']}; shown only "
+                                        "for it)")
 
 
 # 05 · comparing outlets ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ text where HTML is not rendered). The HTML uses inline ``style`` attributes only
 pandas Styler's CSS would vanish for a new reader, while inline styles survive its sanitizer. Every value,
 header and caption is HTML-escaped, and a dollar sign is kept from MathJax (JupyterLab typesets ``$...$`` in HTML
 outputs as maths, so "$8 billion ... $10 billion" would turn into a formula): every table sits in a
-``tex2jax_ignore`` element and each ``$`` is written as an entity. The output is deterministic: no random ids, no memory addresses.
+``mathjax_ignore`` element and each ``$`` is written as an entity. The output is deterministic: no random ids, no memory addresses.
 
 Only the display changes: the frames passed in are never modified, and the CSV files keep every column.
 """
@@ -33,7 +33,9 @@ _NOTE_STYLE = "margin:0 0 0.8em 0;font-size:0.88em;color:#555"
 _MARK_STYLE = "background-color:#fff0b3;font-weight:600;padding:0 0.15em"
 
 
-_NO_MATHS = 'class="tex2jax_ignore"'   # JupyterLab's MathJax skips elements of this class
+# JupyterLab 4's MathJax 3 skips elements of class mathjax_ignore (tex2jax_ignore is MathJax 2's name, kept
+# for older front ends); checked in JupyterLab 4 in Chromium, where an entity alone is still typeset.
+_NO_MATHS = 'class="tex2jax_ignore mathjax_ignore"'
 
 
 def _esc(text) -> str:

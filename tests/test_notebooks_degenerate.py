@@ -98,6 +98,15 @@ def test_article_notebooks_on_other_articles(tmp_path, name):
         assert "standfirst repeated in the body: none" in outputs["00_article.ipynb"]
 
 
+def _corpus_notebooks(source, tmp_path):
+    """Run the corpus on ``source``, then the corpus notebooks on its output; the executed notebooks."""
+    out = tmp_path / "corpus"
+    run_corpus(source, out, workers=1, quiet=True)
+    executed = run_notebooks(out, tmp_path / "notebooks", series="corpus")
+    assert [p.name for p in executed] == [p.name for p in notebook_paths("corpus")]
+    return executed
+
+
 @pytest.mark.enable_socket
 def test_corpus_notebooks_run_on_a_corpus_with_an_undated_article(tmp_path):
     source = tmp_path / "in"
@@ -112,10 +121,7 @@ def test_corpus_notebooks_run_on_a_corpus_with_an_undated_article(tmp_path):
     (source / "articles.csv").write_text("path,outlet,date\nstatement.txt,whitehouse.gov,2022-02-24\n"
                                          "undated.txt,president.gov.ua,\nweather.txt,Local Gazette,2022-03-01\n",
                                          encoding="utf-8")
-    out = tmp_path / "corpus"
-    run_corpus(source, out, workers=1, quiet=True)
-    executed = run_notebooks(out, tmp_path / "notebooks", series="corpus")
-    assert [p.name for p in executed] == [p.name for p in notebook_paths("corpus")]
+    executed = _corpus_notebooks(source, tmp_path)
     assert "1 of 3 articles have no date" in _outputs(executed[0])
 
 
@@ -127,10 +133,7 @@ def test_corpus_notebooks_on_one_outlet_with_an_undated_article(tmp_path):
     shutil.copy(WRITTEN / "no_actors_no_quotes.txt", source / "library.txt")
     (source / "articles.csv").write_text("path,outlet,date\ngrain.txt,Wire,2023-07-18\nlibrary.txt,Wire,\n",
                                          encoding="utf-8")
-    out = tmp_path / "corpus"
-    run_corpus(source, out, workers=1, quiet=True)
-    executed = run_notebooks(out, tmp_path / "notebooks", series="corpus")
-    assert [p.name for p in executed] == [p.name for p in notebook_paths("corpus")]
+    executed = _corpus_notebooks(source, tmp_path)
     assert "1 of 2 articles have no date" in _outputs(executed[0])
     for notebook in executed:
         assert _seed_words(_read_by_a_reader(notebook)) == [], notebook.name

@@ -26,7 +26,8 @@ Methods, every one mapped to three classes:
 Steps: (1) features of every split; (2) a small grid of hyperparameters, each fitted on train and scored on
 dev (mean macro-F1 over mt dev and rw dev); (3) the chosen model refitted on train and written to
 lib/newslens/data/target_sentiment_model.csv; (4) the test sets scored once, every method, with cluster
-bootstrap intervals (sentences resampled, fixed seed); (5) results and an error table in bench/results/.
+bootstrap intervals (sentences resampled, fixed seed); (5) results and an error table in bench/results/ (the results table itself in the package data, where
+notebook 01 reads it).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ NEUTRAL_BAND = 0.05
 RESULTS_DIR = REPO_ROOT / "bench" / "results"
 MODEL_FILE = DATA_DIR / "target_sentiment_model.csv"
 MODEL_NOTE = DATA_DIR / "target_sentiment_model.md"
+TABLE_FILE = DATA_DIR / "actor_sentiment_validity.csv"   # the results table ships with the package
 # The grid searched on dev (every point fitted on train): L2 strength on the dense and on the sparse weights,
 # the minimum training count of a sparse feature, and which sparse groups are used.
 GRID = {
@@ -448,11 +450,12 @@ def main(argv=None) -> None:
                         help="check the pipeline without the test sets: score the dev sets in their place and "
                              "write everything under OUT instead of bench/results and the package data")
     args = parser.parse_args(argv)
-    global RESULTS_DIR, MODEL_FILE, MODEL_NOTE
+    global RESULTS_DIR, MODEL_FILE, MODEL_NOTE, TABLE_FILE
     if args.dry_run_on_dev:
         RESULTS_DIR = args.dry_run_on_dev
         RESULTS_DIR.mkdir(parents=True, exist_ok=True)
         MODEL_FILE, MODEL_NOTE = RESULTS_DIR / MODEL_FILE.name, RESULTS_DIR / MODEL_NOTE.name
+        TABLE_FILE = RESULTS_DIR / TABLE_FILE.name
         ts.MODEL_FILE = MODEL_FILE
     command = "python bench/actor_sentiment_validity.py --data " + (
         "NewsMTSC/" + DATASET_PATH if args.data.as_posix().endswith(DATASET_PATH) else str(args.data))
@@ -531,7 +534,7 @@ def main(argv=None) -> None:
     table["command"] = command
     table["dataset_commit"] = DATASET_COMMIT
     table["test_file_sha256"] = [sha["mt_test"] if d == "mt test" else sha["rw_test"] for d in table["dataset"]]
-    write_csv(table, RESULTS_DIR / "actor_sentiment_validity.csv")
+    write_csv(table, TABLE_FILE)
     write_csv(pd.DataFrame(errors), RESULTS_DIR / "actor_sentiment_errors.csv")
     (RESULTS_DIR / "actor_sentiment_validity.md").write_text(
         results_markdown(table, tuning, choice, sha, today, command, per_mention, len(model["sparse"])),

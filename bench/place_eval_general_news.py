@@ -47,7 +47,8 @@ TEXTS_FILE = DATA / "places_general_news_texts.csv"
 GOLD_FILE = DATA / "places_general_news_gold.csv"
 BASELINE_FILE = RESULTS / "places_general_news_baseline.json"
 REGRESSION_TEXTS = ["seeds/globalresearch_2021-10-27_korybko_genie-out-of-the-bottle.txt",
-                    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "fixtures" / "places").glob("*.txt"))]
+                    *sorted(str(p.relative_to(ROOT))
+                            for p in (ROOT / "lib" / "newslens" / "data" / "place_examples").glob("*.txt"))]
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -195,7 +196,7 @@ def main(argv=None) -> int:
     print(json.dumps({k: v for k, v in summary.items() if k != "regression_place_mentions_sha256"}))
     if baseline:
         same = baseline["regression_place_mentions_sha256"] == summary["regression_place_mentions_sha256"]
-        print("Russia-Ukraine regression (seed + tests/fixtures/places):", "unchanged" if same else "CHANGED")
+        print("Russia-Ukraine regression (seed + the place examples):", "unchanged" if same else "CHANGED")
     return 0
 
 
@@ -249,7 +250,7 @@ def report(rows, summary, baseline, errors) -> str:
     if baseline:
         same = baseline["regression_place_mentions_sha256"] == summary["regression_place_mentions_sha256"]
         lines += ["", "Russia–Ukraine regression: `place_mentions.csv` of the seed and of the four texts in "
-                  f"`tests/fixtures/places/` is {'byte for byte the same as before' if same else 'CHANGED'} "
+                  f"`lib/newslens/data/place_examples/` is {'byte for byte the same as before' if same else 'CHANGED'} "
                   "(sha256 in `places_general_news_baseline.json`; columns added since, "
                   f"{', '.join(ADDED_SINCE_BASELINE)}, left out)."]
     lines += ["", "## Per text", "", "| text | genre | gold | predicted | correct | false pos. | missed | person as place |",

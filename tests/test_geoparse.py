@@ -7,7 +7,9 @@ import pytest
 import newslens
 from newslens.places.geoparse import extract_mentions, find_mentions
 
-FIXTURES = Path(__file__).parent / "fixtures" / "places"
+from newslens.places.examples import EXAMPLES_DIR
+
+FIXTURES = EXAMPLES_DIR          # texts written to test namesakes and roles (package data)
 
 
 def _load(name):

@@ -80,3 +80,10 @@ def test_summary_keeps_words_seen_twice(seed_article):
     assert len(over) == len(under) == 10
     assert (over["article_count"] >= 2).all()
     assert list(over["word"][:3]) == ["turkey", "turkish", "russia"]
+
+
+def test_an_abbreviation_with_dots_stays_one_word():
+    from newslens.framing.keyness import _keyness_parts
+
+    assert _keyness_parts("u.s.") == ("u.s.",)
+    assert _keyness_parts("nato-russia") == ("nato", "russia")

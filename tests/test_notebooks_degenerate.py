@@ -1,8 +1,10 @@
-"""The notebook series on the inputs that broke it: an article with no scored actor and no place, a
-one-paragraph statement, and a corpus with an undated article. Every notebook must run through and say
-what is missing instead of raising."""
+"""The notebook series on inputs other than the seed: a wire report with a dateline, a saved general-news
+HTML page, a one-paragraph speech, an article with no actor, no place and no quotation, and a corpus of one
+outlet with an undated article. Every notebook must run through, say what is missing instead of raising,
+and state nothing about the seed article: its findings are computed for the article that ran."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -12,37 +14,97 @@ from newslens.paths import REPO_ROOT
 from newslens.report.notebooks import notebook_paths, run_notebooks
 
 DEMO = REPO_ROOT / "corpus" / "demo"
-DEGENERATE = REPO_ROOT / "tests" / "fixtures" / "degenerate"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+WRITTEN = FIXTURES / "notebooks"          # texts written for these tests (see its README.md)
 ONE_PARAGRAPH = DEMO / "whitehouse" / ("2022-02-24_statement-by-president-joe-biden-on-phone-call-with-president-"
                                        "volodymyr.txt")
+ARTICLES = {
+    "wire_with_dateline": WRITTEN / "wire_dateline_dollars.txt",
+    "saved_news_page": FIXTURES / "loader" / "saved_page.html",
+    "one_paragraph_speech": ONE_PARAGRAPH,
+    "no_actors_no_quotes": WRITTEN / "no_actors_no_quotes.txt",
+}
+# Words that belong to the seed article and its hand-checked commentary; none may reach another article's run.
+SEED_WORDS = ["Korybko", "Lublin Triangle", "Military Engagement", "drone diplomacy", "Ankara", "13 of 25",
+              "On the seed", "Global Research op-ed by"]
+
+
+def _cells(notebook):
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
 
 
 def _outputs(notebook) -> str:
     """Every text output of an executed notebook, joined (the plain-text rendering of each table or note)."""
     texts = []
-    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+    for cell in _cells(notebook):
         for output in cell.get("outputs", []):
             assert output.get("output_type") != "error", f"{notebook.name}: {output.get('ename')}"
-            texts.append("".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")))
+            assert output.get("name") != "stderr", f"{notebook.name}: {''.join(output.get('text', ''))[:300]}"
+            texts.append("".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", ""))
+                         + "".join(output.get("data", {}).get("text/html", "")))
     return "\n".join(texts)
 
 
+def _read_by_a_reader(notebook) -> str:
+    """What a reader sees: the Markdown cells and every output."""
+    markdown = "\n".join("".join(c["source"]) for c in _cells(notebook) if c["cell_type"] == "markdown")
+    return markdown + "\n" + _outputs(notebook)
+
+
+def _seed_words(text: str) -> list[str]:
+    return [word for word in SEED_WORDS if word.lower() in text.lower()]
+
+
+def _unescaped_dollars(notebook) -> list[str]:
+    """HTML outputs that show a '$' MathJax could read as maths: outside an element it ignores, or raw."""
+    found = []
+    for cell in _cells(notebook):
+        for output in cell.get("outputs", []):
+            html = "".join(output.get("data", {}).get("text/html", ""))
+            if "$" in html and "mathjax_ignore" not in html:
+                found.append(html[:120])
+            for markdown in [output.get("data", {}).get("text/markdown", "")]:
+                if re.search(r"(?<!\\)\$", "".join(markdown)):
+                    found.append("".join(markdown)[:120])
+    return found
+
+
 @pytest.mark.enable_socket   # the kernel talks to papermill over loopback
-@pytest.mark.parametrize("article", [DEGENERATE / "weather_no_actors_no_places.txt", ONE_PARAGRAPH],
-                         ids=["no_actors_no_places", "one_paragraph_statement"])
-def test_article_notebooks_run_on_degenerate_articles(tmp_path, article):
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_article_notebooks_on_other_articles(tmp_path, name):
+    article = ARTICLES[name]
     executed = run_notebooks(article, tmp_path)
     assert [p.name for p in executed] == [p.name for p in notebook_paths()]
     outputs = {p.name: _outputs(p) for p in executed}
-    if article.name.startswith("weather"):
+    for notebook in executed:
+        assert _seed_words(_read_by_a_reader(notebook)) == [], notebook.name
+        assert "What this notebook found" in outputs[notebook.name], notebook.name
+        assert _unescaped_dollars(notebook) == [], notebook.name
+    if name == "no_actors_no_quotes":
         assert "no scored actors in this article" in outputs["01_sentiment.ipynb"]
+        assert "No actor of actors.csv acts in this article" in outputs["01_sentiment.ipynb"]
+        assert "no quoted span in this article" in outputs["02_framing.ipynb"]
         assert "no place is mentioned in this article" in outputs["03_places.ipynb"]
+        assert "The article names no place" in outputs["03_places.ipynb"]
         # The empty actors table is written with every column.
         header = (tmp_path / "01_sentiment" / "actors.csv").read_text(encoding="utf-8").splitlines()
         assert header[0].endswith("mean_target_score,target_negative,target_neutral,target_positive")
         assert len(header) == 1
-    else:
+    if name == "one_paragraph_speech":
         assert "no quoted span in this article" in outputs["02_framing.ipynb"]
+        assert "1 paragraph," in outputs["00_article.ipynb"]
+    if name == "wire_with_dateline":
+        assert "$8 billion" in outputs["00_article.ipynb"]          # the text is shown, its dollars escaped
+        assert "standfirst repeated in the body: none" in outputs["00_article.ipynb"]
+
+
+def _corpus_notebooks(source, tmp_path):
+    """Run the corpus on ``source``, then the corpus notebooks on its output; the executed notebooks."""
+    out = tmp_path / "corpus"
+    run_corpus(source, out, workers=1, quiet=True)
+    executed = run_notebooks(out, tmp_path / "notebooks", series="corpus")
+    assert [p.name for p in executed] == [p.name for p in notebook_paths("corpus")]
+    return executed
 
 
 @pytest.mark.enable_socket
@@ -55,12 +117,24 @@ def test_corpus_notebooks_run_on_a_corpus_with_an_undated_article(tmp_path):
     lines = undated.read_text(encoding="utf-8").splitlines()
     (source / "undated.txt").write_text("\n".join(line for line in lines if line.strip() != "2021-10-29") + "\n",
                                         encoding="utf-8")
-    shutil.copy(DEGENERATE / "weather_no_actors_no_places.txt", source / "weather.txt")
+    shutil.copy(FIXTURES / "degenerate" / "weather_no_actors_no_places.txt", source / "weather.txt")
     (source / "articles.csv").write_text("path,outlet,date\nstatement.txt,whitehouse.gov,2022-02-24\n"
                                          "undated.txt,president.gov.ua,\nweather.txt,Local Gazette,2022-03-01\n",
                                          encoding="utf-8")
-    out = tmp_path / "corpus"
-    run_corpus(source, out, workers=1, quiet=True)
-    executed = run_notebooks(out, tmp_path / "notebooks", series="corpus")
-    assert [p.name for p in executed] == [p.name for p in notebook_paths("corpus")]
+    executed = _corpus_notebooks(source, tmp_path)
     assert "1 of 3 articles have no date" in _outputs(executed[0])
+
+
+@pytest.mark.enable_socket
+def test_corpus_notebooks_on_one_outlet_with_an_undated_article(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(WRITTEN / "wire_dateline_dollars.txt", source / "grain.txt")
+    shutil.copy(WRITTEN / "no_actors_no_quotes.txt", source / "library.txt")
+    (source / "articles.csv").write_text("path,outlet,date\ngrain.txt,Wire,2023-07-18\nlibrary.txt,Wire,\n",
+                                         encoding="utf-8")
+    executed = _corpus_notebooks(source, tmp_path)
+    assert "1 of 2 articles have no date" in _outputs(executed[0])
+    for notebook in executed:
+        assert _seed_words(_read_by_a_reader(notebook)) == [], notebook.name
+        assert _unescaped_dollars(notebook) == [], notebook.name

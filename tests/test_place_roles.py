@@ -11,7 +11,9 @@ import newslens.places.roles
 from newslens.places.roles import RULES, rules_frame
 from newslens.places.tables import analyse_places, places_tables
 
-FIXTURES = Path(__file__).parent / "fixtures" / "places"
+from newslens.places.examples import EXAMPLES_DIR
+
+FIXTURES = EXAMPLES_DIR          # texts written to test namesakes and roles (package data)
 
 # Every mention in the seed body, read and checked by hand: (sentence, surface, role, rule).
 SEED_ROLES = [

@@ -16,7 +16,9 @@ import newslens  # noqa: E402
 from newslens.report.output import save_figure  # noqa: E402
 from newslens.report.placemap import FAR_LAYER, load_world, map_view, place_map, plotted_frame  # noqa: E402
 
-FIXTURES = Path(__file__).parent / "fixtures" / "places"
+from newslens.places.examples import EXAMPLES_DIR  # noqa: E402
+
+FIXTURES = EXAMPLES_DIR          # texts written to test namesakes and roles (package data)
 SIMFEROPOL = Point(34.1, 44.95)
 
 

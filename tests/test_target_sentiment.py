@@ -188,7 +188,9 @@ def test_committed_model_and_its_provenance():
 
 
 def test_committed_results_cover_both_test_sets_and_every_method():
-    table = pd.read_csv(REPO_ROOT / "bench" / "results" / "actor_sentiment_validity.csv")
+    from newslens.sentiment.validity import load_actor_validity_table
+
+    table = load_actor_validity_table()
     assert set(table["dataset"]) == {"mt test", "rw test"}
     assert dict(table.groupby("dataset")["rows"].first()) == {"mt test": 1034, "rw test": 803}
     for method in ["majority class (train: negative)", "whole-sentence reference VADER",

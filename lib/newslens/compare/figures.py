@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+from .stats import MIN_ARTICLES
+
 PALETTE = ("#1f5f99", "#c8501e", "#2a8a4a", "#7b4fa0", "#b58b00", "#5f5f5f", "#d0417e", "#3aa6b0")
 MISSING_CI = "no interval (< 3 articles)"
 
@@ -13,16 +15,29 @@ def group_colours(groups) -> dict:
     return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
 
 
-def _interval_axis(ax, frame, value, groups, colours, label_y=True):
-    """Dots with 95% interval bars, one row per group (top to bottom in group order)."""
+# An interval over fewer articles than this is drawn faint: it rests on few articles, however narrow it looks.
+FIRM_ARTICLES = 10
+
+
+def _interval_axis(ax, frame, value, groups, colours, label_y=True, show_n=False):
+    """Dots with 95% interval bars, one row per group (top to bottom in group order). An interval over fewer
+    than FIRM_ARTICLES articles is drawn faint; a group without articles gets no dot; ``show_n`` writes each
+    row's number of articles at the right edge."""
     ys = {g: len(groups) - 1 - i for i, g in enumerate(groups)}
     for row in frame.itertuples(index=False):
         y = ys[row.group]
         v, lo, hi = getattr(row, value), row.ci_low, row.ci_high
+        n = int(getattr(row, "articles", FIRM_ARTICLES))
         colour = colours[row.group]
+        if show_n:
+            ax.text(1.01, y, f"n={n}", transform=ax.get_yaxis_transform(), fontsize=7, va="center", color="#555555")
+        if n == 0 or v != v:
+            continue
         if not (isinstance(lo, float) and math.isnan(lo)):
-            ax.plot([lo, hi], [y, y], color=colour, linewidth=2.2, solid_capstyle="butt")
-            ax.plot(v, y, "o", color=colour, markersize=6)
+            faint = n < FIRM_ARTICLES
+            ax.plot([lo, hi], [y, y], color=colour, linewidth=1.4 if faint else 2.2, alpha=0.45 if faint else 1.0,
+                    solid_capstyle="butt")
+            ax.plot(v, y, "o", color=colour, markersize=6, alpha=0.6 if faint else 1.0)
         else:
             ax.plot(v, y, "o", markerfacecolor="white", markeredgecolor=colour, markersize=6)
     ax.set_yticks(list(ys.values()))
@@ -73,19 +88,16 @@ def actor_tone_figure(actor_tone, groups, actors, by: str = "outlet"):
             continue
         actor = actors[n]
         part = actor_tone[actor_tone["actor"] == actor]
-        _interval_axis(ax, part, "mean_compound", groups, colours, label_y=n % cols == 0)
-        mentions = dict(zip(part["group"], part["mentions"]))
+        _interval_axis(ax, part, "mean_compound", groups, colours, label_y=n % cols == 0, show_n=True)
         ax.set_title(actor, fontsize=10, loc="left")
-        ys = {g: len(groups) - 1 - i for i, g in enumerate(groups)}
-        for g, y in ys.items():
-            ax.text(1.02, y, f"n={mentions.get(g, 0)}", transform=ax.get_yaxis_transform(), fontsize=7,
-                    va="center", color="#555555")
     ax0 = axes.flat[0]
     ax0.set_xlim(-1, 1)
     for ax in axes[-1]:
         ax.set_xlabel("mean news-sense VADER compound near the actor", fontsize=8)
     fig.suptitle(f"Sentiment near each actor per {by} (mean over articles of the sentences where it acts; "
-                 "95% intervals over articles; n = mentions)", fontsize=10.5, x=0.01, ha="left")
+                 f"95% intervals over articles)\nn = articles where it acts; hollow dot: fewer than {MIN_ARTICLES} "
+                 f"articles, no interval; faint: fewer than {FIRM_ARTICLES}; no dot: not named",
+                 fontsize=10, x=0.01, ha="left")
     fig.tight_layout()
     plotted = actor_tone[actor_tone["actor"].isin(actors)][
         ["group", "actor", "articles", "mentions", "sentences", "mean_compound", "ci_low", "ci_high", "note"]]
@@ -140,26 +152,37 @@ def naming_heatmap(naming, groups, kinds=("place_name", "actor_label"), by: str 
     return fig, used[["group", "pair", "kind", "form", "count", "articles", "share"]].reset_index(drop=True)
 
 
+# The categories the figure and the notebook's table show (framing_rates.csv keeps every category).
+FRAMING_CATEGORIES = ("conflict_label", "legitimacy_label", "escalation_threat", "hedge")
+
+
 def category_rate_figure(rates, groups, categories=None, by: str = "outlet"):
     """Lexicon category rates per 1,000 words per group, with 95% intervals over articles."""
     import matplotlib.pyplot as plt
 
     colours = group_colours(groups)
-    categories = categories or list(dict.fromkeys(rates["category"]))
-    cols = 4
-    rows = math.ceil(len(categories) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(13, (0.36 * len(groups) + 0.9) * rows), squeeze=False)
+    categories = list(categories or FRAMING_CATEGORIES)
+    shown = rates[rates["category"].isin(categories)].copy()
+    zero = shown["count"] == 0                # a zero is drawn as a zero, not as a 0-0 interval
+    shown.loc[zero, ["ci_low", "ci_high"]] = float("nan")
+    cols = min(4, len(categories)) or 1
+    rows = math.ceil(len(categories) / cols) or 1
+    fig, axes = plt.subplots(rows, cols, figsize=(13, (0.36 * len(groups) + 1.1) * rows), squeeze=False,
+                             sharex=True)
     for n, ax in enumerate(axes.flat):
         if n >= len(categories):
             ax.set_visible(False)
             continue
-        part = rates[rates["category"] == categories[n]]
-        _interval_axis(ax, part, "per_1000", groups, colours, label_y=n % cols == 0)
+        part = shown[shown["category"] == categories[n]]
+        _interval_axis(ax, part, "per_1000", groups, colours, label_y=n % cols == 0, show_n=True)
         ax.set_title(categories[n].replace("_", " "), fontsize=9, loc="left")
-        ax.set_xlim(left=0)
         ax.tick_params(labelsize=7.5)
-    fig.suptitle(f"Framing lexicon hits per 1,000 words, per {by} (95% intervals over articles)", fontsize=10.5,
-                 x=0.01, ha="left")
+    top = shown[["per_1000", "ci_high"]].max().max() if len(shown) else 1.0
+    axes.flat[0].set_xlim(0, (top if top == top and top > 0 else 1.0) * 1.08)     # one scale for every panel
+    for ax in axes[-1]:
+        ax.set_xlabel("lexicon hits per 1,000 words", fontsize=8)
+    fig.suptitle(f"Framing lexicon hits per 1,000 words, per {by} (95% intervals over articles; n = articles; "
+                 "hollow dot: no interval, or no hit at all)", fontsize=10.5, x=0.01, ha="left")
     fig.tight_layout()
     return fig, rates[rates["category"].isin(categories)].reset_index(drop=True)
 

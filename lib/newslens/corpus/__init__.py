@@ -8,6 +8,6 @@ WARC file), on this machine or on Dask, resumable, into one set of tables (Parqu
 """
 
 from .inputs import CorpusInputError
-from .runner import CorpusEngineError, CorpusRun, run_corpus
+from .runner import CorpusEngineError, CorpusRun, corpus_for_notebooks, run_corpus
 
-__all__ = ["CorpusEngineError", "CorpusInputError", "CorpusRun", "run_corpus"]
+__all__ = ["CorpusEngineError", "CorpusInputError", "CorpusRun", "corpus_for_notebooks", "run_corpus"]

@@ -341,3 +341,18 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
     flush()
     for name, writer in writers.items():
         run.tables[name] = (writer.close(), writer.rows)
+
+
+def corpus_for_notebooks(corpus_in=None, corpus_out=None, workers: int = 2) -> Path:
+    """The corpus output folder the corpus notebooks read, given their two parameters.
+
+    ``corpus_out`` alone: an earlier ``newslens corpus`` run, read as it is. Otherwise ``corpus_in`` (default:
+    the demo corpus) is analysed into ``corpus_out`` (default: ``out/corpus``), reading what is cached.
+    """
+    from ..paths import REPO_ROOT
+
+    source = Path(corpus_in) if corpus_in else REPO_ROOT / "corpus" / "demo"
+    tables_dir = Path(corpus_out) if corpus_out else REPO_ROOT / "out" / "corpus"
+    if corpus_in or not corpus_out:
+        run_corpus(source, tables_dir, workers=workers, quiet=True)
+    return tables_dir

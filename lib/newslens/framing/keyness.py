@@ -30,6 +30,7 @@ Tokens
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ UNDERUSE_CANDIDATES = 500
 KEYNESS_COLUMNS = ["word", "direction", "article_count", "article_per_million", "reference_per_million",
                    "reference_floor", "expected_count", "g2", "log_ratio", "p_band"]
 CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")     # wordfreq would cut "u.s." to "u.s"
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def _keyness_parts(word: str) -> tuple[str, ...]:
 
     if word.endswith("'s"):
         word = word[:-2]
+    if ABBREVIATION.fullmatch(word):        # "u.s.", "u.k.": one word, written as the text writes it
+        return (word,)
     return tuple(part for part in tokenize(word, "en") if any(ch.isalpha() for ch in part))
 
 

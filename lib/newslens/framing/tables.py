@@ -34,3 +34,37 @@ def framing_tables(article, collocations: bool = True) -> dict:
 
         tables["collocations.csv"] = collocations_table(article, quotes=quotes)
     return conform_each(tables, {"collocations"} if collocations else set())   # empty tables keep every column
+
+
+def _derived_from(source: str) -> str | None:
+    """Russian or Ukrainian: whichever the lexicon entry's reason names first as the spelling's origin."""
+    found = sorted((source.find(lang), lang) for lang in ("Russian", "Ukrainian") if lang in source)
+    return found[0][1] if found else None
+
+
+def naming_pairs(naming_table, lexicon=None):
+    """The naming choices for a reader: (Ukrainian place names as Russian- against Ukrainian-derived
+    spellings, the other contested pairs), each a DataFrame with the counts beside the forms and what the
+    article uses. ``naming_table`` is ``naming_choices.csv``; the origin of a spelling is read from the
+    reason its lexicon entry gives."""
+    import pandas as pd
+
+    names = (lexicon or load_lexicon()).to_frame()
+    names = names[names["category"] == "naming_choice"]
+    origin = {term: _derived_from(source) for term, source in zip(names["term"], names["source"])}
+    transliterated, other = [], []
+    for row in naming_table.itertuples():
+        forms = {origin.get(row.spelling_a): f"{row.spelling_a} ({row.count_a})",
+                 origin.get(row.spelling_b): f"{row.spelling_b} ({row.count_b})"}
+        uses = {"neither": "neither", "both": "both"}.get(row.picked)
+        if set(forms) == {"Russian", "Ukrainian"}:
+            transliterated.append({"Russian-derived form (count)": forms["Russian"],
+                                   "Ukrainian-derived form (count)": forms["Ukrainian"],
+                                   "the article uses": uses or f"{origin[row.picked]}-derived"})
+        else:
+            other.append({"form (count)": f"{row.spelling_a} ({row.count_a})",
+                          "other form (count)": f"{row.spelling_b} ({row.count_b})",
+                          "the article uses": uses or row.picked})
+    return (pd.DataFrame(transliterated, columns=["Russian-derived form (count)", "Ukrainian-derived form (count)",
+                                                  "the article uses"]),
+            pd.DataFrame(other, columns=["form (count)", "other form (count)", "the article uses"]))

@@ -5,7 +5,9 @@ long text wrapped (never cut), blanks or words instead of NaN, wide tables split
 text where HTML is not rendered). The HTML uses inline ``style`` attributes only: JupyterLab strips
 ``<style>`` elements from the outputs of a notebook it does not trust (a notebook someone else ran), so a
 pandas Styler's CSS would vanish for a new reader, while inline styles survive its sanitizer. Every value,
-header and caption is HTML-escaped. The output is deterministic: no random ids, no memory addresses.
+header and caption is HTML-escaped, and a dollar sign is kept from MathJax (JupyterLab typesets ``$...$`` in HTML
+outputs as maths, so "$8 billion ... $10 billion" would turn into a formula): every table sits in a
+``mathjax_ignore`` element and each ``$`` is written as an entity. The output is deterministic: no random ids, no memory addresses.
 
 Only the display changes: the frames passed in are never modified, and the CSV files keep every column.
 """
@@ -29,6 +31,16 @@ _TH_STYLE = ("text-align:{align};vertical-align:bottom;padding:0.25em 0.6em;bord
 _TD_STYLE = "text-align:{align};vertical-align:top;padding:0.2em 0.6em;border-bottom:1px solid #e4e4e4;{extra}"
 _NOTE_STYLE = "margin:0 0 0.8em 0;font-size:0.88em;color:#555"
 _MARK_STYLE = "background-color:#fff0b3;font-weight:600;padding:0 0.15em"
+
+
+# JupyterLab 4's MathJax 3 skips elements of class mathjax_ignore (tex2jax_ignore is MathJax 2's name, kept
+# for older front ends); checked in JupyterLab 4 in Chromium, where an entity alone is still typeset.
+_NO_MATHS = 'class="tex2jax_ignore mathjax_ignore"'
+
+
+def _esc(text) -> str:
+    """HTML-escaped text with ``$`` as an entity, so that article text never reads as maths."""
+    return html.escape(str(text)).replace("$", "&#36;")
 
 
 @dataclass(frozen=True)
@@ -101,9 +113,10 @@ def format_number(value, decimals: int | None = None) -> str:
 
 
 def _breakable(text: str) -> str:
-    """Escaped HTML of ``text`` that may break after ``;|/,_`` inside a long run such as ``1;2;4;7;13``."""
-    pieces = re.split(r"(?<=[;|/,_])(?=\S)", text)
-    return "<wbr>".join(html.escape(piece) for piece in pieces)
+    """Escaped HTML of ``text`` that may break after ``;|/,`` inside a long run such as ``1;2;4;7;13`` (never
+    inside a name such as ``sentence_sentiment.csv``)."""
+    pieces = re.split(r"(?<=[;|/,])(?=\S)", text)
+    return "<wbr>".join(_esc(piece) for piece in pieces)
 
 
 def _format_columns(frame, decimals, na, mixed, thousands):
@@ -148,7 +161,7 @@ def _without_index(frame):
 def _html_table(columns, texts, kinds, n_rows, caption, widths, highlight_rows, wrap):
     parts = [f'<table style="{_TABLE_STYLE}">']
     if caption:
-        parts.append(f'<caption style="{_CAPTION_STYLE}">{html.escape(caption)}</caption>')
+        parts.append(f'<caption style="{_CAPTION_STYLE}">{_esc(caption)}</caption>')
     head = []
     for column in columns:
         align = "right" if kinds[column] in ("int", "float") else "left"
@@ -165,11 +178,11 @@ def _html_table(columns, texts, kinds, n_rows, caption, widths, highlight_rows, 
                          f"max-width:{widths.get(column, TEXT_WIDTH)};overflow-wrap:break-word")
                 value = _breakable(value)
             elif kind == "mixed":
-                value = html.escape(value)
+                value = _esc(value)
                 extra = "white-space:nowrap;text-align:right"
             else:
                 extra = "white-space:nowrap"
-                value = html.escape(value)
+                value = _esc(value)
                 if column in widths:
                     extra = f"white-space:normal;max-width:{widths[column]};overflow-wrap:break-word"
                     value = _breakable(texts[column][i])
@@ -272,12 +285,12 @@ def show_table(frame, caption: str | None = None, *, columns=None, more_key=None
         text_parts.append(f"more columns: {names}")
     for summary, body in details:
         html_parts.append(f'<details style="margin:0 0 0.6em 0"><summary style="cursor:pointer;color:#444">'
-                          f"{html.escape(summary)}</summary>{body}</details>")
+                          f"{_esc(summary)}</summary>{body}</details>")
     notes = [x for x in (note, f"Full table: {source}" if source else None) if x]
     if notes:
-        html_parts.append(f'<p style="{_NOTE_STYLE}">' + "<br>".join(html.escape(x) for x in notes) + "</p>")
+        html_parts.append(f'<p style="{_NOTE_STYLE}">' + "<br>".join(_esc(x) for x in notes) + "</p>")
         text_parts.extend(notes)
-    return Table("<div>" + "".join(html_parts) + "</div>", "\n".join(text_parts))
+    return Table(f"<div {_NO_MATHS}>" + "".join(html_parts) + "</div>", "\n".join(text_parts))
 
 
 def show_record(values: dict, caption: str | None = None, *, name: str = "value", note: str | None = None,
@@ -325,7 +338,7 @@ def kwic_table(groups, caption: str | None = None, width: int = KWIC_CONTEXT, no
     parts = [f'<table style="{_TABLE_STYLE};font-family:var(--jp-code-font-family, monospace)">']
     if caption:
         parts.append(f'<caption style="{_CAPTION_STYLE};font-family:var(--jp-ui-font-family, sans-serif)">'
-                     f"{html.escape(caption)}</caption>")
+                     f"{_esc(caption)}</caption>")
     head_style = _TH_STYLE.format(align="left")
     parts.append(f'<thead><tr><th style="{head_style}">S</th><th style="{head_style}">P</th>'
                  f'<th style="{_TH_STYLE.format(align="right")}">left context</th>'
@@ -336,7 +349,7 @@ def kwic_table(groups, caption: str | None = None, width: int = KWIC_CONTEXT, no
     for heading, lines in groups:
         parts.append(f'<tr><td colspan="5" style="text-align:left;padding:0.6em 0.4em 0.15em 0.4em;'
                      f'font-weight:600;border-bottom:1px solid #888;font-family:var(--jp-ui-font-family, '
-                     f'sans-serif)">{html.escape(heading)}</td></tr>')
+                     f'sans-serif)">{_esc(heading)}</td></tr>')
         text_lines.append(heading)
         for row in lines.itertuples():
             left, right = cut_left(row.left, width), cut_right(row.right, width)
@@ -344,18 +357,27 @@ def kwic_table(groups, caption: str | None = None, width: int = KWIC_CONTEXT, no
             parts.append(
                 f'<tr><td style="{cell}text-align:left;color:#666">{label}</td>'
                 f'<td style="{cell}text-align:left;color:#666">P{int(row.paragraph_id)}</td>'
-                f'<td style="{cell}text-align:right">{html.escape(left)}</td>'
-                f'<td style="{cell}text-align:center"><mark style="{_MARK_STYLE}">{html.escape(row.surface)}</mark>'
-                f'</td><td style="{cell}text-align:left">{html.escape(right)}</td></tr>')
+                f'<td style="{cell}text-align:right">{_esc(left)}</td>'
+                f'<td style="{cell}text-align:center"><mark style="{_MARK_STYLE}">{_esc(row.surface)}</mark>'
+                f'</td><td style="{cell}text-align:left">{_esc(right)}</td></tr>')
             text_lines.append(f"  {label:<4} P{int(row.paragraph_id):<3} {left:>{width + 2}} "
                               f"[{row.surface}] {right}")
     parts.append("</tbody></table>")
     if note:
-        parts.append(f'<p style="{_NOTE_STYLE}">{html.escape(note)}</p>')
+        parts.append(f'<p style="{_NOTE_STYLE}">{_esc(note)}</p>')
         text_lines.append(note)
-    return Table("<div>" + "".join(parts) + "</div>", "\n".join(text_lines))
+    return Table(f"<div {_NO_MATHS}>" + "".join(parts) + "</div>", "\n".join(text_lines))
 
 
 def show_note(text: str) -> Table:
     """A line of prose under a figure or table (instead of a bare ``print``), as HTML and as text."""
-    return Table(f'<p style="{_NOTE_STYLE}">{html.escape(text)}</p>', text)
+    return Table(f'<p {_NO_MATHS} style="{_NOTE_STYLE}">{_esc(text)}</p>', text)
+
+
+def show_findings(items, caption: str | None = None) -> Table:
+    """Findings computed from the tables, as a bulleted list under a caption (HTML) or as lines (text)."""
+    head = (f'<p style="font-weight:600;margin:0.2em 0 0.3em 0">{_esc(caption)}</p>' if caption else "")
+    body = "".join(f'<li style="margin:0.15em 0">{_esc(item)}</li>' for item in items)
+    text = ([caption] if caption else []) + [f"- {item}" for item in items]
+    return Table(f'<div {_NO_MATHS}>{head}<ul style="margin:0 0 0.8em 0;max-width:62em">{body}</ul></div>',
+                 "\n".join(text))

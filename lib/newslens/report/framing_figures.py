@@ -11,9 +11,10 @@ def category_figure(categories):
 
     data = categories[["category", "count", "per_1000", "terms_found", "entries"]].iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    ax.barh(data["category"], data["per_1000"], color="tab:blue")
+    ax.barh(data["category"].str.replace("_", " "), data["per_1000"], color="tab:blue")
     for y, (count, rate) in enumerate(zip(data["count"], data["per_1000"])):
-        ax.text(rate + 0.3, y, f"{count}", va="center", fontsize=8)
+        ax.annotate(f"{count}", (rate, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlim(0, max(float(data["per_1000"].max() or 0) * 1.12, 1.0))   # room for the labels, even at zero
     ax.set_xlabel("hits per 1,000 words (label: number of hits)")
     ax.set_title("Framing lexicon categories (categories can share words)")
     fig.tight_layout()

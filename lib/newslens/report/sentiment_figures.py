@@ -26,7 +26,14 @@ def plot_trajectory(frame, title: str = "Reference VADER compound per sentence")
     ax.set_xlabel("sentence (dotted line: a new paragraph starts)")
     ax.set_ylabel("compound")
     ax.set_title(title)
-    ax.legend(loc="lower left", fontsize=7, frameon=False)
+    from matplotlib.patches import Patch
+
+    handles, _ = ax.get_legend_handles_labels()
+    bars = [Patch(color="#b2182b", label=f"negative sentence (<= -{NEUTRAL_BAND})"),
+            Patch(color="#2166ac", label=f"positive sentence (>= {NEUTRAL_BAND})"),
+            Patch(color="#999999", label="neutral sentence")]
+    ax.legend(handles=[h for h in handles if h.get_label() != "compound"] + bars, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -66,8 +73,10 @@ def plot_actor_sentiment(actors, min_sentences: int = MIN_INTERVAL_SENTENCES):
                         fmt="o", color="black", ecolor="#888888", capsize=3)
         else:
             ax.plot(row["mean_compound"], yi, "o", markerfacecolor="white", markeredgecolor="black")
-            ax.annotate("no interval: too few sentences", (row["mean_compound"], yi), xytext=(8, 0),
-                        textcoords="offset points", va="center", fontsize=7, color="#555555")
+            right = row["mean_compound"] < 0.2      # the note runs towards the middle, inside the frame
+            ax.annotate("no interval: too few sentences", (row["mean_compound"], yi), xytext=(8 if right else -8, 0),
+                        textcoords="offset points", va="center", ha="left" if right else "right", fontsize=7,
+                        color="#555555")
     ax.set_yticks(y, [f"{a} ({n} sent.)" for a, n in zip(frame["actor"], frame["sentences"])], fontsize=8)
     ax.set_xlim(-1, 1)
     ax.set_ylim(-0.6, len(frame) - 0.4)

@@ -18,6 +18,8 @@ from pathlib import Path
 from ..paths import DATA_DIR
 
 VALIDITY_FILE = DATA_DIR / "sentiment_validity.csv"
+# Sentiment toward a target on the NewsMTSC test sets (bench/actor_sentiment_validity.py writes it).
+ACTOR_VALIDITY_FILE = DATA_DIR / "actor_sentiment_validity.csv"
 # dataset key -> (file inside hutto_ICWSM_2014/, what it is)
 DATASETS = {
     "tweets": ("tweets_GroundTruth.txt", "4,200 tweet-like texts"),
@@ -98,3 +100,10 @@ def load_validity_table():
     import pandas as pd
 
     return pd.read_csv(VALIDITY_FILE)
+
+
+def load_actor_validity_table():
+    """The committed table of sentiment toward a target on NewsMTSC (macro-F1 with intervals, by method)."""
+    import pandas as pd
+
+    return pd.read_csv(ACTOR_VALIDITY_FILE)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 
 PALETTE = ("#1f5f99", "#c8501e", "#2a8a4a", "#7b4fa0", "#b58b00", "#5f5f5f", "#d0417e", "#3aa6b0")
-MISSING_CI = "no interval (< 3 articles)"
 
 
 def group_colours(groups) -> dict:

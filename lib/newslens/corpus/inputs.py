@@ -29,7 +29,6 @@ from ..text.reading import MAX_INPUT_BYTES
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
-META_FIELDS = ("outlet", "date", "url", "title", "author", "language")
 # Column names of common exports, mapped to ours. Media Cloud's and GDELT's names are the fetch stage's (one
 # list for both: a URL list and an export with text carry the same columns); generic names are added here.
 _FETCH_FIELD = {"outlet": "outlet", "publish_date": "date", "title": "title", "language": "language"}

@@ -336,7 +336,7 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
             for name, frame in result["tables"].items():
                 if len(frame):
                     buffers[name].append(frame.assign(**keys))
-        if n % 200 == 0:
+        if n % FLUSH_ARTICLES == 0:
             flush()
     flush()
     for name, writer in writers.items():

@@ -392,12 +392,5 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def exclusions_frame():
-    """The exclusion list as a DataFrame (phrase, contains, category, reason, source)."""
-    import pandas as pd
-
-    return pd.DataFrame(_read_csv(EXCLUSIONS_FILE))
-
-
 def log_population(population: int) -> float:
     return math.log10(max(population, 1000))

@@ -532,10 +532,6 @@ def _point(x, y):
     return Point(x, y)
 
 
-def pd_isna(value) -> bool:
-    return value is None or value != value
-
-
 def place_map(article, tables: dict | None = None, crimea: str = "recognised", **kwargs):
     """The map for one article (computes the places tables unless given); returns (fig, plotted DataFrame)."""
     from ..places.tables import places_tables

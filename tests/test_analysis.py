@@ -56,3 +56,7 @@ def test_each_step_adds_the_tables_stages_declares(seed_article):
         assert tuple(produced) == ANALYSIS_OUTPUTS[stage], stage
         tables.update(produced)
 
+
+def test_no_extras_unless_asked(seed_article, seed_result):
+    assert seed_result.options.extras == frozenset()
+    assert set(analysis_tables(seed_article)) == set(seed_result.tables)

@@ -112,9 +112,10 @@ def framing_step(article, extras, **inputs) -> dict:
 ANALYSIS_STEPS = {"places": places_step, "sentiment": sentiment_step, "framing": framing_step}
 
 
-def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``, each as
-    ``newslens.schema`` declares it: an empty table still has every column, in its type."""
+def analysis_tables(article: Article, extras=frozenset()) -> dict:
+    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras`` (none
+    unless asked, as in ``analyze``), each as ``newslens.schema`` declares it: an empty table still has every
+    column, in its type."""
     # Imported here, not at the top, so that `python -m newslens.schema` finds it not yet imported.
     from .schema import conform_tables
 

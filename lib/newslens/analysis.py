@@ -19,6 +19,7 @@ from .report.output import record_outputs, save_figure, write_csv, write_json
 from .stages import ANALYSIS_INPUTS, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
+from .text.loader import load_article
 
 MAP_NAME = "places_map"   # the same name the places notebook uses, so both write the same files
 
@@ -133,8 +134,6 @@ def analysis_tables(article: Article, extras=frozenset()) -> dict:
 
 def load(source, options: Options | None = None) -> Article:
     """Read and clean an article file (or pass an Article through), refusing non-English text unless allowed."""
-    from .text.loader import load_article
-
     options = options or Options()
     if isinstance(source, Article):
         article = source

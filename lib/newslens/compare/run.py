@@ -86,6 +86,8 @@ def compare_figures(tables: dict, corpus, by: str = "outlet"):
     def grouped(frame):
         return frame.rename(columns={name: "group"}) if name in frame.columns and "group" not in frame.columns else frame
 
+    # Imported when figures are drawn: they bring the map code and the places stage, which the command line
+    # (it imports this package) and a run without figures do not need.
     from . import figures
 
     groups = corpus.groups

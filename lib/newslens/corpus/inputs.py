@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
 from ..paths import display_path
 from ..text.reading import MAX_INPUT_BYTES
+from ..fetch.warc import iter_warc_articles
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -450,8 +451,6 @@ def _table_items(path: Path):
 
 def _warc_items(path: Path):
     """HTML responses of a WARC (those `newslens fetch` wrote carry the URL list's row: outlet, date, title)."""
-    from ..fetch.warc import iter_warc_articles
-
     shown = display_path(path)
     index = 0
     try:

@@ -29,13 +29,13 @@ from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, an
                      resolve_analyse)
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch, error_record
+from ..paths import PACKAGE_DIR
 
 def _newslens_version() -> str:
     """The installed version and a digest of the package's code and data: an edited checkout (same version
     number, different code) must not reuse results cached by the old code."""
     from importlib.metadata import version
 
-    from ..paths import PACKAGE_DIR
 
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):

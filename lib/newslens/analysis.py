@@ -89,8 +89,8 @@ def _join_sentence_columns(sentences, extra):
 
 
 # The analyses, one function each, in the order of newslens.stages.ANALYSES. Each analysis is imported when it
-# first runs, not at the top: together they pull in pandas, NLTK and the lexicons (about 60 ms) that
-# `import newslens` does not pay for.
+# first runs, not at the top: together they pull in numpy, their lexicons and models (several times the cost
+# of `import newslens`), which `import newslens` does not pay for.
 def places_step(article, extras, **inputs) -> dict:
     from .places import article_tables as places_tables   # lazy: see above
 

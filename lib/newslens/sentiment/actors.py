@@ -40,7 +40,6 @@ from functools import lru_cache
 
 from ..paths import DATA_DIR
 from .scores import scoring_text
-from ..stats import bootstrap_mean
 
 ACTORS_FILE = DATA_DIR / "actors.csv"
 # The sentence score actor sentiment is built on (a column of the sentence table): the news-sense VADER.
@@ -278,6 +277,8 @@ def bootstrap_interval(values, actor: str) -> tuple[float, float]:
     """Percentile bootstrap 95% interval of the mean of an actor's sentence scores, resampling sentences
     (``newslens.stats``: the project seed with the key "actor|<name>", so the same actor gets the same draws
     in every run). NaN, NaN for fewer than ``MIN_SENTENCES_FOR_INTERVAL`` sentences."""
+    from ..stats import bootstrap_mean   # only with the intervals extra (stats brings numpy)
+
     est = bootstrap_mean(values, f"actor|{actor}", min_n=MIN_SENTENCES_FOR_INTERVAL, unit="sentence")
     return est.low, est.high
 

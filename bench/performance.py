@@ -14,7 +14,6 @@ Measures
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import platform
 import random
@@ -31,8 +30,10 @@ import newslens
 from newslens import analysis
 from newslens.text.loader import load_article
 from newslens.paths import NOTEBOOKS_DIR, REPO_ROOT
-from newslens.stages import ANALYSES
+from newslens.stages import EXTRAS
 from newslens.text.segment import split_sentences, tokenize_words
+
+EVERY_EXTRA = frozenset(EXTRAS)   # the figures are of the whole analysis, every extra included
 
 RESULTS = REPO_ROOT / "bench" / "results" / "performance.md"
 TARGETS = {
@@ -66,17 +67,16 @@ def stage_times(repeats: int) -> list[tuple[str, float]]:
     seed = newslens.seed_path()
     article = load_article(seed)
     # Warm every stage once so that imports and caches are not timed.
-    analysis.analysis_tables(article)
+    analysis.analysis_tables(article, EVERY_EXTRA)
     rows = [
         ("load (read, clean, segment)", median_time(lambda: load_article(seed), repeats)),
         ("  of which sentences + tokens",
          median_time(lambda: tokenize_words(split_sentences(article.paragraphs, article.body), article.body), repeats)),
         ("article tables", median_time(lambda: analysis.article_tables(article), repeats)),
     ]
-    for stage in ANALYSES:
-        fn = importlib.import_module(f"newslens.{stage}").article_tables
-        rows.append((stage, median_time(lambda fn=fn: fn(article), repeats)))
-    rows.append(("whole analysis without map", median_time(lambda: analysis.analysis_tables(load_article(seed)), repeats)))
+    for stage, step in analysis.ANALYSIS_STEPS.items():
+        rows.append((stage, median_time(lambda step=step: step(article, EVERY_EXTRA), repeats)))
+    rows.append(("whole analysis without map", median_time(lambda: analysis.analysis_tables(load_article(seed), EVERY_EXTRA), repeats)))
     import matplotlib
 
     matplotlib.use("Agg")
@@ -110,12 +110,12 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
 def analyse_paths(paths: list[Path]) -> int:
     for path in paths:
         forget_sentence_scores()
-        analysis.analysis_tables(load_article(path))
+        analysis.analysis_tables(load_article(path), EVERY_EXTRA)
     return len(paths)
 
 
 def _warm_worker() -> None:
-    analysis.analysis_tables(load_article(newslens.seed_path()))
+    analysis.analysis_tables(load_article(newslens.seed_path()), EVERY_EXTRA)
 
 
 def throughput(paths: list[Path], workers: int) -> float:

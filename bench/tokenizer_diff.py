@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import random
 import time
-from pathlib import Path
 
 import newslens
 from nltk.tokenize import NLTKWordTokenizer

@@ -3,7 +3,9 @@
 import pytest
 
 import newslens
+from newslens.analysis import ANALYSIS_STEPS, analysis_tables, article_tables
 from newslens.paths import REPO_ROOT
+from newslens.stages import ANALYSIS_INPUTS, ANALYSIS_OUTPUTS, BASE_TABLES, EXTRAS
 
 FRENCH = REPO_ROOT / "tests/fixtures/loader/french_article.txt"
 
@@ -43,3 +45,18 @@ def test_analyze_takes_a_loaded_article(seed_result):
     again = newslens.analyze(article)
     assert again.article is article
     assert again["actors"].equals(seed_result["actors"])
+
+
+def test_each_step_adds_the_tables_stages_declares(seed_article):
+    tables = article_tables(seed_article)
+    assert tuple(tables) == BASE_TABLES
+    for stage, step in ANALYSIS_STEPS.items():
+        inputs = {keyword: tables[name] for keyword, name in ANALYSIS_INPUTS.get(stage, {}).items()}
+        produced = step(seed_article, frozenset(EXTRAS), **inputs)
+        assert tuple(produced) == ANALYSIS_OUTPUTS[stage], stage
+        tables.update(produced)
+
+
+def test_no_extras_unless_asked(seed_article, seed_result):
+    assert seed_result.options.extras == frozenset()
+    assert set(analysis_tables(seed_article)) == set(seed_result.tables)

@@ -3,8 +3,11 @@ stage, and no analysis importing another. Imports inside functions count too."""
 
 import ast
 
+from newslens.analysis import ANALYSIS_STEPS
 from newslens.paths import PACKAGE_DIR
-from newslens.stages import ANALYSES, LAYERS
+from newslens.schema import article_table_names
+from newslens.stages import (ANALYSES, ANALYSIS_OUTPUTS, BASE_TABLES, EXTRAS, LAYERS,
+                             analysis_order_problems)
 
 
 def module_name(path) -> str:
@@ -104,3 +107,17 @@ def test_the_checks_catch_what_they_are_for():
         "newslens.framing.cues (stage framing) imports newslens.report.output from a later stage",
         "newslens.framing.cues imports newslens.sentiment.scores: two analyses of one stage",
     ]
+
+
+def test_the_analyses_run_in_their_declared_order():
+    # analysis.ANALYSIS_STEPS is the table analyze() runs; stages declares what each step needs and adds.
+    assert tuple(ANALYSIS_STEPS) == ANALYSES
+    assert analysis_order_problems() == []
+    assert analysis_order_problems(("sentiment", "places", "framing")) == [
+        "sentiment needs place_mentions.csv (place_mentions), which no earlier analysis adds"]
+
+
+def test_the_declared_outputs_are_the_schema_tables():
+    # sentence_sentiment.csv is not a table of its own: its columns join sentences.csv.
+    declared = set(BASE_TABLES).union(*ANALYSIS_OUTPUTS.values()) - {"sentence_sentiment.csv"}
+    assert declared == set(article_table_names(EXTRAS))

@@ -11,15 +11,15 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleInputError
 from .report.output import record_outputs, save_figure, write_csv, write_json
-from .stages import ANALYSES, ANALYSIS_INPUTS, EXTRAS
+from .stages import ANALYSIS_INPUTS, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
+from .text.loader import load_article
 
 MAP_NAME = "places_map"   # the same name the places notebook uses, so both write the same files
 
@@ -88,17 +88,42 @@ def _join_sentence_columns(sentences, extra):
     return sentences.merge(extra, on="sentence_id", how="left", validate="one_to_one")
 
 
-def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras``, each as
-    ``newslens.schema`` declares it: an empty table still has every column, in its type."""
+# The analyses, one function each, in the order of newslens.stages.ANALYSES. Each analysis is imported when it
+# first runs, not at the top: together they pull in numpy, their lexicons and models (several times the cost
+# of `import newslens`), which `import newslens` does not pay for.
+def places_step(article, extras, **inputs) -> dict:
+    from .places import article_tables as places_tables   # lazy: see above
+
+    return places_tables(article, extras=extras, **inputs)
+
+
+def sentiment_step(article, extras, **inputs) -> dict:
+    from .sentiment import article_tables as sentiment_tables   # lazy: see above
+
+    return sentiment_tables(article, extras=extras, **inputs)
+
+
+def framing_step(article, extras, **inputs) -> dict:
+    from .framing import article_tables as framing_tables   # lazy: see above
+
+    return framing_tables(article, extras=extras, **inputs)
+
+
+# Run in this order; tests/test_layout.py checks it against stages.ANALYSES, ANALYSIS_INPUTS and ANALYSIS_OUTPUTS.
+ANALYSIS_STEPS = {"places": places_step, "sentiment": sentiment_step, "framing": framing_step}
+
+
+def analysis_tables(article: Article, extras=frozenset()) -> dict:
+    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras`` (none
+    unless asked, as in ``analyze``), each as ``newslens.schema`` declares it: an empty table still has every
+    column, in its type."""
     # Imported here, not at the top, so that `python -m newslens.schema` finds it not yet imported.
     from .schema import conform_tables
 
     tables = article_tables(article)
-    for stage in ANALYSES:
-        # Imported here, not at the top: the analyses pull in heavy libraries `import newslens` should not pay for.
+    for stage, step in ANALYSIS_STEPS.items():
         inputs = {keyword: tables[name] for keyword, name in ANALYSIS_INPUTS.get(stage, {}).items()}
-        produced = importlib.import_module(f"newslens.{stage}").article_tables(article, extras=extras, **inputs)
+        produced = step(article, extras, **inputs)
         # Sentence-level columns from an analysis join the one sentences table.
         extra = produced.pop("sentence_sentiment.csv", None)
         if extra is not None:
@@ -109,8 +134,6 @@ def analysis_tables(article: Article, extras=frozenset(EXTRAS)) -> dict:
 
 def load(source, options: Options | None = None) -> Article:
     """Read and clean an article file (or pass an Article through), refusing non-English text unless allowed."""
-    from .text.loader import load_article
-
     options = options or Options()
     if isinstance(source, Article):
         article = source

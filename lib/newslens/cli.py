@@ -8,14 +8,22 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+# analysis.analyze and corpus.run_corpus are looked up when called, so that a test can stand in for them.
+from . import analysis, corpus
+from .analysis import Options, load, write
+from .compare import clear_compare, read_corpus, write_compare
 from .compare.load import CompareInputError
 from .corpus import CorpusEngineError
-from .corpus.inputs import CorpusInputError
+from .corpus.inputs import CorpusInputError, describe
 from .corpus.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import ArticleInputError
+from .fetch import FetchOptions, UrlListError, fetch_urls, read_url_list
+from .fetch.client import make_user_agent
+from .paths import REPO_ROOT, display_path
+from .report.notebooks import NotebookFailed, run_notebooks
+from .report.output import OutputDirError, prepare_output_dir
 from .stages import EXTRAS
-from .report.notebooks import NotebookFailed
-from .report.output import OutputDirError
+from .text.loader import load_article
 
 # Exit codes (README, "Command line"). Bad input shares 2 with bad options, as argparse exits: both are "what
 # you asked cannot be done as asked", told in one line; scripts tell them apart by the message, not the code.
@@ -117,10 +125,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args) -> int:
-    from .analysis import Options, analyze, load, write
-    from .paths import display_path
-    from .report.output import prepare_output_dir
-
     try:
         options = Options(input_format=args.format, allow_non_english=args.allow_non_english, extras=args.extras)
     except ValueError as exc:
@@ -128,7 +132,7 @@ def _analyze(args) -> int:
         return EXIT_USAGE
     article = load(args.article, options)       # a bad article is named before the output folder is touched,
     out = prepare_output_dir(args.out, force=args.force)    # and a refused folder before seconds of analysis
-    result = analyze(article, options)
+    result = analysis.analyze(article, options)
     written = write(result, out, with_map=not args.no_map)
     for warning in article.report.warnings:
         print(f"newslens: warning: {display_path(args.article)}: {warning}", file=sys.stderr)
@@ -138,11 +142,6 @@ def _analyze(args) -> int:
 
 
 def _corpus(args) -> int:
-    from .analysis import Options
-    from .corpus import run_corpus
-    from .paths import display_path
-    from .report.output import prepare_output_dir
-
     try:
         options = Options(allow_non_english=args.allow_non_english, extras=args.extras)
     except ValueError as exc:
@@ -160,13 +159,12 @@ def _corpus(args) -> int:
     if args.article_timeout < 0 or args.article_memory < 0:
         print("newslens: error: --article-timeout and --article-memory must be 0 (no limit) or more", file=sys.stderr)
         return EXIT_USAGE
-    from .corpus.inputs import describe
 
     describe(args.input)                        # a bad INPUT is named before the output folder is touched
     out = prepare_output_dir(args.out, force=args.force)
     try:
         with _terminate_as_interrupt():
-            run = run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
+            run = corpus.run_corpus(args.input, out, options=options, engine=args.engine, workers=args.workers,
                              scheduler=args.scheduler, file_format=args.format, limit=args.limit, quiet=args.quiet,
                              article_timeout=args.article_timeout, article_memory=args.article_memory)
     except KeyboardInterrupt:
@@ -180,8 +178,6 @@ def _corpus(args) -> int:
     if not args.no_compare and run.articles:
         _compare_after_corpus(out, _as_given(args.out))
     else:
-        from .compare import clear_compare
-
         clear_compare(out)                      # no comparison of an earlier run's tables stays beside these
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
 
@@ -189,8 +185,6 @@ def _corpus(args) -> int:
 def _as_given(path) -> str:
     """An output folder named back to the user: relative to the repository when inside it, else as typed
     (not only its last part, which may be anywhere)."""
-    from .paths import REPO_ROOT
-
     try:
         return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
     except ValueError:
@@ -218,8 +212,6 @@ def _terminate_as_interrupt():
 
 def _compare_after_corpus(out: Path, shown: str) -> None:
     """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
-    from .compare import clear_compare, read_corpus, write_compare
-
     corpus = read_corpus(out)
     groups = corpus.groups
     if len(groups) < 2:
@@ -238,9 +230,6 @@ def _use_file_backend() -> None:
 
 
 def _compare(args) -> int:
-    from .compare import read_corpus, write_compare
-    from .paths import display_path
-
     if args.min_words is not None and args.min_words < 9:
         print("newslens: error: --min-words must be 9 or more (passages are built from 8-word shingles)",
               file=sys.stderr)
@@ -260,11 +249,6 @@ def _compare(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from .paths import display_path
-    from .report.notebooks import run_notebooks
-    from .report.output import prepare_output_dir
-    from .text.loader import load_article
-
     if args.article:
         load_article(args.article)  # fail fast, with a one-line message, before any kernel starts
         target, series = args.article, "article"
@@ -284,9 +268,6 @@ def _fetch(args) -> int:
     """`newslens fetch`: every problem with the URL list or the options is one line and exit 2."""
     import signal
 
-    from .fetch import FetchOptions, UrlListError, fetch_urls, read_url_list
-    from .fetch.client import make_user_agent
-    from .paths import display_path
 
     def error(message: str) -> int:
         print(f"newslens: error: {message}", file=sys.stderr)

@@ -10,7 +10,6 @@ DATA_DIR = PACKAGE_DIR / "data"
 REPO_ROOT = PACKAGE_DIR.parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
-DEFAULT_OUT_DIR = REPO_ROOT / "out"
 
 
 def display_path(path: str | Path) -> str:

@@ -17,13 +17,39 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cli",),                               # the `newslens` command
 )
 
-# The analyses that analysis.analyze() runs, in this order. Each is a subpackage exposing
-# ``article_tables(article, extras, **inputs) -> {output file name: DataFrame}``.
+# The analyses that analysis.analyze() runs, in this order (analysis.ANALYSIS_STEPS names the function of
+# each). Each is a subpackage exposing ``article_tables(article, extras, **inputs) -> {file name: DataFrame}``.
 ANALYSES: tuple[str, ...] = ("places", "sentiment", "framing")
 # What an analysis takes from one that ran before it (keyword -> table name): the caller passes it, so
 # the analyses never import each other. Sentiment learns from places which country mentions are a
 # government acting, which a setting and which an origin.
 ANALYSIS_INPUTS: dict[str, dict[str, str]] = {"sentiment": {"place_mentions": "place_mentions.csv"}}
+# The tables each analysis adds (with every extra; newslens.schema declares their columns). The analysis
+# stage adds paragraphs, sentences and removed lines first; sentence_sentiment.csv is joined into sentences.
+BASE_TABLES: tuple[str, ...] = ("paragraphs.csv", "sentences.csv", "removed_lines.csv")
+ANALYSIS_OUTPUTS: dict[str, tuple[str, ...]] = {
+    "places": ("places.csv", "place_mentions.csv", "place_role_counts.csv", "place_focus.csv"),
+    "sentiment": ("sentence_sentiment.csv", "actors.csv", "actor_mentions.csv", "sentiment_disagreements.csv",
+                  "sentiment_agreement.csv", "article_tone.csv"),
+    "framing": ("terms.csv", "term_categories.csv", "naming_choices.csv", "term_mentions.csv", "keyness.csv",
+                "quotes.csv", "cues.csv", "cue_rates.csv", "collocations.csv"),
+}
+
+
+def analysis_order_problems(analyses=ANALYSES, inputs=ANALYSIS_INPUTS, outputs=ANALYSIS_OUTPUTS) -> list[str]:
+    """What is wrong with the order of the analyses: an input no earlier analysis adds, an analysis with no
+    declared outputs, a table two analyses add. An empty list when the order holds."""
+    problems, available = [], set(BASE_TABLES)
+    for name in analyses:
+        if name not in outputs:
+            problems.append(f"{name} declares no outputs")
+        for keyword, table in inputs.get(name, {}).items():
+            if table not in available:
+                problems.append(f"{name} needs {table} ({keyword}), which no earlier analysis adds")
+        twice = available & set(outputs.get(name, ()))
+        problems.extend(f"{name} adds {table}, which an earlier analysis added" for table in sorted(twice))
+        available |= set(outputs.get(name, ()))
+    return problems
 
 # What the default analysis leaves out because it costs more than most questions need; asked for by name
 # (Options(extras=...), `--extras`), or all of them at once with "all". Notebooks ask for what they show.

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 
+from ..places.gazetteer import load_gazetteer
+from ..report.placemap import BORDER_COLOUR, COUNTRY_CMAP, CRIMEA_NOTES, LAND_COLOUR, SEA_COLOUR, load_world
 from ..stats import MIN_N as MIN_ARTICLES
 
 PALETTE = ("#1f5f99", "#c8501e", "#2a8a4a", "#7b4fa0", "#b58b00", "#5f5f5f", "#d0417e", "#3aa6b0")
-MISSING_CI = "no interval (< 3 articles)"
 
 
 def group_colours(groups) -> dict:
@@ -259,9 +260,6 @@ def country_map_figure(countries, groups, crimea: str = "recognised", by: str = 
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
 
-    from ..places.gazetteer import load_gazetteer
-    from ..report.placemap import (BORDER_COLOUR, COUNTRY_CMAP, CRIMEA_NOTES, LAND_COLOUR, SEA_COLOUR,
-                                   load_world)
 
     g = load_gazetteer()
     import geopandas as gpd

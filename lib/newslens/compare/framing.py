@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from ..stats import bootstrap_ratio, g2, log_ratio, p_band
+from ..text.stopwords import is_stopword
 
 RATE_COLUMNS = ["group", "category", "articles", "words", "count", "per_1000", "ci_low", "ci_high", "note"]
 CUE_RATE_COLUMNS = ["group", "voice", "articles", "words", "word_cues", "per_1000", "ci_low", "ci_high", "note"]
@@ -77,7 +78,6 @@ def keyness_by_group(corpus, top: int = KEYNESS_TOP, min_count: int = KEYNESS_MI
     """The ``top`` key words of each group against the rest, in both directions, by G2."""
     import pandas as pd
 
-    from ..text.stopwords import is_stopword
 
     words = corpus["word_counts"]
     table = words.groupby(["word", "group"])["count"].sum().unstack(fill_value=0)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..report.output import unguard_csv
+
 TABLES = ("articles", "sentences", "actor_sentiment", "framing_terms", "scare_quotes", "place_mentions",
           "word_counts", "errors")
 DATE_BINS = ("day", "week", "month")
@@ -45,7 +47,6 @@ def read_table(path):
     quote newslens puts before a spreadsheet formula's first character taken off again (``unguard_csv``)."""
     import pandas as pd
 
-    from ..report.output import unguard_csv
 
     path = Path(path)
     if path.suffix == ".parquet":

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from ..text.stopwords import is_stopword
 
 VARIANTS_FILE = DATA_DIR / "naming_variants.csv"
 NAMING_COLUMNS = ["group", "pair", "kind", "form", "count", "articles", "share", "tradition", "naming_version"]
@@ -63,8 +64,6 @@ def _compiled():
 def _attributive(text: str, end: int) -> bool:
     """True when the match ending at ``end`` modifies what follows: a hyphen, or a next word that is not a
     stop word ("the Ukraine crisis")."""
-    from ..text.stopwords import is_stopword
-
     rest = text[end:]
     if rest[:1] in ("-", "\u2010", "\u2011"):
         return True

@@ -12,8 +12,6 @@ from .load import read_corpus
 
 # The actors the figure shows (the table holds every actor): the parties, the Donbass republics, leaders.
 FIGURE_ACTORS = ("Ukraine", "Russia", "Donbass republics", "Turkey", "Putin", "Zelensky", "United States", "NATO")
-TABLE_NAMES = ("groups", "tone", "actor_tone", "framing_rates", "cue_rates", "keyness", "keyness_kwic",
-               "naming", "naming_examples", "scare_quotes", "place_roles", "place_countries", "timeline", "shared_passages")
 
 
 def groups_table(corpus):
@@ -88,6 +86,8 @@ def compare_figures(tables: dict, corpus, by: str = "outlet"):
     def grouped(frame):
         return frame.rename(columns={name: "group"}) if name in frame.columns and "group" not in frame.columns else frame
 
+    # Imported when figures are drawn: they bring the map code and the places stage, which the command line
+    # (it imports this package) and a run without figures do not need.
     from . import figures
 
     groups = corpus.groups

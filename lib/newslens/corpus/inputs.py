@@ -26,10 +26,10 @@ from urllib.parse import urlparse
 from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
 from ..paths import display_path
 from ..text.reading import MAX_INPUT_BYTES
+from ..fetch.warc import iter_warc_articles
 
 MANIFEST_NAME = "articles.csv"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
-META_FIELDS = ("outlet", "date", "url", "title", "author", "language")
 # Column names of common exports, mapped to ours. Media Cloud's and GDELT's names are the fetch stage's (one
 # list for both: a URL list and an export with text carry the same columns); generic names are added here.
 _FETCH_FIELD = {"outlet": "outlet", "publish_date": "date", "title": "title", "language": "language"}
@@ -451,8 +451,6 @@ def _table_items(path: Path):
 
 def _warc_items(path: Path):
     """HTML responses of a WARC (those `newslens fetch` wrote carry the URL list's row: outlet, date, title)."""
-    from ..fetch.warc import iter_warc_articles
-
     shown = display_path(path)
     index = 0
     try:

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from multiprocessing import connection
 
 from .tables import ArticleStopped, analyse_item, error_record
+from ..analysis import Options, analyze
+from ..text.loader import load_text
 
 DEFAULT_TIMEOUT = 60.0          # seconds per article
 DEFAULT_MEMORY_MB = 2048        # resident memory of the process analysing an article
@@ -144,8 +146,6 @@ def _release_memory() -> None:
 
 def resolve_analyse(name: str | None):
     if not name:
-        from ..analysis import analyze
-
         return analyze
     module, _, function = name.partition(":")
     return getattr(importlib.import_module(module), function)
@@ -155,9 +155,6 @@ def warm_up() -> None:
     """The first analysis in a process loads lexicons, gazetteer and models (seconds): done before the clock
     of the first article starts, on a short text, so that the time limit measures articles."""
     try:
-        from ..analysis import Options, analyze
-        from ..text.loader import load_text
-
         analyze(load_text(b"Warm-up\n\nKyiv and Moscow met in Geneva on Monday. The talks went on.\n",
                           "warm-up", "plaintext"), Options())
     except Exception:

@@ -29,13 +29,13 @@ from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, an
                      resolve_analyse)
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch, error_record
+from ..paths import PACKAGE_DIR
 
 def _newslens_version() -> str:
     """The installed version and a digest of the package's code and data: an edited checkout (same version
     number, different code) must not reuse results cached by the old code."""
     from importlib.metadata import version
 
-    from ..paths import PACKAGE_DIR
 
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):
@@ -336,7 +336,7 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
             for name, frame in result["tables"].items():
                 if len(frame):
                     buffers[name].append(frame.assign(**keys))
-        if n % 200 == 0:
+        if n % FLUSH_ARTICLES == 0:
             flush()
     flush()
     for name, writer in writers.items():

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..schema import CORPUS_TABLES, FLOAT, INT, NULLABLE_INT
+from ..report.output import CSV_FLOAT_FORMAT, guard_csv
 
 CACHE_DIR = ".newslens-cache"
 
@@ -74,8 +75,6 @@ class TableWriter:
     def write(self, frame) -> None:
         frame = frame.reindex(columns=self.columns)
         if self.format == "csv":
-            from ..report.output import CSV_FLOAT_FORMAT, guard_csv
-
             guard_csv(frame).to_csv(self.tmp, mode="a", header=self.rows == 0 and not self.tmp.exists(),
                                     index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
         else:

@@ -78,6 +78,8 @@ def _rows(result) -> dict:
 
     import pandas as pd
 
+    # Imported here, not at the top: `import newslens.corpus` (the command line, a Dask scheduler) should not
+    # load the framing stage and numpy; the worker that analyses the article has them already.
     from ..framing.keyness import keyness_words
 
     sentences = result["sentences"]

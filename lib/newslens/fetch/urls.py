@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..paths import display_path
+
 # Column names that hold the URL, by preference (compared case-insensitively).
 URL_COLUMNS = ("url", "sourceurl", "documentidentifier", "story_url", "link")
 
@@ -39,8 +41,6 @@ class UrlListError(Exception):
     """A URL list that cannot be used. The message names the file and the problem, in one line."""
 
     def __init__(self, path, problem: str):
-        from ..paths import display_path
-
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{display_path(path)}: {problem}")

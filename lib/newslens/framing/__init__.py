@@ -1,12 +1,11 @@
 """Stage 2, framing: lexicon terms with offsets and rates, quotations and scare quotes, keyness against
-general English, collocations and propaganda cues. ``article_tables(article)`` gives every framing table."""
+general English, collocations and propaganda cues. ``article_tables(article, extras)`` gives the framing tables."""
 
-from ..stages import EXTRAS
 from .tables import framing_tables
 
 
-def article_tables(article, extras=frozenset(EXTRAS)) -> dict:
-    """The framing tables, with the extras named in ``extras`` (all of them unless told otherwise)."""
+def article_tables(article, extras=frozenset()) -> dict:
+    """The framing tables, with the extras named in ``extras`` (none unless asked, as in ``newslens.analyze``)."""
     return framing_tables(article, collocations="collocations" in extras)
 
 

@@ -10,6 +10,8 @@ n-grams seen at least ``MIN_COUNT`` times are scored (Dunning's likelihood ratio
 from __future__ import annotations
 
 from ..text.article import word_form
+from .quotes import in_spans, title_spans
+from ..text.stopwords import is_stopword
 
 MIN_COUNT = 2
 
@@ -21,8 +23,6 @@ def sentence_word_lists(article, quotes=None) -> dict[tuple[int, int], list[str]
     out, as in the framing counts, so no n-gram joins the words on either side of it.
     ``quotes``: the article's ``find_quotes`` result, if the caller has it.
     """
-    from .quotes import in_spans, title_spans
-
     titles = title_spans(article, quotes)
     out: dict[tuple[int, int], list[str]] = {}
     segment = {s.id: 0 for s in article.sentences}
@@ -68,7 +68,6 @@ def collocations_table(article, min_count: int = MIN_COUNT, quotes=None):
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
-    from ..text.stopwords import is_stopword
 
     by_sentence = sentence_word_lists(article, quotes)
     documents = [by_sentence[sid] for sid in sorted(by_sentence)]

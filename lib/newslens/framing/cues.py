@@ -54,6 +54,13 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from ..text.article import normalise_quotes
+from .quotes import QUOTE_CHARS, SPEECH_VERBS, _names_in, find_quotes, in_spans, reported_speech, title_spans
+from ..text.lemmas import lemmatize
+from ..text.stopwords import is_stopword
+from .loaded import find_loaded_words, wire_standard_terms
+from .terms import find_mentions
+
 MIN_NGRAM = 5
 COLUMNS = ["cue_id", "cue", "evidence_type", "evidence", "occurrences", "paragraph_ids", "sentence_ids",
            "starts", "detail", "first_sentence", "voice", "speaker"]
@@ -79,8 +86,6 @@ _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|the|and|on|de|in)){{
 
 
 def _squash(text: str) -> str:
-    from ..text.article import normalise_quotes
-
     return re.sub(r"\s+", " ", normalise_quotes(text)).strip().lower()
 
 
@@ -88,8 +93,6 @@ class Voices:
     """Whose words a body span is: ``voice(start, end) -> (voice, speaker)`` (see the module docstring)."""
 
     def __init__(self, article, quotes):
-        from .quotes import reported_speech
-
         self.article = article
         self.quoted = sorted((q.start, q.end, q) for q in quotes if q.kind != "scare quote" and not q.is_title)
         self.reported = reported_speech(article, quotes)
@@ -99,8 +102,6 @@ class Voices:
     def speakers(self) -> set[str]:
         """Every speaker of a quotation or of reported speech, and every person named in the body."""
         if self._speakers is None:
-            from .quotes import _names_in
-
             self._speakers = {q.speaker_resolved or q.speaker for _, _, q in self.quoted} | {
                 r.speaker_resolved or r.speaker for r in self.reported.values()} | set(_names_in(self.article.body))
         return self._speakers
@@ -196,8 +197,6 @@ def _repetition_word(text: str) -> str | None:
 
     Cached per token text: the same words recur in every article.
     """
-    from .quotes import QUOTE_CHARS
-
     if not any(ch.isalnum() for ch in text) or all(ch in QUOTE_CHARS for ch in text):
         return None
     return _squash(text)
@@ -333,10 +332,6 @@ def _has_clause(words: list[str]) -> bool:
 def _stock_phrase(words: list[str], surfaces: list[str]) -> bool:
     """Whether a repeat says nothing but who speaks: its content words are reporting verbs, names (capitalised
     in the text) or ``STOCK_WORDS``."""
-    from ..text.lemmas import lemmatize
-    from ..text.stopwords import is_stopword
-    from .quotes import SPEECH_VERBS
-
     content = [(w, t) for w, t in zip(words, surfaces) if not is_stopword(w) and any(ch.isalpha() for ch in w)]
     return bool(content) and all(lemmatize(w) in SPEECH_VERBS or w in STOCK_WORDS or t[:1].isupper()
                                  for w, t in content)
@@ -353,9 +348,6 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
     """cues.csv: one row per piece of evidence, grouped by cue and by whose words it is."""
     import pandas as pd
 
-    from .loaded import find_loaded_words, wire_standard_terms
-    from .terms import find_mentions
-    from .quotes import find_quotes, in_spans, title_spans
 
     quotes = find_quotes(article) if quotes is None else quotes
     mentions = find_mentions(article, quotes=quotes) if mentions is None else mentions
@@ -467,7 +459,6 @@ def cue_rates_table(article, cues, quotes=None):
     """
     import pandas as pd
 
-    from .quotes import find_quotes
 
     quotes = find_quotes(article) if quotes is None else quotes
     voices = Voices(article, quotes)

@@ -36,6 +36,8 @@ from functools import lru_cache
 
 from ..stats import g2, log_ratio, p_band
 from ..text.article import word_form
+from .quotes import in_spans, title_spans
+from ..text.stopwords import is_stopword
 
 REFERENCE_SIZE = 1_000_000_000
 WORDLIST = "large"
@@ -72,8 +74,6 @@ def keyness_words(article, quotes=None) -> list[str]:
     Words inside a quoted title are left out, as in the framing counts: a title is mentioned, not used.
     ``quotes``: the article's ``find_quotes`` result, if the caller has it.
     """
-    from .quotes import in_spans, title_spans
-
     titles = title_spans(article, quotes)
     words = []
     tokens = [t for t in article.tokens if not in_spans(t.start, t.end, titles)] if titles else article.tokens
@@ -102,7 +102,6 @@ def _reference_frequency(word: str) -> tuple[float, bool] | None:
     cached per word, as every article asks for the same common words."""
     from wordfreq import word_frequency
 
-    from ..text.stopwords import is_stopword
 
     if is_stopword(word):
         return None

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..paths import DATA_DIR
 from ..text.lemmas import lemmatize
+from ..text.article import normalise_quotes
 
 LOADED_WORDS_FILE = DATA_DIR / "loaded_words.csv"
 WIRE_STANDARD_FILE = DATA_DIR / "wire_standard_terms.csv"
@@ -54,8 +55,6 @@ class LoadedHit:
 @lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     """A token as the list is matched: straight quotes, lower case; cached per token text."""
-    from ..text.article import normalise_quotes
-
     return normalise_quotes(text).lower()
 
 

@@ -19,6 +19,7 @@ from ..text.article import normalise_quotes
 from ..text.lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
 from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
+from ..text.words import word_tokens
 
 # "would" as the reported future of "will" ("the spokesman said the talks would resume") is tense, not a
 # hedge: a hit of these terms is listed but not counted when one of REPORTING_PAST stands earlier in its
@@ -70,8 +71,6 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> tuple[tuple[str, str], ...]:
     """A lexicon form as (lower-case text, lemma) pairs, tokenized the way article tokens are."""
-    from ..text.words import word_tokens
-
     return tuple((_norm(t), lemmatize(_norm(t))) for t in word_tokens(form))
 
 

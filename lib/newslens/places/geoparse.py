@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, Place, load_gazetteer, log_population
+from ..text.wire import match_dateline
+from .persons import mark_persons, reject_given_names
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -332,8 +334,6 @@ def dateline_mention(article, gazetteer: Gazetteer | None = None, prefer_countri
     """The place of a wire dateline that ``text.wire`` cut from the body into metadata ("MOSCOW, October 27.
     /TASS/.", "KYIV, Ukraine (AP) —"), resolved on its own with the dateline's region as a qualifier; None
     when there is no dateline or its place is not in the gazetteer. Not in the body: ``in_body`` is False."""
-    from ..text.wire import match_dateline
-
     meta = article.meta
     if not meta.dateline_place:
         return None
@@ -354,8 +354,6 @@ def dateline_mention(article, gazetteer: Gazetteer | None = None, prefer_countri
 def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countries=(),
                      prefer_continents=()) -> list[Mention]:
     """Every gazetteer mention in ``article.body``, resolved, with its sentence and paragraph ids."""
-    from .persons import mark_persons, reject_given_names
-
     g = gazetteer or load_gazetteer()
     text = article.body
     starts = _sentence_starts(text, article.sentences)      # found once, for the matching and the person rules

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..paths import NOTEBOOKS_DIR
+from ..paths import NOTEBOOKS_DIR, display_path
 from .output import WRITTEN_LOG_ENV, record_outputs
 
 SERIES_PARAMETER = {"article": "article_path", "corpus": "corpus_out"}
@@ -59,7 +59,6 @@ def _execute(target_path: Path, out_dir: Path, executed_dir: Path, series: str) 
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from ..paths import display_path
 
     written = []
     for notebook in notebook_paths(series):

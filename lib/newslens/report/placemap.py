@@ -22,6 +22,7 @@ import math
 
 from ..places.gazetteer import BLOC_KINDS, load_gazetteer
 from ..paths import DATA_DIR
+from ..places.tables import places_tables
 
 WORLD_FILE = DATA_DIR / "naturalearth_lowres" / "naturalearth_lowres.shp"
 CRIMEA_BOX = (32.0, 44.0, 37.0, 46.5)  # lon/lat box that holds the Crimea part of Russia in the file
@@ -532,14 +533,8 @@ def _point(x, y):
     return Point(x, y)
 
 
-def pd_isna(value) -> bool:
-    return value is None or value != value
-
-
 def place_map(article, tables: dict | None = None, crimea: str = "recognised", **kwargs):
     """The map for one article (computes the places tables unless given); returns (fig, plotted DataFrame)."""
-    from ..places.tables import places_tables
-
     tables = tables or places_tables(article)
     meta = article.meta
     title = f"Places in \u201c{meta.title}\u201d" if meta.title else "Places in the article"

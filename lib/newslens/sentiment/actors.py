@@ -40,6 +40,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from .scores import scoring_text
 
 ACTORS_FILE = DATA_DIR / "actors.csv"
 # The sentence score actor sentiment is built on (a column of the sentence table): the news-sense VADER.
@@ -96,8 +97,6 @@ def _alias_matches(pattern: re.Pattern, first_word: str, text: str):
 
 def find_mentions(text: str) -> list[dict]:
     """Every actor alias in ``text`` (quote-normalised first; offsets index ``text``), in text order."""
-    from .scores import scoring_text
-
     text = scoring_text(text)
     excluded, aliases = _compiled_aliases()
     blocked = []
@@ -258,7 +257,6 @@ def actor_mentions(article, target: bool = False, place_mentions=None):
     """
     import pandas as pd
 
-    from .scores import scoring_text
 
     rows, normalised = [], None
     for m in _with_roles(find_mentions(article.body), place_mentions, article.body):
@@ -271,7 +269,7 @@ def actor_mentions(article, target: bool = False, place_mentions=None):
                "role_source": m["role_source"], "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
                "written": written}
         if target:
-            from .target import target_sentiment
+            from .target import target_sentiment   # only with the target_sentiment extra (its model is read then)
 
             row["target_label"], score = target_sentiment(sentence.text, m["start"] - sentence.start,
                                                           m["end"] - sentence.start)
@@ -295,7 +293,7 @@ def bootstrap_interval(values, actor: str) -> tuple[float, float]:
     """Percentile bootstrap 95% interval of the mean of an actor's sentence scores, resampling sentences
     (``newslens.stats``: the project seed with the key "actor|<name>", so the same actor gets the same draws
     in every run). NaN, NaN for fewer than ``MIN_SENTENCES_FOR_INTERVAL`` sentences."""
-    from ..stats import bootstrap_mean
+    from ..stats import bootstrap_mean   # only with the intervals extra (stats brings numpy)
 
     est = bootstrap_mean(values, f"actor|{actor}", min_n=MIN_SENTENCES_FOR_INTERVAL, unit="sentence")
     return est.low, est.high

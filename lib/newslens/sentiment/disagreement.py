@@ -18,6 +18,8 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
+from .scores import nltk_analyzer, nltk_polarity, reference_analyzer, reference_polarity, scoring_text
+
 # The report lists sentences whose compounds differ by more than this; smaller differences are kept
 # in the table with above_threshold = False, so nothing is hidden.
 THRESHOLD = 0.05
@@ -35,7 +37,6 @@ def nltk_tokens(text: str) -> list[str]:
     """The tokens NLTK's port scores (it drops one-character tokens and maps word+one-mark pairs)."""
     from nltk.sentiment.vader import SentiText
 
-    from .scores import nltk_analyzer
 
     constants = nltk_analyzer().constants
     return SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
@@ -43,8 +44,6 @@ def nltk_tokens(text: str) -> list[str]:
 
 def missed_lexicon_words(text: str) -> list[dict]:
     """Lexicon words the reference finds but NLTK's tokenisation leaves wrapped in punctuation."""
-    from .scores import reference_analyzer
-
     lexicon = reference_analyzer().lexicon
     seen_by_nltk = [t.lower() for t in nltk_tokens(text)]
     found = []
@@ -60,7 +59,6 @@ def missing_boosters(text: str) -> list[dict]:
     from nltk.sentiment.vader import VaderConstants
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
-    from .scores import reference_analyzer
 
     lexicon = reference_analyzer().lexicon
     words = [stripped for _, stripped in reference_tokens(text)]
@@ -82,7 +80,6 @@ def _nltk_with_reference_boosters():
     """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
-    from .scores import nltk_analyzer
 
     analyzer = copy.copy(nltk_analyzer())
     analyzer.constants = copy.copy(analyzer.constants)
@@ -105,8 +102,6 @@ def ablated_compound(text: str, missed: list[dict]) -> float:
 
 def explain(text: str) -> dict:
     """Scores, diagnosed causes and the residual for one text (quote-normalised first)."""
-    from .scores import nltk_polarity, reference_polarity, scoring_text
-
     text = scoring_text(text)
     reference = reference_polarity(text)["compound"]
     nltk = nltk_polarity(text)["compound"]
@@ -132,7 +127,6 @@ def disagreement_report(article, threshold: float = THRESHOLD):
     """
     import pandas as pd
 
-    from .scores import nltk_polarity, reference_polarity, scoring_text
 
     rows = []
     for s in article.sentences:

@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from .scores import reference_analyzer, reference_polarity, scoring_text, textblob_scores
+from ..text.lemmas import lemmatize
 
 MODEL_FILE = DATA_DIR / "oped_sentiment_model.csv"
 RIDGE_LAMBDA = 1.0
@@ -53,8 +55,6 @@ def features(text: str, textblob: tuple[float, float] | None = None) -> dict[str
     ``textblob``: the text's (polarity, subjectivity) from ``sentiment.textblob_scores``, if the caller
     has it already; otherwise it is computed here.
     """
-    from .scores import reference_polarity, scoring_text, textblob_scores
-
     text = scoring_text(text)
     vader = reference_polarity(text)
     words = WORD.findall(text.lower())
@@ -96,8 +96,6 @@ def _word_features(word: str) -> tuple[tuple[str, ...], bool, bool, bool]:
     whether its VADER-lexicon valence is positive, negative, and whether it is a negation."""
     from vaderSentiment.vaderSentiment import NEGATE
 
-    from ..text.lemmas import lemmatize
-    from .scores import reference_analyzer
 
     valence = reference_analyzer().lexicon.get(word, 0.0)
     emotions = tuple(e for e in _nrc_lexicon().get(lemmatize(word), ()) if e in NRC_FEATURES)

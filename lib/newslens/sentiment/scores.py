@@ -17,6 +17,7 @@ import os
 from functools import lru_cache
 
 from ..text.article import normalise_quotes
+from ..text.lemmas import lemmatize
 
 # VADER's own convention (its README): compound >= 0.05 positive, <= -0.05 negative, else neutral.
 NEUTRAL_BAND = 0.05
@@ -141,8 +142,6 @@ def tone_counts(words: list[str]) -> dict[str, int]:
 @lru_cache(maxsize=65536)
 def _word_lemma(word: str) -> str:
     """The lemma NRC counts are taken on: of the quote-normalised word; cached per word."""
-    from ..text.lemmas import lemmatize
-
     return lemmatize(scoring_text(word))
 
 

@@ -11,6 +11,7 @@ from .news import news_compound, news_tone_counts
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
                      nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
                      tone_counts, tone_measures, vader_scores)
+from .actors import actor_mentions, actor_sentiment
 
 
 def _sentence_words(article: Article) -> dict[int, list[str]]:
@@ -51,7 +52,7 @@ def sentence_sentiment(article: Article, second_opinions: bool = True, news_coun
     news_counts = _news_tone_counts(article) if news_counts is None else news_counts
     texts = [s.text for s in article.sentences]
     if second_opinions:
-        from .oped import oped_scores
+        from .oped import oped_scores   # only with the second_opinions extra, the one user of the op-ed variant
 
         # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
         textblob = [textblob_scores(text) for text in texts]
@@ -223,8 +224,6 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
     ``place_mentions``: the places stage's table, which tells acting countries from settings and origins
     (``actors``); ``newslens.analyze`` passes it.
     """
-    from .actors import actor_mentions, actor_sentiment
-
     # The news-sense tone counts of every sentence, taken once for the sentence table and the article's tone.
     news_counts = _news_tone_counts(article)
     table = sentence_sentiment(article, second_opinions=second_opinions, news_counts=news_counts)
@@ -235,6 +234,7 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
         "actor_mentions.csv": mentions,
     }
     if second_opinions:
+        # Only with the second_opinions extra: the default path does not load NLTK's port or the comparisons.
         from .agreement import agreement_table
         from .disagreement import disagreement_report
 

@@ -42,6 +42,8 @@ import re
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from ..text.lemmas import lemmatize
+from .scores import reference_analyzer, reference_polarity, scoring_text
 
 MODEL_FILE = DATA_DIR / "target_sentiment_model.csv"
 LABELS = ("negative", "neutral", "positive")
@@ -101,8 +103,6 @@ def _sentence_parse(sentence: str):
     name flags; the whole sentence's VADER scores. Cached: an article's sentence is parsed once for all its mentions."""
     from vaderSentiment.vaderSentiment import NEGATE
 
-    from ..text.lemmas import lemmatize
-    from .scores import reference_analyzer, reference_polarity, scoring_text
 
     text = scoring_text(sentence)
     lexicon = reference_analyzer().lexicon
@@ -166,8 +166,6 @@ def _is_word(token: str) -> bool:
 
 def features(sentence: str, start: int, end: int) -> tuple[list[float], list[str]]:
     """(dense feature values in DENSE_NAMES order, sparse feature names) of the target sentence[start:end]."""
-    from .scores import reference_polarity
-
     text, spans, words, lemmas, valences, names, whole = _sentence_parse(sentence)
     n = len(words)
     if not n:                           # nothing to read: the sentence's (empty) scores, no word features

@@ -16,6 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..paths import DATA_DIR
+from ..stats import macro_f1 as macro
+from .news import news_compound
+from .scores import nltk_vader_compound, textblob_scores, vader_scores
 
 VALIDITY_FILE = DATA_DIR / "sentiment_validity.csv"
 # Sentiment toward a target on the NewsMTSC test sets (bench/actor_sentiment_validity.py writes it).
@@ -59,8 +62,6 @@ def pearson_r(a, b) -> float:
 
 def macro_f1(truth, predicted) -> float:
     """Unweighted mean of the per-class F1 over negative, neutral, positive (``newslens.stats.macro_f1``)."""
-    from ..stats import macro_f1 as macro
-
     return macro(truth, predicted, CLASSES)
 
 
@@ -83,9 +84,6 @@ NOT_FITTED = "as shipped, nothing fitted"
 def method_scores(texts) -> dict[str, list[float]]:
     """Scores of the methods that are not fitted: the news-sense VADER (the primary score), reference VADER,
     NLTK VADER, TextBlob polarity."""
-    from .news import news_compound
-    from .scores import nltk_vader_compound, textblob_scores, vader_scores
-
     texts = list(texts)
     return {
         "news-sense VADER (primary)": [news_compound(t) for t in texts],

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 
+from ..paths import display_path
+
 # Curly quotes and apostrophes mapped one character to one character, so a normalised view keeps offsets.
 QUOTE_NORMALISATION = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -164,8 +166,6 @@ class Article:
 
     def to_dict(self) -> dict:
         """Metadata, standfirst and cleaning report as plain data (for article.json)."""
-        from ..paths import display_path
-
         return {
             # Relative to the repository (or the bare file name): the same article gives the same JSON
             # wherever the repository or the file lives.

@@ -12,7 +12,6 @@ from .language import MIN_ENGLISH_SHARE, judge_language
 from .reading import decode_input, read_input
 from .segment import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, split_sentences, tokenize_words
 from .wire import apply_wire_structure
-from .seeds import verify_seed
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -35,9 +34,7 @@ def load_article(path: str | Path, input_format: str = "auto") -> Article:
     Raises ArticleInputError (one line naming the file and the problem) on input that cannot be used.
     The file is only read, never written.
     """
-    source = read_input(path)
-    verify_seed(path, source.sha256)
-    return _article(source, path, input_format)
+    return _article(read_input(path), path, input_format)
 
 
 def load_text(text: bytes | str, name: str, input_format: str = "auto") -> Article:

@@ -2,9 +2,9 @@
 page cache: small pages written here that copy the structures of the real saved pages that hung or failed in
 the sweep, each run through `newslens analyze` (the CLI's main()) with a generous time limit.
 
-Marked xfail (not strict): the page that hangs on main today for a cause fixed in other work (the og:title
-regex of text/formats.py `_page_titles`); it passes once that fix is merged. The last two tests check the
-sweep's own kill-at-budget and outcome classification."""
+The first page hung before page titles were read with an HTML parser (the og:title regex of
+text/formats.py `_page_titles`). The last two tests check the sweep's own kill-at-budget and outcome
+classification."""
 
 from __future__ import annotations
 
@@ -53,11 +53,9 @@ def test_an_ordinary_page(tmp_path):
     assert data["counts"]["paragraphs"] == len(PARAGRAPHS)
 
 
-# Hangs on main today: after many <meta content=...> tags, a long stretch without '>' holding many quotes (the
-# page's data as JSON in a <script>, as on the readability fixtures buzzfeed-1, cnet, keep-images, medium-1)
-# makes the og:title regex of `_page_titles` (content before property) backtrack: its cost grows with the number
-# of meta tags times the square of that stretch; this page takes minutes.
-@pytest.mark.xfail(strict=False, reason="hangs in text/formats.py _page_titles until the og:title regex fix is merged")
+# Hung when titles were read with regular expressions: after many <meta content=...> tags, a long stretch without
+# '>' holding many quotes (the page's data as JSON in a <script>, as on the readability fixtures buzzfeed-1,
+# cnet, keep-images, medium-1) made the og:title regex backtrack for minutes.
 @pytest.mark.timeout(LIMIT, method="signal")
 def test_many_meta_tags_and_a_long_script_without_angle_brackets(tmp_path):
     metas = "\n".join(f'<meta name="site:key{i}" content="value {i}">' for i in range(40))

@@ -171,3 +171,17 @@ def test_plain_text_byline_and_date_on_consecutive_lines(tmp_path):
     # A date line alone stays a date; a byline on one line with the date is left as it was.
     path.write_text("Talks resume\n\n2023-03-14\n\nNegotiators met again on Monday.\n\nMore.\n", encoding="utf-8")
     assert newslens.load_article(path).meta.date == "2023-03-14"
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ("By bne IntelliNews October 27, 2021", "bne IntelliNews", "2021-10-27"),
+    ("By Jane Roe, 27 October 2021", "Jane Roe", "2021-10-27"),
+    ("By John Smith | Sept. 5, 2022", "John Smith", "2022-09-05"),
+    ("By Jane Roe", "Jane Roe", None),
+])
+def test_a_date_at_the_end_of_a_byline_is_the_date_not_part_of_the_author(tmp_path, byline, author, date):
+    path = tmp_path / "byline.txt"
+    path.write_text(f"Drones over Donbas\n\n{byline}\n\nUkraine used a drone in Donbas, the army said on "
+                    "Wednesday.\n", encoding="utf-8")
+    meta = newslens.load_article(path).meta
+    assert (meta.author, meta.date) == (author, date)

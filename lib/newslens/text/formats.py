@@ -191,10 +191,20 @@ def parse_body(text: str) -> ParsedInput:
     return ParsedInput("body", ArticleMeta(), split_blocks(text), [])
 
 
+# A date written at the end of a byline ("By bne IntelliNews October 27, 2021", "By Jane Roe, 27 October 2021").
+BYLINE_DATE = re.compile(r"[\s,|·–—-]+((?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|"
+                         r"(?:\d{4}-\d{2}-\d{2}))$")
+
+
 def _header_line(line: str, meta: ArticleMeta) -> str | None:
-    """Read one line above the body as a byline or a date into ``meta``; the removal reason, or None."""
+    """Read one line above the body as a byline or a date into ``meta``; the removal reason, or None. A
+    byline that ends with a date gives both: the author without the date, and the date."""
     if (m := GR_BYLINE.match(line)) and len(line) < 120:
-        meta.author = unwrap_links(m.group(1))[0].strip()
+        author = unwrap_links(m.group(1))[0].strip()
+        dated = BYLINE_DATE.search(author)
+        if dated and (date := _iso_date(dated.group(1).replace(".", "").replace("Sept ", "Sep "))):
+            author, meta.date = author[:dated.start()].strip(), date
+        meta.author = author
         return "metadata: byline"
     if m := PLAIN_DATE.match(line):
         meta.date = m.group(1)

@@ -7,6 +7,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 class Reply:
     def __init__(self, status=200, body=b"", headers=None, content_type="text/html; charset=utf-8", wait=0.0):
@@ -84,3 +86,21 @@ class LocalSite:
     def paths(self) -> list[str]:
         with self._lock:
             return [p for _, p, _ in self.hits]
+
+
+ROBOTS_ALL = Reply(200, b"User-agent: *\nAllow: /\n", content_type="text/plain")
+
+
+@pytest.fixture
+def site():
+    """A local site on 127.0.0.1 whose robots.txt allows everything."""
+    with LocalSite() as s:
+        s.route("/robots.txt", ROBOTS_ALL)
+        yield s
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    """No proxy from the environment: the fetch tests talk to 127.0.0.1 directly."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)

@@ -13,28 +13,15 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from fetch_server import LocalSite, Reply, page
+from fetch_server import ROBOTS_ALL, LocalSite, Reply, page
+from fetch_server import no_proxy, site  # noqa: F401 (fixtures these tests use by name)
 from newslens.cli import main
 from newslens.fetch import FetchOptions, UrlRecord, fetch_urls, iter_warc_articles
 from newslens.fetch.warc import complete_length, read_metadata_records
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
-ROBOTS_ALL = Reply(200, b"User-agent: *\nAllow: /\n", content_type="text/plain")
 FAST = dict(delay=0.05, backoff=0.05, timeout=5, trust_env=False)
-
-
-@pytest.fixture
-def site():
-    with LocalSite() as s:
-        s.route("/robots.txt", ROBOTS_ALL)
-        yield s
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def records(*urls):

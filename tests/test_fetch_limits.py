@@ -7,25 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from fetch_server import LocalSite, Reply, page
+from fetch_server import Reply, page
+from fetch_server import no_proxy, site  # noqa: F401 (fixtures these tests use by name)
 from newslens.fetch import FetchOptions, UrlRecord, fetch_urls
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
-ROBOTS_ALL = Reply(200, b"User-agent: *\nAllow: /\n", content_type="text/plain")
-
-
-@pytest.fixture
-def site():
-    with LocalSite() as s:
-        s.route("/robots.txt", ROBOTS_ALL)
-        yield s
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def log_rows(warc: Path) -> dict[str, dict]:

@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from small_corpora import corpus_with_an_undated_article
 
 from newslens.corpus import run_corpus
 from newslens.paths import REPO_ROOT
@@ -111,16 +112,7 @@ def _corpus_notebooks(source, tmp_path):
 def test_corpus_notebooks_run_on_a_corpus_with_an_undated_article(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
-    shutil.copy(ONE_PARAGRAPH, source / "statement.txt")
-    undated = DEMO / "president_ua" / ("2021-10-29_ukraine-uses-weapons-only-to-protect-its-territory-and-does-not-"
-                                       "violate-any.txt")
-    lines = undated.read_text(encoding="utf-8").splitlines()
-    (source / "undated.txt").write_text("\n".join(line for line in lines if line.strip() != "2021-10-29") + "\n",
-                                        encoding="utf-8")
-    shutil.copy(FIXTURES / "degenerate" / "weather_no_actors_no_places.txt", source / "weather.txt")
-    (source / "articles.csv").write_text("path,outlet,date\nstatement.txt,whitehouse.gov,2022-02-24\n"
-                                         "undated.txt,president.gov.ua,\nweather.txt,Local Gazette,2022-03-01\n",
-                                         encoding="utf-8")
+    corpus_with_an_undated_article(source, ONE_PARAGRAPH, "statement.txt")
     executed = _corpus_notebooks(source, tmp_path)
     assert "1 of 3 articles have no date" in _outputs(executed[0])
 

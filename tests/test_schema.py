@@ -1,7 +1,6 @@
 """Every table newslens writes matches its declaration in newslens.schema (columns, order, types, missing
 values), empty tables included; the corpus tables too; docs/tables.md is generated from the declarations."""
 
-import shutil
 import subprocess
 import sys
 
@@ -9,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from small_corpora import corpus_with_an_undated_article
 
 import newslens
 from newslens import schema
@@ -112,16 +112,7 @@ ARROW = {schema.STRING: pa.string(), schema.INT: pa.int64(), schema.NULLABLE_INT
 def small_corpus(tmp_path_factory):
     """Three demo articles, one of them undated (its date line cut, no date in the manifest)."""
     root = tmp_path_factory.mktemp("schema_corpus_in")
-    shutil.copy(NO_QUOTES, root / "biden.txt")
-    undated = DEMO / "president_ua" / ("2021-10-29_ukraine-uses-weapons-only-to-protect-its-territory-and-does-not-"
-                                       "violate-any.txt")
-    lines = undated.read_text(encoding="utf-8").splitlines()
-    (root / "undated.txt").write_text("\n".join(line for line in lines if line.strip() != "2021-10-29") + "\n",
-                                      encoding="utf-8")
-    shutil.copy(DEGENERATE / "weather_no_actors_no_places.txt", root / "weather.txt")
-    (root / "articles.csv").write_text("path,outlet,date\nbiden.txt,whitehouse.gov,2022-02-24\n"
-                                       "undated.txt,president.gov.ua,\nweather.txt,Local Gazette,2022-03-01\n",
-                                       encoding="utf-8")
+    corpus_with_an_undated_article(root, NO_QUOTES, "biden.txt")
     out = tmp_path_factory.mktemp("schema_corpus_out")
     run_corpus(root, out, workers=1, quiet=True)
     return out

@@ -370,34 +370,33 @@ def _csv_rows(path: Path, lines: _Lines):
         reader.fieldnames
     except _RowTooLong as exc:
         raise CorpusInputError(path, f"its header line is {exc.size / 2**20:.0f} MiB: not a CSV header") from None
-    n = 1
+    for n, row, problem in _records(lines, lambda: next(reader), first=1):   # line 1 is the header
+        yield n, problem or _normalise_row(row)
+
+
+def _records(lines: _Lines, read_one, first: int = 0):
+    """(number, record, None) for each record ``read_one()`` reads, counted from ``first`` + 1; a record over
+    the row limit is (number, None, its problem row)."""
+    n = first
     while True:
         lines.start_record()
         try:
-            row = next(reader)
+            record = read_one()
         except StopIteration:
             return
         except _RowTooLong as exc:
             n += 1
-            yield n, _too_long(exc)
+            yield n, None, _too_long(exc)
             continue
         n += 1
-        yield n, _normalise_row(row)
+        yield n, record, None
 
 
 def _jsonl_rows(lines: _Lines):
-    n = 0
-    while True:
-        lines.start_record()
-        try:
-            line = next(lines)
-        except StopIteration:
-            return
-        except _RowTooLong as exc:
-            n += 1
-            yield n, _too_long(exc)
+    for n, line, problem in _records(lines, lambda: next(lines)):
+        if problem:
+            yield n, problem
             continue
-        n += 1
         if not line.strip():
             continue
         try:

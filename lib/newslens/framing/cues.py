@@ -344,14 +344,14 @@ def _repeat_voice(voices, spans):
     return found.pop() if len(found) == 1 else None
 
 
-def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
-    """cues.csv: one row per piece of evidence, grouped by cue and by whose words it is."""
+def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM, voices: Voices | None = None):
+    """cues.csv: one row per piece of evidence, grouped by cue and by whose words it is. ``voices``: the
+    article's Voices, when the caller has them (they read the reported speech, which cue_rates_table needs too)."""
     import pandas as pd
-
 
     quotes = find_quotes(article) if quotes is None else quotes
     mentions = find_mentions(article, quotes=quotes) if mentions is None else mentions
-    voices = Voices(article, quotes)
+    voices = Voices(article, quotes) if voices is None else voices
     rows = []
 
     # Repetition
@@ -449,7 +449,7 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM):
     return frame
 
 
-def cue_rates_table(article, cues, quotes=None):
+def cue_rates_table(article, cues, quotes=None, voices: Voices | None = None):
     """cue_rates.csv: per voice (the outlet, then each quoted or reported speaker), its words and its cues.
 
     ``words``: body words in that voice; ``loaded_language`` and ``name_calling``: occurrences (each flagged
@@ -459,9 +459,8 @@ def cue_rates_table(article, cues, quotes=None):
     """
     import pandas as pd
 
-
     quotes = find_quotes(article) if quotes is None else quotes
-    voices = Voices(article, quotes)
+    voices = Voices(article, quotes) if voices is None else voices
     words = defaultdict(int)
     for tok in article.words:
         words[voices.voice(tok.start, tok.end)] += 1

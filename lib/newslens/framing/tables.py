@@ -6,7 +6,7 @@ from ..schema import conform_each
 from .lexicon import load_lexicon
 from .quotes import find_quotes, quotes_table
 from .terms import category_totals, find_mentions, mentions_table, naming_choices, terms_table
-from .cues import cue_rates_table, cues_table
+from .cues import Voices, cue_rates_table, cues_table
 from .keyness import keyness_table
 
 
@@ -24,9 +24,10 @@ def framing_tables(article, collocations: bool = True) -> dict:
         "term_mentions.csv": mentions_table(article, mentions),
         "keyness.csv": keyness_table(article, quotes=quotes),
         "quotes.csv": quotes_table(article, quotes),
-        "cues.csv": cues_table(article, mentions=mentions, quotes=quotes),
     }
-    tables["cue_rates.csv"] = cue_rates_table(article, tables["cues.csv"], quotes)
+    voices = Voices(article, quotes)        # whose words each span is: read once for both cue tables
+    tables["cues.csv"] = cues_table(article, mentions=mentions, quotes=quotes, voices=voices)
+    tables["cue_rates.csv"] = cue_rates_table(article, tables["cues.csv"], quotes, voices=voices)
     if collocations:
         from .collocations import collocations_table   # only with the collocations extra (NLTK's finder)
 

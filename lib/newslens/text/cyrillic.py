@@ -1,0 +1,81 @@
+"""Sentences, word tokens and lemmas of Russian and Ukrainian text, for every stage that reads them.
+
+razdel (MIT, Natasha project) splits sentences and tokens for Russian; it serves Ukrainian too, which shares
+the script and the punctuation (the apostrophe of "м'ясо" stays inside the word). pymorphy3 with its OpenCorpora
+(Russian) and VESUM-based (Ukrainian) dictionaries gives each word's lemma and grammatical tags; both dictionary
+packages state CC BY-SA 3.0 for their data (the Ukrainian package's metadata also says GPLv3: we ship neither
+dictionary, we depend on the installed package).
+
+One ``Token`` per word or punctuation mark, with its character offsets in the text it came from, so every
+reading stays traceable to the words behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import razdel
+
+CYRILLIC_LANGUAGES = ("ru", "uk")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: its text, offsets [start, end) in the source text, lemma (lower case) and pymorphy3 tag."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    tag: str
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalpha() for ch in self.text)
+
+
+@lru_cache(maxsize=None)
+def morph_analyzer(lang: str):
+    """The pymorphy3 analyser of ``lang`` ("ru" or "uk"), loaded once per process (about 0.1 s)."""
+    if lang not in CYRILLIC_LANGUAGES:
+        raise ValueError(f"no morphology for language {lang!r}; choose from {', '.join(CYRILLIC_LANGUAGES)}")
+    import pymorphy3   # imported on first use: English-only runs never pay for the dictionaries
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) offsets of each sentence of ``text`` (razdel's sentence splitter)."""
+    return [(s.start, s.stop) for s in razdel.sentenize(text)]
+
+
+# pymorphy3's tags for proper names: a capitalised word prefers such a reading ("Песков" is the surname, not
+# the plural genitive of "песок", sand).
+PROPER_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _grammemes(tag) -> set:
+    # A set of grammeme names: the Ukrainian tag set lacks some Russian ones (Geox), and `in` on a tag raises on those.
+    return set(str(tag).replace(" ", ",").split(","))
+
+
+@lru_cache(maxsize=200_000)
+def _parse(word: str, lang: str) -> tuple[str, str]:
+    parses = morph_analyzer(lang).parse(word)
+    best = parses[0]
+    if word[:1].isupper():
+        best = next((p for p in parses if _grammemes(p.tag) & PROPER_NAME_TAGS), best)
+    return best.normal_form, str(best.tag)
+
+
+def tokens(text: str, lang: str) -> list[Token]:
+    """Tokens of ``text`` with lemma and tag; punctuation and numbers keep their own text as lemma."""
+    out = []
+    for t in razdel.tokenize(text):
+        if any(ch.isalpha() for ch in t.text):
+            lemma, tag = _parse(t.text, lang)
+        else:
+            lemma, tag = t.text, "PNCT"
+        out.append(Token(t.text, t.start, t.stop, lemma, tag))
+    return out

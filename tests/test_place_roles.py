@@ -1,5 +1,6 @@
 """Literal place or metonymic actor: the role and rule of every mention in the seed, and the fixture cases."""
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pandas as pd
@@ -8,7 +9,8 @@ import pytest
 import newslens
 import newslens.places.persons
 import newslens.places.roles
-from newslens.places.roles import RULES, rules_frame
+from newslens.places.geoparse import extract_mentions
+from newslens.places.roles import RULES, assign_roles, rules_frame
 from newslens.places.tables import analyse_places, places_tables
 
 from newslens.places.examples import EXAMPLES_DIR
@@ -371,3 +373,15 @@ def test_an_institution_of_one_country_counts_toward_its_focus(tmp_path):
     focus = places_tables(newslens.load_article(path))["place_focus.csv"]
     russia = focus[focus["country_code"] == "RU"].iloc[0]
     assert (russia["mentions"], russia["actor_mentions"], russia["via_cities_regions"]) == (2, 2, 0)
+
+
+def test_roles_are_new_records_and_the_found_mentions_stay_as_found(seed_article):
+    # Each step returns new, frozen records: the mentions geoparse found keep no role after roles ran.
+    found = extract_mentions(seed_article)
+    with_roles = assign_roles(found, seed_article)
+    assert [m.role for m in found] == [""] * len(found)
+    assert [(m.surface, m.role, m.rule) for m in with_roles[:2]] == [
+        ("Turkey", "actor", "possessive_agent_noun"), ("Lublin Triangle", "not_a_place", "excluded_name")]
+    assert [m.span for m in with_roles] == [m.span for m in found]
+    with pytest.raises(FrozenInstanceError):
+        with_roles[0].role = "literal"

@@ -28,7 +28,7 @@ prefers the US. Each mention records the component that decided (``resolved_by``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Entry, Gazetteer, Place, load_gazetteer, log_population
 from ..text.wire import match_dateline
@@ -50,9 +50,10 @@ QUALIFIER_KINDS = {"us_state", "province", "country", "region"}
 QUALIFIER_GAP = re.compile(r",\s*|\s+in\s+")
 
 
-@dataclass
-class Mention:
-    """One occurrence of a gazetteer name in the body; offsets index ``article.body``."""
+@dataclass(frozen=True)
+class PlaceMention:
+    """One occurrence of a gazetteer name in the body; offsets index ``article.body``. Immutable: each step
+    (persons, resolution, roles) returns new records (``dataclasses.replace``) instead of setting fields."""
     start: int
     end: int
     surface: str
@@ -67,13 +68,17 @@ class Mention:
     score: float | None = None
     resolved_by: str = ""
     alternatives: str = ""
-    role: str = ""                     # set by place_roles: literal, actor, attribute, not_a_place
+    role: str = ""                     # given by roles.assign_roles: literal, actor, attribute, not_a_place
     rule: str = ""
-    person_rule: str = ""              # set by persons: why the name is a person's (or a street's), not a place
+    person_rule: str = ""              # given by persons: why the name is a person's (or a street's), not a place
     place_evidence: str = ""           # "dateline", "signature", "state abbreviation": a place by its position
     in_body: bool = True               # False for the wire dateline's place, parsed into metadata (no offsets)
     components: dict = field(default_factory=dict, repr=False)
     set_aside: tuple = ()              # (place, resolved_by, alternatives) of a name rejected as a person's
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
 
     @property
     def candidates(self) -> list[Place]:
@@ -140,13 +145,13 @@ def _title_case(caps: str) -> str:
 
 
 def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None,
-                  sentence_starts: set[int] | None = None) -> list[Mention]:
+                  sentence_starts: set[int] | None = None) -> list[PlaceMention]:
     """Longest, case-sensitive matches of gazetteer names in ``text``, left to right, without overlaps; then
     capitalised datelines ("TRENTON —") and AP state abbreviations after a town ("St. Charles, Mo.").
     ``sentence_starts``: ``_sentence_starts(text, sentences)``, if the caller has it."""
     g = gazetteer or load_gazetteer()
     starts = _sentence_starts(text, sentences) if sentence_starts is None else sentence_starts
-    mentions: list[Mention] = []
+    mentions: list[PlaceMention] = []
     consumed = 0
     for word in WORD.finditer(text):
         start = word.start()
@@ -168,9 +173,8 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None,
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     for sig in SIGNATURE.finditer(text):
-        for m in mentions:
-            if sig.start(1) <= m.start < sig.end(1) and m.form == "name":
-                m.place_evidence = m.place_evidence or "signature"
+        mentions = [replace(m, place_evidence=m.place_evidence or "signature")
+                    if sig.start(1) <= m.start < sig.end(1) and m.form == "name" else m for m in mentions]
     return mentions
 
 
@@ -183,7 +187,7 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
     return any(w.isupper() and len(w) > 1 for w in near)
 
 
-def _datelines(text: str, g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _datelines(text: str, g: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     out = []
     for d in DATELINE.finditer(text):
         caps = d.group(1).rstrip(".-")
@@ -192,13 +196,11 @@ def _datelines(text: str, g: Gazetteer, mentions: list[Mention]) -> list[Mention
             continue
         entries = [e for e in g.lookup(_title_case(caps)) if e.form == "name"]
         if entries:
-            m = _mention(text, start, end, entries)
-            m.place_evidence = "dateline"
-            out.append(m)
+            out.append(_mention(text, start, end, entries, place_evidence="dateline"))
     return out
 
 
-def _state_abbreviations(text: str, g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _state_abbreviations(text: str, g: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     out = []
     for m in mentions:
         a = AP_STATE_AFTER.match(text, m.end)
@@ -206,13 +208,11 @@ def _state_abbreviations(text: str, g: Gazetteer, mentions: list[Mention]) -> li
             continue
         entries = [e for e in g.lookup(AP_STATES[a.group(1)]) if e.place is not None and e.place.kind == "us_state"]
         if entries:
-            state = _mention(text, a.start(1), a.end(1), entries)
-            state.place_evidence = "state abbreviation"
-            out.append(state)
+            out.append(_mention(text, a.start(1), a.end(1), entries, place_evidence="state abbreviation"))
     return out
 
 
-def _mention(text: str, start: int, end: int, entries: list[Entry]) -> Mention:
+def _mention(text: str, start: int, end: int, entries: list[Entry], place_evidence: str = "") -> PlaceMention:
     forms = {e.form for e in entries}
     form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
     if form == "name":
@@ -228,7 +228,8 @@ def _mention(text: str, start: int, end: int, entries: list[Entry]) -> Mention:
     if start > 0 and text[start - 1] == "-":
         m = re.search(r"([^\W_]+)$", text[max(0, start - 40):start - 1])
         prefix = m.group(1) if m else ""
-    return Mention(start, end, text[start:end], form, entries, possessive=possessive, prefix=prefix, suffix=suffix)
+    return PlaceMention(start, end, text[start:end], form, entries, possessive=possessive, prefix=prefix,
+                        suffix=suffix, place_evidence=place_evidence)
 
 
 # --- disambiguation ------------------------------------------------------------------------------------
@@ -252,9 +253,9 @@ def _qualifies(target: Place, place: Place) -> bool:
     return place.country_code == target.country_code  # a country, or a region such as England
 
 
-def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = None,
-            prefer_countries=(), prefer_continents=()) -> list[Mention]:
-    """Choose one place per mention (see the module docstring for the ranking); returns the same list."""
+def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None = None,
+            prefer_countries=(), prefer_continents=()) -> list[PlaceMention]:
+    """Choose one place per mention (see the module docstring for the ranking): new records, in order."""
     g = gazetteer or load_gazetteer()
     prefer_countries = {c.upper() for c in prefer_countries}
     prefer_continents = {c.upper() for c in prefer_continents}
@@ -292,8 +293,10 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
             if p.admin1 and p.kind in ("us_state", "province", "region", "city"):
                 admin1_context.add((p.country_code, p.admin1))
 
+    resolved = []
     for i, m in enumerate(mentions):
         if m.form == "excluded" or not m.candidates:
+            resolved.append(m)
             continue
         own_code = {p.country_code for p in m.candidates} if len(m.candidates) == 1 else set()
         total = sum(country_counts.values()) - (1 if own_code and "" not in own_code else 0)
@@ -313,16 +316,16 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
             scored.append((round(sum(c.values()), 3), _population(p), p.key, p, c))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         best = scored[0]
-        m.place, m.score, m.components = best[3], best[0], best[4]
         if len(scored) == 1:
-            m.resolved_by = "only candidate"
+            resolved_by, alternatives = "only candidate", m.alternatives
         else:
             runner = scored[1]
             gaps = {k: best[4][k] - runner[4][k] for k in best[4]}
-            m.resolved_by = max(sorted(gaps), key=lambda k: gaps[k])
-            m.alternatives = "; ".join(
-                f"{p.name} ({_where(p)}) {s:.2f}" for s, _, _, p, _ in scored[1:4])
-    return mentions
+            resolved_by = max(sorted(gaps), key=lambda k: gaps[k])
+            alternatives = "; ".join(f"{p.name} ({_where(p)}) {s:.2f}" for s, _, _, p, _ in scored[1:4])
+        resolved.append(replace(m, place=best[3], score=best[0], components=best[4], resolved_by=resolved_by,
+                                alternatives=alternatives))
+    return resolved
 
 
 def _where(p: Place) -> str:
@@ -330,7 +333,7 @@ def _where(p: Place) -> str:
 
 
 def dateline_mention(article, gazetteer: Gazetteer | None = None, prefer_countries=(),
-                     prefer_continents=()) -> Mention | None:
+                     prefer_continents=()) -> PlaceMention | None:
     """The place of a wire dateline that ``text.wire`` cut from the body into metadata ("MOSCOW, October 27.
     /TASS/.", "KYIV, Ukraine (AP) —"), resolved on its own with the dateline's region as a qualifier; None
     when there is no dateline or its place is not in the gazetteer. Not in the body: ``in_body`` is False."""
@@ -341,33 +344,33 @@ def dateline_mention(article, gazetteer: Gazetteer | None = None, prefer_countri
     found = match_dateline(meta.dateline + " ") or {}
     region = found.get("region", "")
     text = meta.dateline_place + (f", {region}" if region else "")
-    mentions = [m for m in find_mentions(text, g) if m.form == "name"]
-    resolve(mentions, text, g, prefer_countries, prefer_continents)
+    mentions = resolve([m for m in find_mentions(text, g) if m.form == "name"], text, g, prefer_countries,
+                       prefer_continents)
     first = next((m for m in mentions if m.start == 0 and m.end == len(meta.dateline_place)), None)
     if first is None or first.place is None:
         return None
-    first.surface = meta.dateline[:len(meta.dateline_place)]           # as written: "MOSCOW"
-    first.place_evidence, first.in_body = "dateline", False
-    return first
+    return replace(first, surface=meta.dateline[:len(meta.dateline_place)],     # as written: "MOSCOW"
+                   place_evidence="dateline", in_body=False)
 
 
 def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countries=(),
-                     prefer_continents=()) -> list[Mention]:
+                     prefer_continents=()) -> list[PlaceMention]:
     """Every gazetteer mention in ``article.body``, resolved, with its sentence and paragraph ids."""
     g = gazetteer or load_gazetteer()
     text = article.body
     starts = _sentence_starts(text, article.sentences)      # found once, for the matching and the person rules
     mentions = find_mentions(text, g, article.sentences, sentence_starts=starts)
-    mark_persons(mentions, text, starts, g)
-    resolve(mentions, text, g, prefer_countries, prefer_continents)
-    reject_given_names(mentions, text, starts, g)
-    for m in mentions:
-        if m.person_rule and m.place is not None:
-            # Not a place: the candidates stay in ``entries`` and ``alternatives`` for the record.
-            m.set_aside = (m.place, m.resolved_by, m.alternatives)
-            m.alternatives = "; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x)
-            m.place, m.resolved_by = None, "not a place"
-    for m in mentions:
-        s = article.sentence_at(m.start)
-        m.sentence_id, m.paragraph_id = s.id, s.paragraph_id
-    return mentions
+    mentions = mark_persons(mentions, text, starts, g)
+    mentions = resolve(mentions, text, g, prefer_countries, prefer_continents)
+    mentions = reject_given_names(mentions, text, starts, g)
+    return [_set_aside(m, article.sentence_at(m.start)) for m in mentions]
+
+
+def _set_aside(m: PlaceMention, s) -> PlaceMention:
+    """``m`` with its sentence ``s``; a person's name loses its place (the candidates stay in ``entries`` and
+    ``alternatives`` for the record, and in ``set_aside`` for a later rule that finds it is a place)."""
+    if m.person_rule and m.place is not None:
+        return replace(m, set_aside=(m.place, m.resolved_by, m.alternatives),
+                       alternatives="; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x),
+                       place=None, resolved_by="not a place", sentence_id=s.id, paragraph_id=s.paragraph_id)
+    return replace(m, sentence_id=s.id, paragraph_id=s.paragraph_id)

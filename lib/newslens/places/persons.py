@@ -24,6 +24,7 @@ them (when the name itself is a first name: "Chad Myers", "Jordan Peterson") mak
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -307,27 +308,29 @@ def _organisation_follows(m, t: _Text) -> bool:
     return False
 
 
-def mark_persons(mentions, text: str, sentence_starts: set[int], gazetteer) -> None:
-    """Set ``person_rule`` on mentions that the evidence says are not places (in place)."""
+def mark_persons(mentions, text: str, sentence_starts: set[int], gazetteer) -> list:
+    """The mentions, those the evidence says are not places with their ``person_rule`` (new records)."""
     t = _Text(text, sentence_starts)
     people: set[str] = set()
+    marked = []
     for m in mentions:
-        if m.form != "name" or m.person_rule:
-            continue
-        m.person_rule = person_rule(m, t, gazetteer)
-        if m.person_rule.startswith("person:"):
-            people.add(m.surface)
-    for m in mentions:
-        if m.form == "name" and not m.person_rule and m.surface in people and not m.place_evidence \
-                and not _place_evidence(m, t, gazetteer):
-            m.person_rule = "person:same_name"
+        if m.form == "name" and not m.person_rule:
+            m = replace(m, person_rule=person_rule(m, t, gazetteer))
+            if m.person_rule.startswith("person:"):
+                people.add(m.surface)
+        marked.append(m)
+    return [replace(m, person_rule="person:same_name")
+            if m.form == "name" and not m.person_rule and m.surface in people and not m.place_evidence
+            and not _place_evidence(m, t, gazetteer) else m for m in marked]
 
 
-def reject_given_names(mentions, text: str, sentence_starts: set[int], gazetteer) -> None:
-    """After resolution: a small town named like a person needs evidence that it is a place (in place)."""
+def reject_given_names(mentions, text: str, sentence_starts: set[int], gazetteer) -> list:
+    """After resolution: a small town named like a person needs evidence that it is a place. The mentions,
+    those without it given ``person_rule`` "given_name_without_place_evidence" (new records)."""
     firsts, _ = name_lists()
     t = _Text(text, sentence_starts)
-    for m in mentions:
+    mentions = list(mentions)   # a rejected name no longer names the state of the mentions after it
+    for i, m in enumerate(mentions):
         if m.form != "name" or m.person_rule or m.place is None or m.place_evidence:
             continue
         if m.surface not in firsts or not weak(m, gazetteer):
@@ -341,4 +344,5 @@ def reject_given_names(mentions, text: str, sentence_starts: set[int], gazetteer
             continue
         if _place_evidence(m, t):
             continue
-        m.person_rule = "given_name_without_place_evidence"
+        mentions[i] = replace(m, person_rule="given_name_without_place_evidence")
+    return mentions

@@ -21,12 +21,13 @@ meaning, its source and the words), so a reader can check every decision without
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from typing import Callable
 
 from ..paths import DATA_DIR
 from ..text.article import normalise_quotes
-from .geoparse import Mention
+from .geoparse import PlaceMention
 from .persons import PERSON_RULES
 from .rule import Rule, load_word_lists
 from ..text.lemmas import lemmatize
@@ -98,7 +99,7 @@ def _sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
 class _Context:
     """Tokens of one sentence around a mention (straight quotes), lower-cased for matching."""
 
-    def __init__(self, text: str, sentence_start: int, sentence_end: int, mention: Mention):
+    def __init__(self, text: str, sentence_start: int, sentence_end: int, mention: PlaceMention):
         tokens = [(s + sentence_start, e + sentence_start, t)
                   for s, e, t in _sentence_tokens(text[sentence_start:sentence_end])]
         # A token holding the mention ("Kiev's", "Turkish-backed", "NATO-Russia") belongs to neither side, so
@@ -137,7 +138,7 @@ def _lemmas(words: list[str]) -> list[str]:
     return [lemmatize(w.lower().removesuffix("'s")) for w in words]
 
 
-def _is_party(m: Mention | None) -> bool:
+def _is_party(m: PlaceMention | None) -> bool:
     return m is not None and m.form != "excluded"
 
 
@@ -178,7 +179,7 @@ def _infinitive_between(words: list[str]) -> bool:
 class _Reading:
     """What the rules read around one mention: its words before and after (cached), its neighbours."""
 
-    def __init__(self, m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Mention | None):
+    def __init__(self, m: PlaceMention, ctx: _Context, prev_m: PlaceMention | None, next_m: PlaceMention | None):
         self.m, self.ctx, self.prev_m, self.next_m = m, ctx, prev_m, next_m
         self.place = m.place
         self.suffix = m.suffix.lower()
@@ -449,7 +450,7 @@ def rules_frame():
                          for i, rule in enumerate(RULES, 1)])
 
 
-def _first_rule(m: Mention, ctx: _Context, prev_m: Mention | None, next_m: Mention | None) -> str:
+def _first_rule(m: PlaceMention, ctx: _Context, prev_m: PlaceMention | None, next_m: PlaceMention | None) -> str:
     """The name of the first rule that holds ("coordinated_or:" before a fallback's name). A mention the
     persons module set aside keeps its rule; a name the gazetteer could not resolve is a plain default."""
     if m.form != "excluded":
@@ -494,7 +495,7 @@ def _subject_beyond(after: list[str]) -> str:
     return ""
 
 
-def _coordinated(text: str, a: Mention, b: Mention) -> bool:
+def _coordinated(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     """True when only commas, and/or and a few adverbs stand between two mentions."""
     between = normalise_quotes(text[a.end:b.start])
     if a.possessive:
@@ -504,7 +505,7 @@ def _coordinated(text: str, a: Mention, b: Mention) -> bool:
         any(w.lower() in {"and", "or", ",", "nor"} for w in words)
 
 
-def _in_same_phrase(text: str, a: Mention, b: Mention) -> bool:
+def _in_same_phrase(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     """``b`` continues the prepositional phrase of ``a`` ("in Syria and Libya", "to Kenya and Uganda"). Two
     names joined by a comma are two clauses or an aside ("war broke out in Poland, and Belgium remained
     neutral", "Born in Egypt, Jordan moved"), unless ``a`` is already a list item."""
@@ -515,9 +516,11 @@ def _in_same_phrase(text: str, a: Mention, b: Mention) -> bool:
     return "," not in text[a.end:b.start] or a.rule.startswith("coordinated:")
 
 
-def assign_roles(mentions: list[Mention], article) -> list[Mention]:
-    """Set ``role`` and ``rule`` on every mention (in place); returns the list."""
+def assign_roles(mentions: list[PlaceMention], article) -> list[PlaceMention]:
+    """The mentions, each with its ``role`` and ``rule`` (new records, in order)."""
     text = article.body
+    # Each mention is replaced in this list as its role is found: a later one reads its neighbours' roles.
+    mentions = list(mentions)
     pending: list[int] = []
     for i, m in enumerate(mentions):
         s = article.sentence_at(m.start)
@@ -531,7 +534,7 @@ def assign_roles(mentions: list[Mention], article) -> list[Mention]:
         if rule.startswith("coordinated_or:"):
             pending.append(i)
             rule = rule.split(":", 1)[1]
-        m.rule, m.role = rule, RULE_ROLE[rule.removeprefix("coordinated:")]
+        mentions[i] = replace(m, rule=rule, role=RULE_ROLE[rule.removeprefix("coordinated:")])
     # Coordination: "to Ukraine, Poland, and perhaps soon also Lithuania"; "until Turkey or Russia approves".
     for _ in range(2):
         for i in pending:
@@ -550,7 +553,7 @@ def assign_roles(mentions: list[Mention], article) -> list[Mention]:
                 # about the place: only the roles of places pass along a list.
                 if RULE_ROLE.get(base) == "not_a_place" or not _coordinated(text, a, b):
                     continue
-                m.rule, m.role = f"coordinated:{base}", RULE_ROLE[base]
+                mentions[i] = replace(m, rule=f"coordinated:{base}", role=RULE_ROLE[base])
                 break
     # A small town named like a person, listed with places that are places: the list is the evidence.
     for i, m in enumerate(mentions):
@@ -560,7 +563,8 @@ def assign_roles(mentions: list[Mention], article) -> list[Mention]:
             if 0 <= j < len(mentions) and mentions[j].role in ("literal", "actor") and mentions[j].place is not None:
                 a, b = (mentions[j], m) if j < i else (m, mentions[j])
                 if _coordinated(text, a, b):
-                    m.rule, m.role = "listed_with_places", "literal"
-                    m.place, m.resolved_by, m.alternatives = m.set_aside
+                    place, resolved_by, alternatives = m.set_aside
+                    mentions[i] = replace(m, rule="listed_with_places", role="literal", place=place,
+                                          resolved_by=resolved_by, alternatives=alternatives)
                     break
     return mentions

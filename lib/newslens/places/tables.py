@@ -22,8 +22,10 @@ score is at least ``FOCUS_SHARE`` (10%).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..schema import conform_each
-from .geoparse import Mention, dateline_mention, extract_mentions
+from .geoparse import PlaceMention, dateline_mention, extract_mentions
 from .gazetteer import load_gazetteer
 from .roles import assign_roles
 
@@ -34,19 +36,18 @@ ROLES = ["literal", "actor", "attribute", "dateline", "not_a_place"]
 DATELINE_RULE = "wire_dateline"
 
 
-def analyse_places(article, prefer_countries=(), prefer_continents=()) -> list[Mention]:
+def analyse_places(article, prefer_countries=(), prefer_continents=()) -> list[PlaceMention]:
     """Mentions in ``article.body``, resolved and with a role (see geoparse and roles), after the wire
     dateline's place if the article has one."""
     mentions = extract_mentions(article, prefer_countries=prefer_countries, prefer_continents=prefer_continents)
-    assign_roles(mentions, article)
+    mentions = assign_roles(mentions, article)
     dateline = dateline_mention(article, prefer_countries=prefer_countries, prefer_continents=prefer_continents)
     if dateline is not None:
-        dateline.role, dateline.rule = "dateline", DATELINE_RULE
-        mentions.insert(0, dateline)
+        mentions.insert(0, replace(dateline, role="dateline", rule=DATELINE_RULE))
     return mentions
 
 
-def country_named(m: Mention, gazetteer=None) -> str:
+def country_named(m: PlaceMention, gazetteer=None) -> str:
     """The country ``m`` names by its name, demonym or national capital; "" for any other place."""
     p = m.place
     if p is None or not p.is_place or not p.country_code:
@@ -58,7 +59,7 @@ def country_named(m: Mention, gazetteer=None) -> str:
 OFFSET_COLUMNS = ["sentence_id", "paragraph_id", "start", "end"]
 
 
-def mentions_frame(mentions: list[Mention]):
+def mentions_frame(mentions: list[PlaceMention]):
     """place_mentions.csv: one row per mention, in text order."""
     import pandas as pd
 
@@ -89,7 +90,7 @@ def mentions_frame(mentions: list[Mention]):
                          else [row[c] for row in rows] for c in columns}, columns=columns)
 
 
-def places_frame(mentions: list[Mention]):
+def places_frame(mentions: list[PlaceMention]):
     """places.csv: one row per place (blocs and excluded names left out), most mentioned first."""
     import numpy as np
     import pandas as pd
@@ -135,7 +136,7 @@ def places_frame(mentions: list[Mention]):
     return frame
 
 
-def role_counts_frame(mentions: list[Mention]):
+def role_counts_frame(mentions: list[PlaceMention]):
     """place_role_counts.csv: mentions per role, split by names of places, demonyms and blocs."""
     import pandas as pd
 
@@ -152,7 +153,7 @@ def role_counts_frame(mentions: list[Mention]):
     return pd.DataFrame(rows)
 
 
-def focus_frame(article, mentions: list[Mention]):
+def focus_frame(article, mentions: list[PlaceMention]):
     """place_focus.csv: countries scored by role and position (see the module docstring), best first."""
     import pandas as pd
 

@@ -6,7 +6,7 @@ import ast
 from newslens.analysis import ANALYSIS_STEPS
 from newslens.paths import PACKAGE_DIR
 from newslens.schema import article_table_names
-from newslens.stages import (ANALYSES, ANALYSIS_OUTPUTS, BASE_TABLES, EXTRAS, LAYERS,
+from newslens.stages import (ANALYSES, ANALYSIS_OUTPUTS, ANALYSIS_RECORDS, BASE_TABLES, EXTRAS, LAYERS,
                              analysis_order_problems)
 
 
@@ -115,6 +115,15 @@ def test_the_analyses_run_in_their_declared_order():
     assert analysis_order_problems() == []
     assert analysis_order_problems(("sentiment", "places", "framing")) == [
         "sentiment needs place_mentions.csv (place_mentions), which no earlier analysis adds"]
+    # Records are inputs and outputs as tables are: needed before they are made, made twice, not declared.
+    needs_records = {"framing": {"places": "place_mentions"}}
+    assert analysis_order_problems(inputs=needs_records) == []
+    assert analysis_order_problems(("framing", "places", "sentiment"), inputs=needs_records) == [
+        "framing needs place_mentions (places), which no earlier analysis adds"]
+    assert analysis_order_problems(records={**ANALYSIS_RECORDS, "framing": ("quotes", "actor_mentions")}) == [
+        "framing adds actor_mentions, which an earlier analysis added"]
+    assert analysis_order_problems(records={"places": ("place_mentions",), "framing": ("quotes",)}) == [
+        "sentiment declares no records"]
 
 
 def test_the_declared_outputs_are_the_schema_tables():

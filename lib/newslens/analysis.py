@@ -6,7 +6,12 @@
     25
     >>> newslens.write(result, "out/my-article")          # doctest: +SKIP
 
-``analyze`` writes nothing; ``write`` writes article.json, every table as CSV and the places map.
+``analyze`` writes nothing; ``write`` writes article.json, every table as CSV and the places map. What the
+analyses found is also kept as records (frozen dataclasses), beside the tables made from them:
+
+    >>> first = result.annotations["place_mentions"][0]     # a places.geoparse.PlaceMention
+    >>> first.surface, first.role, first.rule
+    ('Turkey', 'actor', 'possessive_agent_noun')
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotations import Annotations
 from .errors import ArticleInputError
 from .report.output import record_outputs, save_figure, write_csv, write_json
-from .stages import ANALYSIS_INPUTS, EXTRAS
+from .stages import ANALYSIS_INPUTS, ANALYSIS_RECORDS, EXTRAS
 from .text.article import Article
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
 from .text.loader import load_article
@@ -50,11 +56,14 @@ class Options:
 
 @dataclass
 class ArticleAnalysis:
-    """An analysed article: the Article itself and every table, keyed by output file name."""
+    """An analysed article: the Article itself, every table (keyed by output file name) and the records the
+    tables are made from (``annotations``, keyed as ``newslens.stages.ANALYSIS_RECORDS`` names them: a tuple
+    of frozen dataclasses each, such as "place_mentions", "actor_mentions", "quotes", "cues")."""
 
     article: Article
     tables: dict = field(default_factory=dict)
     options: Options = field(default_factory=Options)
+    annotations: dict = field(default_factory=dict)
 
     def __getitem__(self, name: str):
         return self.tables[name if name.endswith(".csv") else f"{name}.csv"]
@@ -88,48 +97,61 @@ def _join_sentence_columns(sentences, extra):
     return sentences.merge(extra, on="sentence_id", how="left", validate="one_to_one")
 
 
-# The analyses, one function each, in the order of newslens.stages.ANALYSES. Each analysis is imported when it
-# first runs, not at the top: together they pull in numpy, their lexicons and models (several times the cost
-# of `import newslens`), which `import newslens` does not pay for.
-def places_step(article, extras, **inputs) -> dict:
-    from .places import article_tables as places_tables   # lazy: see above
+# The analyses, one function each, in the order of newslens.stages.ANALYSES; each gives its records and
+# tables (annotations.Annotations). Each analysis is imported when it first runs, not at the top: together
+# they pull in numpy, their lexicons and models (several times the cost of `import newslens`), which
+# `import newslens` does not pay for.
+def places_step(article, extras, **inputs) -> Annotations:
+    from .places import annotate   # lazy: see above
 
-    return places_tables(article, extras=extras, **inputs)
-
-
-def sentiment_step(article, extras, **inputs) -> dict:
-    from .sentiment import article_tables as sentiment_tables   # lazy: see above
-
-    return sentiment_tables(article, extras=extras, **inputs)
+    return annotate(article, extras=extras, **inputs)
 
 
-def framing_step(article, extras, **inputs) -> dict:
-    from .framing import article_tables as framing_tables   # lazy: see above
+def sentiment_step(article, extras, **inputs) -> Annotations:
+    from .sentiment import annotate   # lazy: see above
 
-    return framing_tables(article, extras=extras, **inputs)
+    return annotate(article, extras=extras, **inputs)
+
+
+def framing_step(article, extras, **inputs) -> Annotations:
+    from .framing import annotate   # lazy: see above
+
+    return annotate(article, extras=extras, **inputs)
 
 
 # Run in this order; tests/test_layout.py checks it against stages.ANALYSES, ANALYSIS_INPUTS and ANALYSIS_OUTPUTS.
 ANALYSIS_STEPS = {"places": places_step, "sentiment": sentiment_step, "framing": framing_step}
 
 
-def analysis_tables(article: Article, extras=frozenset()) -> dict:
-    """Every table for one article, keyed by output file name ("sentences.csv", ...), with ``extras`` (none
-    unless asked, as in ``analyze``), each as ``newslens.schema`` declares it: an empty table still has every
-    column, in its type."""
+def analysis_annotations(article: Article, extras=frozenset()) -> Annotations:
+    """Every record and every table for one article: records by the names of ``stages.ANALYSIS_RECORDS``,
+    tables by output file name ("sentences.csv", ...), with ``extras`` (none unless asked, as in
+    ``analyze``), each as ``newslens.schema`` declares it: an empty table still has every column, in its
+    type. Each analysis is given the inputs ``stages.ANALYSIS_INPUTS`` declares (a table's file name, or a
+    kind of records), from the analyses before it."""
     # Imported here, not at the top, so that `python -m newslens.schema` finds it not yet imported.
-    from .schema import conform_tables
+    from .schema import SchemaError, conform_tables
 
-    tables = article_tables(article)
+    tables, records = article_tables(article), {}
     for stage, step in ANALYSIS_STEPS.items():
-        inputs = {keyword: tables[name] for keyword, name in ANALYSIS_INPUTS.get(stage, {}).items()}
-        produced = step(article, extras, **inputs)
+        inputs = {keyword: tables[name] if name.endswith(".csv") else records[name]
+                  for keyword, name in ANALYSIS_INPUTS.get(stage, {}).items()}
+        found = step(article, extras, **inputs)
+        if tuple(found.records) != ANALYSIS_RECORDS[stage]:
+            raise SchemaError(f"{stage} gave records {tuple(found.records)}, declared {ANALYSIS_RECORDS[stage]}")
+        records.update(found.records)
+        produced = dict(found.tables)
         # Sentence-level columns from an analysis join the one sentences table.
         extra = produced.pop("sentence_sentiment.csv", None)
         if extra is not None:
             tables["sentences.csv"] = _join_sentence_columns(tables["sentences.csv"], extra)
         tables.update(produced)
-    return conform_tables(tables, extras)
+    return Annotations(records=records, tables=conform_tables(tables, extras))
+
+
+def analysis_tables(article: Article, extras=frozenset()) -> dict:
+    """Every table for one article, keyed by output file name (``analysis_annotations`` without the records)."""
+    return analysis_annotations(article, extras).tables
 
 
 def load(source, options: Options | None = None) -> Article:
@@ -156,7 +178,8 @@ def analyze(source, options: Options | None = None) -> ArticleAnalysis:
     """
     options = options or Options()
     article = load(source, options)
-    return ArticleAnalysis(article=article, tables=analysis_tables(article, options.extras), options=options)
+    found = analysis_annotations(article, options.extras)
+    return ArticleAnalysis(article=article, tables=found.tables, options=options, annotations=found.records)
 
 
 def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True) -> list[Path]:

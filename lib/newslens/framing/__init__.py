@@ -1,12 +1,22 @@
 """Stage 2, framing: lexicon terms with offsets and rates, quotations and scare quotes, keyness against
-general English, collocations and propaganda cues. ``article_tables(article, extras)`` gives the framing tables."""
+general English, collocations and propaganda cues. ``annotate(article, extras)`` gives the records
+(``TermMatch``, ``Quote``, ``Cue``) and the framing tables; ``article_tables(article, extras)`` the tables alone."""
 
-from .tables import framing_tables
+from .cues import Cue
+from .quotes import Quote
+from .tables import framing_annotations, framing_tables
+from .terms import TermMatch
+
+
+def annotate(article, extras=frozenset()):
+    """Records "term_matches", "quotes" and "cues" and the framing tables, with the extras named in
+    ``extras`` (none unless asked, as in ``newslens.analyze``)."""
+    return framing_annotations(article, collocations="collocations" in extras)
 
 
 def article_tables(article, extras=frozenset()) -> dict:
-    """The framing tables, with the extras named in ``extras`` (none unless asked, as in ``newslens.analyze``)."""
-    return framing_tables(article, collocations="collocations" in extras)
+    """The framing tables (``annotate`` without the records)."""
+    return annotate(article, extras).tables
 
 
-__all__ = ["article_tables", "framing_tables"]
+__all__ = ["Cue", "Quote", "TermMatch", "annotate", "article_tables", "framing_annotations", "framing_tables"]

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.article import normalise_quotes
@@ -177,18 +178,46 @@ def _in_name(article, start: int, end: int, names, term: str) -> bool:
     return any(s <= start and end <= e for s, e in names)
 
 
-def _row(article, cue, evidence_type, evidence, spans, detail, voice=("outlet", "")):
-    """One cue row from a list of (start, end) spans in the body."""
-    spans = sorted(spans)
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence for a propaganda cue (a place to look, not a verdict); a row of cues.csv."""
+    cue_id: int
+    cue: str                             # repetition, loaded language or name calling
+    evidence_type: str
+    evidence: str
+    occurrences: int
+    paragraph_ids: tuple[int, ...]
+    sentence_ids: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...]   # (start, end) in the body, in order
+    detail: str
+    first_sentence: str
+    voice: str                           # outlet, quoted or reported
+    speaker: str
+
+
+def _row(article, cue, evidence_type, evidence, spans, detail, voice=("outlet", ""), occurrences=None) -> dict:
+    """One cue's fields (all but its id) from a list of (start, end) spans in the body."""
+    spans = tuple(sorted(spans))
     sentences = sorted({article.sentence_at(s).id for s, _ in spans})
     by_id = {s.id: s for s in article.sentences}
     return {
-        "cue": cue, "evidence_type": evidence_type, "evidence": evidence, "occurrences": len(spans),
-        "paragraph_ids": ";".join(str(p) for p in sorted({by_id[s].paragraph_id for s in sentences})),
-        "sentence_ids": ";".join(map(str, sentences)), "starts": ";".join(str(s) for s, _ in spans),
+        "cue": cue, "evidence_type": evidence_type, "evidence": evidence,
+        "occurrences": len(spans) if occurrences is None else occurrences,
+        "paragraph_ids": tuple(sorted({by_id[s].paragraph_id for s in sentences})),
+        "sentence_ids": tuple(sentences), "spans": spans,
         "detail": detail, "first_sentence": by_id[sentences[0]].text if sentences else "",
         "voice": voice[0], "speaker": voice[1],
     }
+
+
+def cues_frame(cues: list[Cue]):
+    """cues.csv from the records."""
+    import pandas as pd
+
+    return pd.DataFrame([[c.cue_id, c.cue, c.evidence_type, c.evidence, c.occurrences,
+                          ";".join(map(str, c.paragraph_ids)), ";".join(map(str, c.sentence_ids)),
+                          ";".join(str(s) for s, _ in c.spans), c.detail, c.first_sentence, c.voice, c.speaker]
+                         for c in cues], columns=COLUMNS)
 
 
 @lru_cache(maxsize=65536)
@@ -345,10 +374,14 @@ def _repeat_voice(voices, spans):
 
 
 def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM, voices: Voices | None = None):
-    """cues.csv: one row per piece of evidence, grouped by cue and by whose words it is. ``voices``: the
-    article's Voices, when the caller has them (they read the reported speech, which cue_rates_table needs too)."""
-    import pandas as pd
+    """cues.csv: one row per piece of evidence (``find_cues``)."""
+    return cues_frame(find_cues(article, mentions, quotes, min_ngram, voices))
 
+
+def find_cues(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM,
+              voices: Voices | None = None) -> list[Cue]:
+    """Every piece of evidence, grouped by cue and by whose words it is. ``voices``: the article's Voices,
+    when the caller has them (they read the reported speech, which cue_rates_table needs too)."""
     quotes = find_quotes(article) if quotes is None else quotes
     mentions = find_mentions(article, quotes=quotes) if mentions is None else mentions
     voices = Voices(article, quotes) if voices is None else voices
@@ -357,11 +390,10 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM, 
     # Repetition
     sf = article.standfirst
     if sf is not None and sf.body_start is not None:
-        row = _row(article, "repetition", "standfirst repeated in body", sf.text, [(sf.body_start, sf.body_end)],
-                   f"the lede printed above the body stands again word for word in paragraph {sf.duplicate_of}; "
-                   "only the body copy is counted")
-        row["occurrences"] = 2  # once above the body (no body offset), once inside it
-        rows.append(row)
+        rows.append(_row(article, "repetition", "standfirst repeated in body", sf.text, [(sf.body_start, sf.body_end)],
+                         f"the lede printed above the body stands again word for word in paragraph "
+                         f"{sf.duplicate_of}; only the body copy is counted",
+                         occurrences=2))  # once above the body (no body offset), once inside it
     # A duplicated paragraph is not reported again as duplicated sentences, nor those as n-grams.
     reported: list[tuple[int, int]] = []
 
@@ -444,13 +476,12 @@ def cues_table(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM, 
                          f"loaded-word list ({word.category})", word.term, [(h.start, h.end) for h in hits],
                          f"{word.reason}; {n_scare} of {len(hits)} in scare quotes", voice))
 
-    frame = pd.DataFrame(rows, columns=COLUMNS[1:])
-    frame.insert(0, "cue_id", range(1, len(frame) + 1))
-    return frame
+    return [Cue(cue_id=i, **row) for i, row in enumerate(rows, start=1)]
 
 
 def cue_rates_table(article, cues, quotes=None, voices: Voices | None = None):
-    """cue_rates.csv: per voice (the outlet, then each quoted or reported speaker), its words and its cues.
+    """cue_rates.csv: per voice (the outlet, then each quoted or reported speaker), its words and its cues
+    (``cues``: the Cue records, or cues.csv).
 
     ``words``: body words in that voice; ``loaded_language`` and ``name_calling``: occurrences (each flagged
     word or phrase); ``repetition``: repetition rows; ``word_cues_per_1000``: loaded-language and
@@ -465,7 +496,7 @@ def cue_rates_table(article, cues, quotes=None, voices: Voices | None = None):
     for tok in article.words:
         words[voices.voice(tok.start, tok.end)] += 1
     counts = defaultdict(lambda: defaultdict(int))
-    for row in cues.itertuples(index=False):
+    for row in cues.itertuples(index=False) if hasattr(cues, "itertuples") else cues:
         key = (row.voice, row.speaker)
         counts[key][row.cue] += 1 if row.cue == "repetition" else int(row.occurrences)
     keys = [("outlet", "")] + sorted((set(words) | set(counts)) - {("outlet", "")},

@@ -126,7 +126,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
 @dataclass(frozen=True)
-class QuotedSpan:
+class Quote:
+    """One quoted span of the body, with its kind and speaker; a row of quotes.csv."""
     quote_id: int
     start: int              # offset of the first character inside the marks
     end: int                # offset just after the last character inside the marks
@@ -583,7 +584,7 @@ def _named_speakers(article, body: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def find_quotes(article) -> list[QuotedSpan]:
+def find_quotes(article) -> list[Quote]:
     """Every quoted span in the body, in reading order, classified by the rule in the module docstring."""
     body = article.body
     raw = []
@@ -597,7 +598,7 @@ def find_quotes(article) -> list[QuotedSpan]:
     reported_in: dict[int, list[str]] = {}
     for _, sid, name in named:
         reported_in.setdefault(sid, []).append(name)
-    attributed_in: dict[int, QuotedSpan] = {}     # sentence id -> its last attributed quotation so far
+    attributed_in: dict[int, Quote] = {}     # sentence id -> its last attributed quotation so far
     opens = [o for o, _, _, _, _ in raw]
     closes = sorted(c for _, c, _, _, _ in raw)
     enclosing = _innermost_enclosing(raw)
@@ -667,7 +668,7 @@ def find_quotes(article) -> list[QuotedSpan]:
             if _resolvable(speaker):
                 names_before = _names_in(blanked[sentence.start:open_at])
                 speaker_resolved = resolver.resolve(speaker, open_at, names_before)
-        spans.append(QuotedSpan(
+        spans.append(Quote(
             quote_id=n, start=start, end=end, open_mark=body[open_at],
             close_mark=body[close_at] if closed else "", text=body[start:end],
             sentence_id=sentence.id, paragraph_id=para_id, n_words=len(words), kind=kind,
@@ -728,7 +729,7 @@ class Spans:
         return len(self.spans)
 
 
-def title_spans(article, quotes: list[QuotedSpan] | None = None) -> Spans:
+def title_spans(article, quotes: list[Quote] | None = None) -> Spans:
     """(start, end) of every quoted title: text that framing counts, keyness and collocations leave out.
 
     ``quotes``: the article's ``find_quotes`` result, if the caller has it (spares finding them again).
@@ -744,7 +745,7 @@ def in_spans(start: int, end: int, spans) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def quotes_table(article, spans: list[QuotedSpan] | None = None):
+def quotes_table(article, spans: list[Quote] | None = None):
     """quotes.csv: one row per quoted span with its classification, rule and sentence."""
     import pandas as pd
 
@@ -782,7 +783,7 @@ _STATED_BY = re.compile(r"^\W*(?:This|That|It|These words|Such statements?)\s+(?
                         r"(?:\w+\s+){0,2}?(?:\w+ed)\s+by\b")
 
 
-def reported_speech(article, quotes: list[QuotedSpan] | None = None) -> dict[int, ReportedSpeech]:
+def reported_speech(article, quotes: list[Quote] | None = None) -> dict[int, ReportedSpeech]:
     """Sentence id -> its reporting clause, for every sentence of indirect speech in the body.
 
     A sentence is reported speech when, outside its quotation marks, it has "according to X", or a speech

@@ -1,21 +1,29 @@
-"""Every framing table for one article (``framing_tables``), the assembly `newslens.analysis` calls."""
+"""Every framing record and table for one article (``framing_annotations``), the assembly `newslens.analysis`
+calls; ``framing_tables`` gives the tables alone."""
 
 from __future__ import annotations
 
+from ..annotations import Annotations
 from ..schema import conform_each
 from .lexicon import load_lexicon
 from .quotes import find_quotes, quotes_table
 from .terms import category_totals, find_mentions, mentions_table, naming_choices, terms_table
-from .cues import Voices, cue_rates_table, cues_table
+from .cues import Voices, cue_rates_table, cues_frame, find_cues
 from .keyness import keyness_table
 
 
 def framing_tables(article, collocations: bool = True) -> dict:
-    """All framing outputs for ``newslens analyze``: file name -> DataFrame (collocations.csv only with
-    ``collocations``: NLTK's collocation finder is the costliest part and few corpus questions need it)."""
+    """All framing tables for ``newslens analyze``: file name -> DataFrame (``framing_annotations``)."""
+    return framing_annotations(article, collocations).tables
+
+
+def framing_annotations(article, collocations: bool = True) -> Annotations:
+    """Records "term_matches" (``terms.TermMatch``), "quotes" (``quotes.Quote``) and "cues" (``cues.Cue``), and
+    every framing table, file name -> DataFrame (collocations.csv only with ``collocations``: NLTK's
+    collocation finder is the costliest part and few corpus questions need it)."""
     lexicon = load_lexicon()
-    quotes = find_quotes(article)
-    mentions = find_mentions(article, lexicon, quotes)
+    quotes = tuple(find_quotes(article))
+    mentions = tuple(find_mentions(article, lexicon, quotes))
     terms = terms_table(article, mentions, lexicon)
     tables = {
         "terms.csv": terms,
@@ -26,13 +34,15 @@ def framing_tables(article, collocations: bool = True) -> dict:
         "quotes.csv": quotes_table(article, quotes),
     }
     voices = Voices(article, quotes)        # whose words each span is: read once for both cue tables
-    tables["cues.csv"] = cues_table(article, mentions=mentions, quotes=quotes, voices=voices)
-    tables["cue_rates.csv"] = cue_rates_table(article, tables["cues.csv"], quotes, voices=voices)
+    cues = tuple(find_cues(article, mentions=mentions, quotes=quotes, voices=voices))
+    tables["cues.csv"] = cues_frame(cues)
+    tables["cue_rates.csv"] = cue_rates_table(article, cues, quotes, voices=voices)
     if collocations:
         from .collocations import collocations_table   # only with the collocations extra (NLTK's finder)
 
         tables["collocations.csv"] = collocations_table(article, quotes=quotes)
-    return conform_each(tables, {"collocations"} if collocations else set())   # empty tables keep every column
+    return Annotations(records={"term_matches": mentions, "quotes": quotes, "cues": cues},
+                       tables=conform_each(tables, {"collocations"} if collocations else set()))   # empty tables keep every column
 
 
 def _derived_from(source: str) -> str | None:

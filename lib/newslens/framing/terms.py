@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..text.article import normalise_quotes
 from ..text.lemmas import lemmatize
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
-from .quotes import QUOTE_CHARS, QuotedSpan, find_quotes
+from .quotes import QUOTE_CHARS, Quote, find_quotes
 from ..text.words import word_tokens
 
 # "would" as the reported future of "will" ("the spokesman said the talks would resume") is tense, not a
@@ -40,7 +40,8 @@ PARAGRAPH_MARK = " \u00b6 "  # shown where the context crosses a paragraph break
 
 
 @dataclass(frozen=True)
-class Mention:
+class TermMatch:
+    """One framing lexicon hit in the body (offsets index ``article.body``); a row of term_mentions.csv."""
     term: str
     category: str
     cue: str
@@ -160,7 +161,7 @@ def _entry_hits(tokens: list[_Tok], entry: LexiconEntry, where: dict[str, list[i
 
 
 def find_mentions(article, lexicon: Lexicon | None = None,
-                  quotes: list[QuotedSpan] | None = None) -> list[Mention]:
+                  quotes: list[Quote] | None = None) -> list[TermMatch]:
     """Every lexicon hit in the body, in reading order (then category order).
 
     Inside one category overlapping hits are resolved longest first, then by lexicon order; hits inside a
@@ -204,7 +205,7 @@ def find_mentions(article, lexicon: Lexicon | None = None,
                     article.body[start:start + 1].isupper() and (
                         any(t.text[:1].isalnum() for t in tokens[:i])
                         or (j < len(tokens) and tokens[j].text[:1].isdigit()))
-                mentions.append(Mention(
+                mentions.append(TermMatch(
                     term=entry.term, category=category, cue=entry.cue, surface=article.body[start:end],
                     start=start, end=end, sentence_id=sid, paragraph_id=para_of[sid],
                     word_position=tokens[i].word_position,
@@ -234,7 +235,7 @@ def kwic_context(body: str, start: int, end: int, width: int = KWIC_WIDTH) -> tu
     return _one_line(left), _one_line(right)
 
 
-def mentions_table(article, mentions: list[Mention]):
+def mentions_table(article, mentions: list[TermMatch]):
     """term_mentions.csv: every hit with offsets, sentence, quotation and KWIC context."""
     import pandas as pd
 
@@ -280,14 +281,14 @@ def dispersion_dp(hit_paragraphs: list[int], words_per_paragraph: dict[int, int]
     return 0.5 * sum(abs(hit_paragraphs.count(p) / n - w / total_words) for p, w in words_per_paragraph.items())
 
 
-def terms_table(article, mentions: list[Mention], lexicon: Lexicon | None = None):
+def terms_table(article, mentions: list[TermMatch], lexicon: Lexicon | None = None):
     """terms.csv: one row per lexicon entry (zeros included: an absent frame or spelling is a finding)."""
     import pandas as pd
 
     lexicon = lexicon or load_lexicon()
     n_words = len(article.words)
     words_per_paragraph = paragraph_word_counts(article)
-    hits_of: dict[tuple[str, str], list[Mention]] = {}     # (term, category) -> its hits, in order
+    hits_of: dict[tuple[str, str], list[TermMatch]] = {}     # (term, category) -> its hits, in order
     for m in mentions:
         hits_of.setdefault((m.term, m.category), []).append(m)
     rows = []

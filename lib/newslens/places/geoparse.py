@@ -50,10 +50,11 @@ QUALIFIER_KINDS = {"us_state", "province", "country", "region"}
 QUALIFIER_GAP = re.compile(r",\s*|\s+in\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceMention:
     """One occurrence of a gazetteer name in the body; offsets index ``article.body``. Immutable: each step
-    (persons, resolution, roles) returns new records (``dataclasses.replace``) instead of setting fields."""
+    (persons, resolution, roles) returns new records (``dataclasses.replace``) instead of setting fields.
+    Slots: a step reads a mention's fields many times, and a slotted record is quicker to read and to copy."""
     start: int
     end: int
     surface: str
@@ -145,10 +146,12 @@ def _title_case(caps: str) -> str:
 
 
 def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None,
-                  sentence_starts: set[int] | None = None) -> list[PlaceMention]:
+                  sentence_starts: set[int] | None = None, sentence_at=None) -> list[PlaceMention]:
     """Longest, case-sensitive matches of gazetteer names in ``text``, left to right, without overlaps; then
     capitalised datelines ("TRENTON —") and AP state abbreviations after a town ("St. Charles, Mo.").
-    ``sentence_starts``: ``_sentence_starts(text, sentences)``, if the caller has it."""
+    ``sentence_starts``: ``_sentence_starts(text, sentences)``, if the caller has it; ``sentence_at``: offset
+    -> the sentence holding it (``Article.sentence_at``), which gives each mention its sentence and paragraph
+    ids as it is made (0 without it)."""
     g = gazetteer or load_gazetteer()
     starts = _sentence_starts(text, sentences) if sentence_starts is None else sentence_starts
     mentions: list[PlaceMention] = []
@@ -166,10 +169,10 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None, sentences=None,
                 continue
             if name.isupper() and len(name) <= 4 and _in_capitals_run(text, start, end):
                 continue  # "QUIET CAR." is not the Central African Republic
-            mentions.append(_mention(text, start, end, entries))
+            mentions.append(_mention(text, start, end, entries, sentence_at=sentence_at))
             consumed = end
             break
-    extra = _datelines(text, g, mentions) + _state_abbreviations(text, g, mentions)
+    extra = _datelines(text, g, mentions, sentence_at) + _state_abbreviations(text, g, mentions, sentence_at)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     for sig in SIGNATURE.finditer(text):
@@ -187,7 +190,7 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
     return any(w.isupper() and len(w) > 1 for w in near)
 
 
-def _datelines(text: str, g: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _datelines(text: str, g: Gazetteer, mentions: list[PlaceMention], sentence_at=None) -> list[PlaceMention]:
     out = []
     for d in DATELINE.finditer(text):
         caps = d.group(1).rstrip(".-")
@@ -196,11 +199,12 @@ def _datelines(text: str, g: Gazetteer, mentions: list[PlaceMention]) -> list[Pl
             continue
         entries = [e for e in g.lookup(_title_case(caps)) if e.form == "name"]
         if entries:
-            out.append(_mention(text, start, end, entries, place_evidence="dateline"))
+            out.append(_mention(text, start, end, entries, place_evidence="dateline", sentence_at=sentence_at))
     return out
 
 
-def _state_abbreviations(text: str, g: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _state_abbreviations(text: str, g: Gazetteer, mentions: list[PlaceMention],
+                         sentence_at=None) -> list[PlaceMention]:
     out = []
     for m in mentions:
         a = AP_STATE_AFTER.match(text, m.end)
@@ -208,11 +212,13 @@ def _state_abbreviations(text: str, g: Gazetteer, mentions: list[PlaceMention]) 
             continue
         entries = [e for e in g.lookup(AP_STATES[a.group(1)]) if e.place is not None and e.place.kind == "us_state"]
         if entries:
-            out.append(_mention(text, a.start(1), a.end(1), entries, place_evidence="state abbreviation"))
+            out.append(_mention(text, a.start(1), a.end(1), entries, place_evidence="state abbreviation",
+                                sentence_at=sentence_at))
     return out
 
 
-def _mention(text: str, start: int, end: int, entries: list[Entry], place_evidence: str = "") -> PlaceMention:
+def _mention(text: str, start: int, end: int, entries: list[Entry], place_evidence: str = "",
+             sentence_at=None) -> PlaceMention:
     forms = {e.form for e in entries}
     form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
     if form == "name":
@@ -228,8 +234,11 @@ def _mention(text: str, start: int, end: int, entries: list[Entry], place_eviden
     if start > 0 and text[start - 1] == "-":
         m = re.search(r"([^\W_]+)$", text[max(0, start - 40):start - 1])
         prefix = m.group(1) if m else ""
+    sentence = sentence_at(start) if sentence_at is not None else None
     return PlaceMention(start, end, text[start:end], form, entries, possessive=possessive, prefix=prefix,
-                        suffix=suffix, place_evidence=place_evidence)
+                        suffix=suffix, place_evidence=place_evidence,
+                        sentence_id=sentence.id if sentence is not None else 0,
+                        paragraph_id=sentence.paragraph_id if sentence is not None else 0)
 
 
 # --- disambiguation ------------------------------------------------------------------------------------
@@ -359,18 +368,16 @@ def extract_mentions(article, gazetteer: Gazetteer | None = None, prefer_countri
     g = gazetteer or load_gazetteer()
     text = article.body
     starts = _sentence_starts(text, article.sentences)      # found once, for the matching and the person rules
-    mentions = find_mentions(text, g, article.sentences, sentence_starts=starts)
+    mentions = find_mentions(text, g, article.sentences, sentence_starts=starts, sentence_at=article.sentence_at)
     mentions = mark_persons(mentions, text, starts, g)
     mentions = resolve(mentions, text, g, prefer_countries, prefer_continents)
     mentions = reject_given_names(mentions, text, starts, g)
-    return [_set_aside(m, article.sentence_at(m.start)) for m in mentions]
+    return [_set_aside(m) if m.person_rule and m.place is not None else m for m in mentions]
 
 
-def _set_aside(m: PlaceMention, s) -> PlaceMention:
-    """``m`` with its sentence ``s``; a person's name loses its place (the candidates stay in ``entries`` and
-    ``alternatives`` for the record, and in ``set_aside`` for a later rule that finds it is a place)."""
-    if m.person_rule and m.place is not None:
-        return replace(m, set_aside=(m.place, m.resolved_by, m.alternatives),
-                       alternatives="; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x),
-                       place=None, resolved_by="not a place", sentence_id=s.id, paragraph_id=s.paragraph_id)
-    return replace(m, sentence_id=s.id, paragraph_id=s.paragraph_id)
+def _set_aside(m: PlaceMention) -> PlaceMention:
+    """A person's name loses its place: the candidates stay in ``entries`` and ``alternatives`` for the
+    record, and in ``set_aside`` for a later rule that finds it is a place."""
+    return replace(m, set_aside=(m.place, m.resolved_by, m.alternatives),
+                   alternatives="; ".join(x for x in (f"{m.place.name} ({_where(m.place)})", m.alternatives) if x),
+                   place=None, resolved_by="not a place")

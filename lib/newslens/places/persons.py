@@ -314,9 +314,10 @@ def mark_persons(mentions, text: str, sentence_starts: set[int], gazetteer) -> l
     people: set[str] = set()
     marked = []
     for m in mentions:
-        if m.form == "name" and not m.person_rule:
-            m = replace(m, person_rule=person_rule(m, t, gazetteer))
-            if m.person_rule.startswith("person:"):
+        rule = person_rule(m, t, gazetteer) if m.form == "name" and not m.person_rule else ""
+        if rule:            # a new record only where there is something to say (most names are places)
+            m = replace(m, person_rule=rule)
+            if rule.startswith("person:"):
                 people.add(m.surface)
         marked.append(m)
     return [replace(m, person_rule="person:same_name")

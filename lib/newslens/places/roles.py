@@ -21,6 +21,7 @@ meaning, its source and the words), so a reader can check every decision without
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from typing import Callable
@@ -90,22 +91,23 @@ DEFAULT_RULES = {"default_region", "default_name", "default_demonym", "possessiv
 
 
 @lru_cache(maxsize=1024)
-def _sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, text) of a sentence's tokens, quotes straightened; cached: a sentence often holds several
-    mentions."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(normalise_quotes(sentence)))
+def _sentence_tokens(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """The starts, ends and texts of a sentence's tokens (in order, without overlaps), quotes straightened;
+    cached: a sentence often holds several mentions."""
+    found = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(normalise_quotes(sentence))]
+    return tuple(s for s, _, _ in found), tuple(e for _, e, _ in found), tuple(t for _, _, t in found)
 
 
 class _Context:
     """Tokens of one sentence around a mention (straight quotes), lower-cased for matching."""
 
     def __init__(self, text: str, sentence_start: int, sentence_end: int, mention: PlaceMention):
-        tokens = [(s + sentence_start, e + sentence_start, t)
-                  for s, e, t in _sentence_tokens(text[sentence_start:sentence_end])]
+        starts, ends, tokens = _sentence_tokens(text[sentence_start:sentence_end])
         # A token holding the mention ("Kiev's", "Turkish-backed", "NATO-Russia") belongs to neither side, so
-        # the context starts outside the compound and after the possessive.
-        self.before = [t for s, e, t in tokens if e <= mention.start]
-        self.after = [t for s, e, t in tokens if s >= mention.end]
+        # the context starts outside the compound and after the possessive. Tokens come in order without
+        # overlaps, so the ends are sorted as the starts are: two binary searches find both sides.
+        self.before = list(tokens[:bisect_right(ends, mention.start - sentence_start)])
+        self.after = list(tokens[bisect_left(starts, mention.end - sentence_start):])
         if mention.possessive and self.after[:1] == ["'"]:
             self.after.pop(0)  # plural possessive: "ambassadors'"
 

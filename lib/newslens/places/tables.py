@@ -1,6 +1,7 @@
 """Places in one article as tables: every mention with its role, the places, role counts and country focus.
 
-Entry point for ``newslens analyze``: ``places_tables(article)``.
+Entry point for ``newslens analyze``: ``places_annotations(article)``, the mentions as records
+(``geoparse.PlaceMention``) and the tables made from them; ``places_tables(article)``, the tables alone.
 
 Roles come from ``roles``; a wire dateline's place ("MOSCOW, October 27. /TASS/.", cut from the body into
 the article's metadata by ``text.wire``) is one more mention with role ``dateline``, listed first, with no
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..annotations import Annotations
 from ..schema import conform_each
 from .geoparse import PlaceMention, dateline_mention, extract_mentions
 from .gazetteer import load_gazetteer
@@ -193,12 +195,19 @@ def focus_frame(article, mentions: list[PlaceMention]):
     return pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
 
 
-def places_tables(article, prefer_countries=(), prefer_continents=()) -> dict:
-    """Every places table for one article, keyed by output file name."""
-    mentions = analyse_places(article, prefer_countries, prefer_continents)
-    return conform_each({            # empty tables with every column and its type (newslens.schema)
+def places_annotations(article, prefer_countries=(), prefer_continents=()) -> Annotations:
+    """The mentions of one article (records "place_mentions") and every places table, keyed by output file
+    name, each made from the mentions."""
+    mentions = tuple(analyse_places(article, prefer_countries, prefer_continents))
+    return Annotations(records={"place_mentions": mentions}, tables=conform_each({
+        # empty tables with every column and its type (newslens.schema)
         "places.csv": places_frame(mentions),
         "place_mentions.csv": mentions_frame(mentions),
         "place_role_counts.csv": role_counts_frame(mentions),
         "place_focus.csv": focus_frame(article, mentions),
-    }, set())
+    }, set()))
+
+
+def places_tables(article, prefer_countries=(), prefer_continents=()) -> dict:
+    """Every places table for one article, keyed by output file name."""
+    return places_annotations(article, prefer_countries, prefer_continents).tables

@@ -1,14 +1,24 @@
 """Stage 2, sentiment: every sentence scored by several methods, article-level tone, sentiment near each
-actor, and where the methods disagree. ``article_tables(article, extras)`` gives the sentiment tables."""
+actor, and where the methods disagree. ``annotate(article, extras)`` gives the records (``SentenceScore``,
+``ActorMention``) and the sentiment tables; ``article_tables(article, extras)`` the tables alone."""
 
-from .tables import sentiment_tables
+from .actors import ActorMention
+from .tables import SentenceScore, sentiment_annotations, sentiment_tables
+
+
+def annotate(article, extras=frozenset(), place_mentions=None):
+    """Records "sentence_scores" and "actor_mentions" and the sentiment tables, with the extras named in
+    ``extras`` (none unless asked, as in ``newslens.analyze``); ``place_mentions`` (the places stage's table)
+    decides which country mentions are the state acting."""
+    return sentiment_annotations(article, second_opinions="second_opinions" in extras,
+                                 intervals="intervals" in extras, target="target_sentiment" in extras,
+                                 place_mentions=place_mentions)
 
 
 def article_tables(article, extras=frozenset(), place_mentions=None) -> dict:
-    """The sentiment tables, with the extras named in ``extras`` (none unless asked, as in ``newslens.analyze``);
-    ``place_mentions`` (the places stage's table) decides which country mentions are the state acting."""
-    return sentiment_tables(article, second_opinions="second_opinions" in extras, intervals="intervals" in extras,
-                            target="target_sentiment" in extras, place_mentions=place_mentions)
+    """The sentiment tables (``annotate`` without the records)."""
+    return annotate(article, extras, place_mentions).tables
 
 
-__all__ = ["article_tables", "sentiment_tables"]
+__all__ = ["ActorMention", "SentenceScore", "annotate", "article_tables", "sentiment_annotations",
+           "sentiment_tables"]

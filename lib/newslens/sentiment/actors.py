@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 from functools import lru_cache
 
@@ -245,6 +246,65 @@ def _with_roles(found: list[dict], place_mentions, text: str = "") -> list[dict]
     return out
 
 
+@dataclass(frozen=True)
+class ActorMention:
+    """One actor alias found in the body (offsets index ``article.body``), with its role from the places
+    stage; ``actor_mentions`` describes the fields. The target fields only with the target_sentiment extra."""
+    actor: str
+    alias: str
+    kind: str
+    form: str
+    role: str
+    role_source: str
+    sentence_id: int
+    start: int
+    end: int
+    written: str
+    target_label: str | None = None
+    target_score: float | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def find_actor_mentions(article, target: bool = False, place_mentions=None) -> list[ActorMention]:
+    """Every actor mention in the body, in text order, as records (see ``actor_mentions``)."""
+    found, normalised = [], None
+    for m in _with_roles(find_mentions(article.body), place_mentions, article.body):
+        sentence = article.sentence_at(m["start"])
+        written = article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]
+        form = m["form"]
+        if not form:               # a country the places stage added: its form on the same normalised text
+            normalised = normalised if normalised is not None else scoring_text(article.body)
+            form = _form(normalised, m["start"], m["end"])
+        target_label = target_score = None
+        if target:
+            from .target import target_sentiment   # only with the target_sentiment extra (its model is read then)
+
+            target_label, score = target_sentiment(sentence.text, m["start"] - sentence.start,
+                                                   m["end"] - sentence.start)
+            target_score = round(score, 4)
+        found.append(ActorMention(actor=m["actor"], alias=m["alias"], kind=m["kind"], form=form, role=m["role"],
+                                  role_source=m["role_source"], sentence_id=sentence.id, start=m["start"],
+                                  end=m["end"], written=written, target_label=target_label,
+                                  target_score=target_score))
+    return found
+
+
+ACTOR_MENTION_COLUMNS = ["actor", "alias", "kind", "form", "role", "role_source", "sentence_id", "start", "end",
+                         "written"]
+TARGET_COLUMNS = ["target_label", "target_score"]
+
+
+def actor_mentions_frame(records: list[ActorMention], target: bool = False):
+    """actor_mentions.csv from the records; the target columns with ``target``."""
+    import pandas as pd
+
+    columns = ACTOR_MENTION_COLUMNS + (TARGET_COLUMNS if target else [])
+    return pd.DataFrame([[getattr(r, c) for c in columns] for r in records], columns=columns)
+
+
 def actor_mentions(article, target: bool = False, place_mentions=None):
     """One row per mention: actor, alias, kind, form, role, role_source, sentence_id, start, end (body
     offsets), written.
@@ -255,28 +315,7 @@ def actor_mentions(article, target: bool = False, place_mentions=None):
     With ``target``: target_label and target_score, the sentiment toward this mention by the
     target-dependent model (``sentiment.target``), not the whole sentence's.
     """
-    import pandas as pd
-
-
-    rows, normalised = [], None
-    for m in _with_roles(find_mentions(article.body), place_mentions, article.body):
-        sentence = article.sentence_at(m["start"])
-        written = article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]
-        if not m["form"]:               # a country the places stage added: its form on the same normalised text
-            normalised = normalised if normalised is not None else scoring_text(article.body)
-            m["form"] = _form(normalised, m["start"], m["end"])
-        row = {"actor": m["actor"], "alias": m["alias"], "kind": m["kind"], "form": m["form"], "role": m["role"],
-               "role_source": m["role_source"], "sentence_id": sentence.id, "start": m["start"], "end": m["end"],
-               "written": written}
-        if target:
-            from .target import target_sentiment   # only with the target_sentiment extra (its model is read then)
-
-            row["target_label"], score = target_sentiment(sentence.text, m["start"] - sentence.start,
-                                                          m["end"] - sentence.start)
-            row["target_score"] = round(score, 4)
-        rows.append(row)
-    columns = ["actor", "alias", "kind", "form", "role", "role_source", "sentence_id", "start", "end", "written"]
-    return pd.DataFrame(rows, columns=columns + (["target_label", "target_score"] if target else []))
+    return actor_mentions_frame(find_actor_mentions(article, target, place_mentions), target)
 
 
 def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:

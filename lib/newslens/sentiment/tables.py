@@ -4,14 +4,16 @@ that `newslens.analysis` calls (``sentiment_tables``)."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
+from ..annotations import Annotations
 from ..schema import conform_each
 from ..text.article import Article
 from .news import news_compound, news_tone_counts
 from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
                      nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
                      tone_counts, tone_measures, vader_scores)
-from .actors import actor_mentions, actor_sentiment
+from .actors import actor_mentions_frame, actor_sentiment, find_actor_mentions
 
 
 def _sentence_words(article: Article) -> dict[int, list[str]]:
@@ -30,6 +32,110 @@ def _news_tone_counts(article: Article) -> dict[int, dict[str, int]]:
     return {s.id: news_tone_counts(s.text, words[s.id]) for s in article.sentences}
 
 
+@dataclass(frozen=True)
+class SecondOpinions:
+    """The second_opinions extra's scores of one sentence (unrounded)."""
+    nltk_vader_compound: float
+    textblob_polarity: float
+    textblob_subjectivity: float
+    nrc: tuple[tuple[str, int], ...]     # (emotion, lemmas in it), in the order of scores.NRC_EMOTIONS
+    nrc_balance: int                     # positive - negative
+    oped_score: float
+    contested: bool                      # VADER, TextBlob and NRC disagree in sign
+    contested_signs: str
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """Every method's score of one body sentence (unrounded; ``sentence_frame`` rounds), as
+    ``sentence_sentiment`` describes the columns."""
+    sentence_id: int
+    vader_compound: float
+    vader_pos: float
+    vader_neu: float
+    vader_neg: float
+    vader_label: str
+    vader_words: str
+    vader_compound_as_written: float
+    news_compound: float
+    tone_words: int
+    tone_positive_pct: float
+    tone_negative_pct: float
+    tone: float
+    news_tone: float
+    second_opinions: SecondOpinions | None = None    # only with the second_opinions extra
+
+
+def sentence_scores(article: Article, second_opinions: bool = True, news_counts=None) -> list[SentenceScore]:
+    """One record per body sentence, in order (see ``sentence_sentiment`` for what each score is)."""
+    words = _sentence_words(article)
+    news_counts = _news_tone_counts(article) if news_counts is None else news_counts
+    texts = [s.text for s in article.sentences]
+    if second_opinions:
+        from .oped import oped_scores   # only with the second_opinions extra, the one user of the op-ed variant
+
+        # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
+        textblob = [textblob_scores(text) for text in texts]
+        oped = oped_scores(texts, textblob=textblob)
+    symbol = {1: "+", 0: "0", -1: "-"}
+    records = []
+    for k, s in enumerate(article.sentences):
+        ref = vader_scores(s.text)
+        tone = tone_measures(tone_counts(words[s.id]))
+        more = None
+        if second_opinions:
+            polarity, subjectivity = textblob[k]
+            nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
+            balance = nrc["positive"] - nrc["negative"]
+            # the sign of each CONTEST_METHODS score (unrounded)
+            signs = {"vader": sign(ref["compound"]), "textblob": sign(polarity),
+                     "nrc": int(balance > 0) - int(balance < 0)}
+            more = SecondOpinions(
+                nltk_vader_compound=nltk_vader_compound(s.text), textblob_polarity=polarity,
+                textblob_subjectivity=subjectivity, nrc=tuple((e, nrc[e]) for e in NRC_EMOTIONS), nrc_balance=balance,
+                oped_score=float(oped[k]),
+                contested=any(signs[m] == 1 for m in CONTEST_METHODS) and any(signs[m] == -1 for m in CONTEST_METHODS),
+                contested_signs="; ".join(f"{m}:{symbol[signs[m]]}" for m in CONTEST_METHODS))
+        records.append(SentenceScore(
+            sentence_id=s.id, vader_compound=ref["compound"], vader_pos=ref["pos"], vader_neu=ref["neu"],
+            vader_neg=ref["neg"], vader_label=label(ref["compound"]), vader_words=lexicon_words(s.text),
+            vader_compound_as_written=reference_polarity(s.text)["compound"], news_compound=news_compound(s.text),
+            tone_words=len(words[s.id]), tone_positive_pct=tone["positive_pct"],
+            tone_negative_pct=tone["negative_pct"], tone=tone["tone"],
+            news_tone=tone_measures(news_counts[s.id])["tone"], second_opinions=more))
+    return records
+
+
+def sentence_frame(records: list[SentenceScore]):
+    """sentence_sentiment.csv (the sentence columns the analysis joins into sentences.csv) from the records:
+    one row per sentence, with the rolling mean of vader_compound; floats rounded to 4 decimals."""
+    import pandas as pd
+
+    rows = []
+    for r in records:
+        row = {"sentence_id": r.sentence_id, "vader_compound": r.vader_compound, "vader_pos": r.vader_pos,
+               "vader_neu": r.vader_neu, "vader_neg": r.vader_neg, "vader_label": r.vader_label,
+               "vader_words": r.vader_words, "vader_compound_as_written": r.vader_compound_as_written,
+               "news_compound": r.news_compound}
+        more = r.second_opinions
+        if more is not None:
+            row.update({"nltk_vader_compound": more.nltk_vader_compound, "textblob_polarity": more.textblob_polarity,
+                        "textblob_subjectivity": more.textblob_subjectivity})
+            row.update({f"nrc_{e}": n for e, n in more.nrc})
+            row["nrc_balance"] = more.nrc_balance
+        row.update({"tone_words": r.tone_words, "tone_positive_pct": r.tone_positive_pct,
+                    "tone_negative_pct": r.tone_negative_pct, "tone": r.tone, "news_tone": r.news_tone})
+        if more is not None:
+            row["oped_score"] = more.oped_score
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame["vader_rolling_mean"] = frame["vader_compound"].rolling(ROLLING_WINDOW, center=True, min_periods=1).mean()
+    if records and records[0].second_opinions is not None:
+        frame["contested"] = [r.second_opinions.contested for r in records]
+        frame["contested_signs"] = [r.second_opinions.contested_signs for r in records]
+    return frame.round(4)
+
+
 def sentence_sentiment(article: Article, second_opinions: bool = True, news_counts=None):
     """One row per sentence_id with every method's score (floats rounded to 4 decimals).
 
@@ -46,58 +152,7 @@ def sentence_sentiment(article: Article, second_opinions: bool = True, news_coun
     ``news_counts``: ``_news_tone_counts(article)``, if the caller has it (``sentiment_tables`` passes the
     same counts to ``article_tone``).
     """
-    import pandas as pd
-
-    words = _sentence_words(article)
-    news_counts = _news_tone_counts(article) if news_counts is None else news_counts
-    texts = [s.text for s in article.sentences]
-    if second_opinions:
-        from .oped import oped_scores   # only with the second_opinions extra, the one user of the op-ed variant
-
-        # TextBlob is scored once per sentence: its column and the op-ed variant's features share the result.
-        textblob = [textblob_scores(text) for text in texts]
-        oped = oped_scores(texts, textblob=textblob)
-    rows = []
-    contest_signs = []          # per sentence: the sign of each CONTEST_METHODS score (unrounded)
-    for k, s in enumerate(article.sentences):
-        ref = vader_scores(s.text)
-        tone = tone_measures(tone_counts(words[s.id]))
-        row = {
-            "sentence_id": s.id,
-            "vader_compound": ref["compound"],
-            "vader_pos": ref["pos"],
-            "vader_neu": ref["neu"],
-            "vader_neg": ref["neg"],
-            "vader_label": label(ref["compound"]),
-            "vader_words": lexicon_words(s.text),
-            "vader_compound_as_written": reference_polarity(s.text)["compound"],
-            "news_compound": news_compound(s.text),
-        }
-        if second_opinions:
-            polarity, subjectivity = textblob[k]
-            nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
-            row.update({"nltk_vader_compound": nltk_vader_compound(s.text), "textblob_polarity": polarity,
-                        "textblob_subjectivity": subjectivity})
-            row.update({f"nrc_{e}": nrc[e] for e in NRC_EMOTIONS})
-            row["nrc_balance"] = nrc["positive"] - nrc["negative"]
-            balance = row["nrc_balance"]
-            contest_signs.append({"vader": sign(row["vader_compound"]), "textblob": sign(polarity),
-                                  "nrc": int(balance > 0) - int(balance < 0)})
-        row.update({"tone_words": len(words[s.id]), "tone_positive_pct": tone["positive_pct"],
-                    "tone_negative_pct": tone["negative_pct"], "tone": tone["tone"],
-                    "news_tone": tone_measures(news_counts[s.id])["tone"]})
-        if second_opinions:
-            row["oped_score"] = float(oped[k])
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    frame["vader_rolling_mean"] = frame["vader_compound"].rolling(ROLLING_WINDOW, center=True, min_periods=1).mean()
-    if second_opinions:
-        frame["contested"] = [any(signs[m] == 1 for m in CONTEST_METHODS)
-                              and any(signs[m] == -1 for m in CONTEST_METHODS) for signs in contest_signs]
-        symbol = {1: "+", 0: "0", -1: "-"}
-        frame["contested_signs"] = ["; ".join(f"{m}:{symbol[signs[m]]}" for m in CONTEST_METHODS)
-                                    for signs in contest_signs]
-    return frame.round(4)
+    return sentence_frame(sentence_scores(article, second_opinions, news_counts))
 
 
 def trajectory(article: Article, sentence_table=None):
@@ -215,7 +270,15 @@ def article_tone(article: Article, sentence_table=None, news_counts=None):
 
 def sentiment_tables(article: Article, second_opinions: bool = True, intervals: bool = True,
                      target: bool = True, place_mentions=None) -> dict:
-    """Every sentiment table for one article, keyed by output file name.
+    """Every sentiment table for one article, keyed by output file name (``sentiment_annotations`` without
+    the records)."""
+    return sentiment_annotations(article, second_opinions, intervals, target, place_mentions).tables
+
+
+def sentiment_annotations(article: Article, second_opinions: bool = True, intervals: bool = True,
+                          target: bool = True, place_mentions=None) -> Annotations:
+    """Records "sentence_scores" (``SentenceScore``) and "actor_mentions" (``actors.ActorMention``), and
+    every sentiment table for one article, keyed by output file name.
 
     "sentence_sentiment.csv" (merged into sentences.csv by the analysis), "actors.csv", "actor_mentions.csv",
     "article_tone.csv"; with ``second_opinions`` (NLTK's VADER, TextBlob, NRC, the op-ed variant) also
@@ -226,8 +289,10 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
     """
     # The news-sense tone counts of every sentence, taken once for the sentence table and the article's tone.
     news_counts = _news_tone_counts(article)
-    table = sentence_sentiment(article, second_opinions=second_opinions, news_counts=news_counts)
-    mentions = actor_mentions(article, target=target, place_mentions=place_mentions)
+    scores = tuple(sentence_scores(article, second_opinions=second_opinions, news_counts=news_counts))
+    table = sentence_frame(scores)
+    found = tuple(find_actor_mentions(article, target=target, place_mentions=place_mentions))
+    mentions = actor_mentions_frame(found, target)
     tables = {
         "sentence_sentiment.csv": table,
         "actors.csv": actor_sentiment(article, table, mentions, intervals=intervals),
@@ -243,4 +308,5 @@ def sentiment_tables(article: Article, second_opinions: bool = True, intervals: 
     tables["article_tone.csv"] = article_tone(article, table, news_counts=news_counts)
     extras = {name for name, wanted in (("second_opinions", second_opinions), ("intervals", intervals),
                                         ("target_sentiment", target)) if wanted}
-    return conform_each(tables, extras)     # an empty table with every column it has when filled
+    return Annotations(records={"sentence_scores": scores, "actor_mentions": found},
+                       tables=conform_each(tables, extras))     # an empty table with every column it has when filled

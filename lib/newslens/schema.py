@@ -500,6 +500,13 @@ CORPUS_TABLES: dict[str, Table] = {t.name: t for t in (
 
 # --- Using the declarations --------------------------------------------------------------------------------
 
+def columns(name: str, extras=None) -> list[str]:
+    """The declared columns of the per-article table ``name`` ("cues.csv"), in order; with ``extras``, only
+    those made with them. The ``*_frame`` functions that make a table from an analysis's records take its
+    columns from here."""
+    return ARTICLE_TABLES[name].column_names(extras)
+
+
 def article_table_names(extras) -> list[str]:
     """The per-article tables newslens.analyze makes with ``extras`` (a set of extra names)."""
     return [name for name, t in ARTICLE_TABLES.items() if not t.extra or t.extra in extras]

@@ -30,10 +30,12 @@ ANALYSES: tuple[str, ...] = ("places", "sentiment", "framing")
 # not know).
 ANALYSIS_INPUTS: dict[str, dict[str, str]] = {"sentiment": {"place_mentions": "place_mentions.csv"}}
 # The records each analysis adds, by name (annotations.Annotations.records; every one, whatever the extras).
+# Their types: places.geoparse.PlaceMention; sentiment.tables.SentenceScore, sentiment.actors.ActorMention;
+# framing.terms.TermMatch, framing.quotes.Quote, framing.cues.Cue.
 ANALYSIS_RECORDS: dict[str, tuple[str, ...]] = {
-    "places": ("place_mentions",),                       # places.geoparse.PlaceMention
-    "sentiment": ("sentence_scores", "actor_mentions"),  # sentiment.tables.SentenceScore, sentiment.actors.ActorMention
-    "framing": ("term_matches", "quotes", "cues"),       # framing.terms.TermMatch, framing.quotes.Quote, framing.cues.Cue
+    "places": ("place_mentions",),
+    "sentiment": ("sentence_scores", "actor_mentions"),
+    "framing": ("term_matches", "quotes", "cues"),
 }
 # The tables each analysis adds (with every extra; newslens.schema declares their columns). The analysis
 # stage adds paragraphs, sentences and removed lines first; sentence_sentiment.csv is joined into sentences.

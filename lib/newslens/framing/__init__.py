@@ -1,11 +1,9 @@
 """Stage 2, framing: lexicon terms with offsets and rates, quotations and scare quotes, keyness against
 general English, collocations and propaganda cues. ``annotate(article, extras)`` gives the records
-(``TermMatch``, ``Quote``, ``Cue``) and the framing tables; ``article_tables(article, extras)`` the tables alone."""
+(``terms.TermMatch``, ``quotes.Quote``, ``cues.Cue``) and the framing tables; ``article_tables(article,
+extras)`` the tables alone."""
 
-from .cues import Cue
-from .quotes import Quote
 from .tables import framing_annotations, framing_tables
-from .terms import TermMatch
 
 
 def annotate(article, extras=frozenset()):
@@ -19,4 +17,4 @@ def article_tables(article, extras=frozenset()) -> dict:
     return annotate(article, extras).tables
 
 
-__all__ = ["Cue", "Quote", "TermMatch", "annotate", "article_tables", "framing_annotations", "framing_tables"]
+__all__ = ["annotate", "article_tables", "framing_annotations", "framing_tables"]

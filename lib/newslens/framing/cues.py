@@ -55,6 +55,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..schema import columns
 from ..text.article import normalise_quotes
 from .quotes import QUOTE_CHARS, SPEECH_VERBS, _names_in, find_quotes, in_spans, reported_speech, title_spans
 from ..text.lemmas import lemmatize
@@ -63,8 +64,6 @@ from .loaded import find_loaded_words, wire_standard_terms
 from .terms import find_mentions
 
 MIN_NGRAM = 5
-COLUMNS = ["cue_id", "cue", "evidence_type", "evidence", "occurrences", "paragraph_ids", "sentence_ids",
-           "starts", "detail", "first_sentence", "voice", "speaker"]
 RATE_COLUMNS = ["voice", "speaker", "words", "loaded_language", "name_calling", "repetition", "word_cues",
                 "word_cues_per_1000"]
 VOICES = ("outlet", "quoted", "reported")
@@ -211,13 +210,13 @@ def _row(article, cue, evidence_type, evidence, spans, detail, voice=("outlet", 
 
 
 def cues_frame(cues: list[Cue]):
-    """cues.csv from the records."""
+    """cues.csv from the records (its columns as newslens.schema declares them)."""
     import pandas as pd
 
     return pd.DataFrame([[c.cue_id, c.cue, c.evidence_type, c.evidence, c.occurrences,
                           ";".join(map(str, c.paragraph_ids)), ";".join(map(str, c.sentence_ids)),
                           ";".join(str(s) for s, _ in c.spans), c.detail, c.first_sentence, c.voice, c.speaker]
-                         for c in cues], columns=COLUMNS)
+                         for c in cues], columns=columns("cues.csv"))
 
 
 @lru_cache(maxsize=65536)

@@ -41,8 +41,9 @@ def framing_annotations(article, collocations: bool = True) -> Annotations:
         from .collocations import collocations_table   # only with the collocations extra (NLTK's finder)
 
         tables["collocations.csv"] = collocations_table(article, quotes=quotes)
+    # Empty tables keep every column (newslens.schema).
     return Annotations(records={"term_matches": mentions, "quotes": quotes, "cues": cues},
-                       tables=conform_each(tables, {"collocations"} if collocations else set()))   # empty tables keep every column
+                       tables=conform_each(tables, {"collocations"} if collocations else set()))
 
 
 def _derived_from(source: str) -> str | None:

@@ -1,8 +1,7 @@
 """Stage 2, places: an offline gazetteer, place mentions with their roles (a location, a government
-acting, an origin) and the article's focus. ``annotate(article)`` gives the mentions (``PlaceMention``
-records) and every places table; ``article_tables(article)`` the tables alone."""
+acting, an origin) and the article's focus. ``annotate(article)`` gives the mentions
+(``geoparse.PlaceMention`` records) and every places table; ``article_tables(article)`` the tables alone."""
 
-from .geoparse import PlaceMention
 from .tables import places_annotations, places_tables
 
 
@@ -17,4 +16,4 @@ def article_tables(article, extras=frozenset()) -> dict:
     return places_tables(article)
 
 
-__all__ = ["PlaceMention", "annotate", "article_tables", "places_annotations", "places_tables"]
+__all__ = ["annotate", "article_tables", "places_annotations", "places_tables"]

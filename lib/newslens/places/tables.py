@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..annotations import Annotations
-from ..schema import conform_each
+from ..schema import columns, conform_each
 from .geoparse import PlaceMention, dateline_mention, extract_mentions
 from .gazetteer import load_gazetteer
 from .roles import assign_roles
@@ -80,16 +80,14 @@ def mentions_frame(mentions: list[PlaceMention]):
             "candidates": len(m.candidates), "resolved_by": m.resolved_by, "alternatives": m.alternatives,
             "note": m.exclusion_reason,
         })
-    columns = ["mention_id", *OFFSET_COLUMNS, "surface", "place", "place_kind", "kind", "country_code", "country",
-               "role", "rule", "country_named", "possessive", "compound", "candidates", "resolved_by",
-               "alternatives", "note"]
+    names = columns("place_mentions.csv")
     # Whole numbers with a gap for the dateline's mention (not in the body): nullable integers, not floats.
     if not rows:
-        return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in OFFSET_COLUMNS})
+        return pd.DataFrame(rows, columns=names).astype({c: "Int64" for c in OFFSET_COLUMNS})
     # Built column by column, the offsets made Int64 directly (an astype of the whole frame cost more than
     # building it).
     return pd.DataFrame({c: pd.array([row[c] for row in rows], dtype="Int64") if c in OFFSET_COLUMNS
-                         else [row[c] for row in rows] for c in columns}, columns=columns)
+                         else [row[c] for row in rows] for c in names}, columns=names)
 
 
 def places_frame(mentions: list[PlaceMention]):
@@ -119,19 +117,17 @@ def places_frame(mentions: list[PlaceMention]):
             row["surfaces"].append(m.surface)
     for row in by_key.values():
         row["surfaces"] = "|".join(row["surfaces"])
-    columns = ["place", "kind", "country_code", "country", "lat", "lon", "mentions", "literal_mentions",
-               "actor_mentions", "attribute_mentions", "dateline_mentions", "name_mentions", "demonym_mentions", "surfaces",
-               "first_sentence", "map_point", "source"]
+    names = columns("places.csv")
     # Rows sorted in Python (mentions descending, then place name; stable), the order sort_values gave, and
     # the frame built column by column with its final types (astype and round on a tiny frame cost more).
     rows = sorted(by_key.values(), key=lambda row: (-row["mentions"], row["place"]))
     if not rows:
-        frame = pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=names)
         frame["lat"] = frame["lat"].astype(float)
         frame["lon"] = frame["lon"].astype(float)
         frame["first_sentence"] = frame["first_sentence"].astype("Int64")
         return frame
-    frame = pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
+    frame = pd.DataFrame({c: [row[c] for row in rows] for c in names}, columns=names)
     for c in ("lat", "lon"):
         frame[c] = np.round(np.asarray(frame[c], dtype=float), 4)
     frame["first_sentence"] = pd.array(frame["first_sentence"].tolist(), dtype="Int64")   # empty for a dateline-only place
@@ -184,15 +180,14 @@ def focus_frame(article, mentions: list[PlaceMention]):
         row["share"] = round(row["score"] / total, 3)
         row["score"] = round(row["score"], 3)
         row["focus"] = row["share"] >= FOCUS_SHARE
-    columns = ["rank", "country_code", "country", "score", "share", "focus", "mentions", "actor_mentions",
-               "literal_mentions", "attribute_mentions", "dateline_mentions", "via_cities_regions", "first_offset"]
+    names = columns("place_focus.csv")
     if not scores:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=names)
     # Rows sorted in Python (score descending, then country code; stable), the order sort_values gave.
     rows = sorted(scores.values(), key=lambda row: (-row["score"], row["country_code"]))
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
-    return pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
+    return pd.DataFrame({c: [row[c] for row in rows] for c in names}, columns=names)
 
 
 def places_annotations(article, prefer_countries=(), prefer_continents=()) -> Annotations:

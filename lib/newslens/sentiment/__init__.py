@@ -1,9 +1,9 @@
 """Stage 2, sentiment: every sentence scored by several methods, article-level tone, sentiment near each
-actor, and where the methods disagree. ``annotate(article, extras)`` gives the records (``SentenceScore``,
-``ActorMention``) and the sentiment tables; ``article_tables(article, extras)`` the tables alone."""
+actor, and where the methods disagree. ``annotate(article, extras)`` gives the records
+(``tables.SentenceScore``, ``actors.ActorMention``) and the sentiment tables; ``article_tables(article,
+extras)`` the tables alone."""
 
-from .actors import ActorMention
-from .tables import SentenceScore, sentiment_annotations, sentiment_tables
+from .tables import sentiment_annotations, sentiment_tables
 
 
 def annotate(article, extras=frozenset(), place_mentions=None):
@@ -20,5 +20,4 @@ def article_tables(article, extras=frozenset(), place_mentions=None) -> dict:
     return annotate(article, extras, place_mentions).tables
 
 
-__all__ = ["ActorMention", "SentenceScore", "annotate", "article_tables", "sentiment_annotations",
-           "sentiment_tables"]
+__all__ = ["annotate", "article_tables", "sentiment_annotations", "sentiment_tables"]

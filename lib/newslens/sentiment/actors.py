@@ -41,6 +41,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from ..schema import columns
 from .scores import scoring_text
 
 ACTORS_FILE = DATA_DIR / "actors.csv"
@@ -292,17 +293,13 @@ def find_actor_mentions(article, target: bool = False, place_mentions=None) -> l
     return found
 
 
-ACTOR_MENTION_COLUMNS = ["actor", "alias", "kind", "form", "role", "role_source", "sentence_id", "start", "end",
-                         "written"]
-TARGET_COLUMNS = ["target_label", "target_score"]
-
-
 def actor_mentions_frame(records: list[ActorMention], target: bool = False):
-    """actor_mentions.csv from the records; the target columns with ``target``."""
+    """actor_mentions.csv from the records (its columns as newslens.schema declares them); the target columns
+    with ``target``."""
     import pandas as pd
 
-    columns = ACTOR_MENTION_COLUMNS + (TARGET_COLUMNS if target else [])
-    return pd.DataFrame([[getattr(r, c) for c in columns] for r in records], columns=columns)
+    names = columns("actor_mentions.csv", {"target_sentiment"} if target else set())
+    return pd.DataFrame([[getattr(r, c) for c in names] for r in records], columns=names)
 
 
 def actor_mentions(article, target: bool = False, place_mentions=None):

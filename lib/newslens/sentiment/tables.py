@@ -308,5 +308,6 @@ def sentiment_annotations(article: Article, second_opinions: bool = True, interv
     tables["article_tone.csv"] = article_tone(article, table, news_counts=news_counts)
     extras = {name for name, wanted in (("second_opinions", second_opinions), ("intervals", intervals),
                                         ("target_sentiment", target)) if wanted}
+    # An empty table with every column it has when filled.
     return Annotations(records={"sentence_scores": scores, "actor_mentions": found},
-                       tables=conform_each(tables, extras))     # an empty table with every column it has when filled
+                       tables=conform_each(tables, extras))

@@ -269,14 +269,15 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
     prefer_countries = {c.upper() for c in prefer_countries}
     prefer_continents = {c.upper() for c in prefer_continents}
 
+    candidates = [m.candidates for m in mentions]      # made once per mention: read below several times
     # Qualifiers: "X, Y" where Y is a state, province or country that contains one of X's candidates.
     qualified: dict[int, set[str]] = {}
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         if not QUALIFIER_GAP.fullmatch(text[a.end:b.start]):
             continue
-        for pa in a.candidates:
-            for pb in b.candidates:
+        for pa in candidates[i]:
+            for pb in candidates[i + 1]:
                 if _qualifies(pb, pa):
                     qualified.setdefault(i, set()).add(pa.key)
                     qualified.setdefault(i + 1, set()).add(pb.key)
@@ -290,7 +291,7 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
     for i, m in enumerate(mentions):
         if m.person_rule:
             continue  # a person's name says nothing about where the article is
-        places = {p.key: p for p in m.candidates}
+        places = {p.key: p for p in candidates[i]}
         if i in qualified:
             places = {k: p for k, p in places.items() if k in qualified[i]}
         codes = {p.country_code for p in places.values()}
@@ -304,13 +305,13 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
 
     resolved = []
     for i, m in enumerate(mentions):
-        if m.form == "excluded" or not m.candidates:
+        if m.form == "excluded" or not candidates[i]:
             resolved.append(m)
             continue
-        own_code = {p.country_code for p in m.candidates} if len(m.candidates) == 1 else set()
+        own_code = {p.country_code for p in candidates[i]} if len(candidates[i]) == 1 else set()
         total = sum(country_counts.values()) - (1 if own_code and "" not in own_code else 0)
         scored = []
-        for p in m.candidates:
+        for p in candidates[i]:
             c = {"population": round(log_population(_population(p)), 3)}
             c["kind (country)"] = COUNTRY_BONUS if p.kind == "country" else 0.0
             c["qualifier"] = QUALIFIER_BONUS if p.key in qualified.get(i, ()) else 0.0

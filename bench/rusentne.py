@@ -28,11 +28,12 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import itertools
 import random
 import sys
 from pathlib import Path
 
-from newslens.sentiment.cyrillic import TARGET_OUTSIDE, TARGET_THRESHOLD, TARGET_WINDOW, target_scores
+from newslens.sentiment.cyrillic import TARGET_DECAY, TARGET_OUTSIDE, TARGET_THRESHOLD, TARGET_WINDOW, target_scores
 from newslens.text.cyrillic import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +43,10 @@ DATASET_SHA256 = {
     "train_data.csv": "75c443abcdee178b4e2ac2cbdd63179f9202347b9cc49a652e2f164bb8b8a31d",
     "validation_data_labeled.csv": "e52595886128a46a12f53c174abc8b17347b9e4685e56905d09817c41f5c1252",
 }
-WINDOWS = (0, 3, 5, 8, 12, 40)
-OUTSIDES = (0.0, 0.15, 0.3, 0.6, 1.0)
-THRESHOLDS = (0.0001, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+WINDOWS = (0, 5, 12, 20, 40)
+OUTSIDES = (0.3, 0.6)
+DECAYS = (0.0, 2.0, 8.0)
+THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 LABELS = (1, -1, 0)
 
 
@@ -87,13 +89,13 @@ def f1_scores(gold: list[int], pred: list[int]) -> dict:
             "f1_neg": out[-1], "accuracy": sum(g == p for g, p in zip(gold, pred)) / len(gold)}
 
 
-def compounds(rows, toks, window, outside, include_target) -> list[float]:
-    return [target_scores(t, r["span"], "ru", window=window, outside=outside,
+def compounds(rows, toks, window, outside, decay, include_target) -> list[float]:
+    return [target_scores(t, r["span"], "ru", window=window, outside=outside, decay=decay,
                           include_target=include_target)["compound"] for r, t in zip(rows, toks)]
 
 
 def labels(values: list[float], threshold: float) -> list[int]:
-    return [1 if c >= threshold else -1 if c <= -threshold else 0 for c in values]
+    return [1 if c > threshold else -1 if c < -threshold else 0 for c in values]
 
 
 def main(argv=None) -> int:
@@ -110,18 +112,19 @@ def main(argv=None) -> int:
     # (2) the grid, on the training split only
     tuning = []
     for include_target in (False, True):
-        for window in WINDOWS:
-            for outside in OUTSIDES:
-                if window == 0 and outside:
-                    continue       # nothing outside the clause is read: the weight does not matter
-                values = compounds(train, train_tokens, window, outside, include_target)
-                for threshold in THRESHOLDS:
-                    scores = f1_scores(gold, labels(values, threshold))
-                    tuning.append({"include_target": include_target, "window": window, "outside": outside,
-                                   "threshold": threshold, **{k: round(v, 4) for k, v in scores.items()}})
+        for window, outside, decay in itertools.product(WINDOWS, OUTSIDES, DECAYS):
+            if window == 0 and outside != OUTSIDES[0]:
+                continue       # nothing outside the clause is read: the weight does not matter
+            values = compounds(train, train_tokens, window, outside, decay, include_target)
+            for threshold in THRESHOLDS:
+                scores = f1_scores(gold, labels(values, threshold))
+                tuning.append({"include_target": include_target, "window": window, "outside": outside,
+                               "decay": decay, "threshold": threshold,
+                               **{k: round(v, 4) for k, v in scores.items()}})
     best = max(tuning, key=lambda r: (r["f1_pn"], -r["window"]))
-    defaults = next(r for r in tuning if (r["include_target"], r["window"], r["outside"], r["threshold"])
-                    == (False, TARGET_WINDOW, TARGET_OUTSIDE, TARGET_THRESHOLD))
+    defaults = next((r for r in tuning if (r["include_target"], r["window"], r["outside"], r["decay"],
+                                           r["threshold"])
+                     == (False, TARGET_WINDOW, TARGET_OUTSIDE, TARGET_DECAY, TARGET_THRESHOLD)), "not in the grid")
     print(f"best on train: {best}")
     print(f"module defaults on train: {defaults}")
     if args.train_only:
@@ -131,13 +134,13 @@ def main(argv=None) -> int:
     dev, dev_sha = read_split(args.data / "validation_data_labeled.csv", args.any_version)
     dev_tokens = [tokens(r["sentence"], "ru") for r in dev]
     dev_gold = [r["gold"] for r in dev]
-    chosen = compounds(dev, dev_tokens, best["window"], best["outside"], best["include_target"])
+    chosen = compounds(dev, dev_tokens, best["window"], best["outside"], best["decay"], best["include_target"])
     dev_pred = labels(chosen, best["threshold"])
     results = {"chosen settings": f1_scores(dev_gold, dev_pred)}
     train_majority = max(LABELS, key=gold.count)
     results[f"majority class of train ({train_majority})"] = f1_scores(dev_gold, [train_majority] * len(dev))
     results["always negative"] = f1_scores(dev_gold, [-1] * len(dev))
-    whole = [target_scores(t, (0, len(r["sentence"])), "ru", window=0, outside=0.0, include_target=True)
+    whole = [target_scores(t, (0, len(r["sentence"])), "ru", window=0, outside=0.0, decay=0.0, include_target=True)
              for r, t in zip(dev, dev_tokens)]
     results["whole-sentence compound, same threshold"] = f1_scores(
         dev_gold, labels([w["compound"] for w in whole], best["threshold"]))
@@ -179,7 +182,7 @@ def write_results(results, best, train_scores, tuning, dev, dev_pred, train_sha,
         "rules, words of the entity's clause weight 1, others within the window weight `outside`).",
         "",
         f"Settings chosen on train (grid of {len(tuning)} in `rusentne_tuning.csv`): window {best['window']}, "
-        f"outside {best['outside']}, entity's own words counted: {best['include_target']}, "
+        f"outside {best['outside']}, decay {best['decay']}, entity's own words counted: {best['include_target']}, "
         f"threshold {best['threshold']}. On train: F1_PN {train_scores['f1_pn']:.3f}.",
         "",
         "| method (validation split) | F1_PN | F1_PN0 | F1 pos | F1 neg | accuracy |",

@@ -19,7 +19,8 @@ The rules are VADER's (Hutto and Gilbert 2014), with their constants, applied to
 
 ``target_scores`` scores the same way but only the words near one entity mention: words of the entity's clause
 (a clause ends at , ; : ( ) a dash, or a contrast word) weigh 1 and the other words of the sentence within
-``window`` words weigh ``outside``; the entity's own words do not count. The defaults were chosen on the
+``window`` words weigh ``outside``, nearer words can count more (``decay``); the entity's own words do not
+count. The defaults were chosen on the
 RuSentNE-2023 training split (bench/rusentne.py, bench/results/rusentne.md).
 """
 
@@ -64,9 +65,10 @@ CONTRASTS = {
 CLAUSE_MARKS = frozenset(",;:()\u2013\u2014-")
 
 # target_scores defaults, chosen on the RuSentNE-2023 training split (bench/rusentne.py)
-TARGET_WINDOW = 8
-TARGET_OUTSIDE = 0.3
-TARGET_THRESHOLD = 0.05
+TARGET_WINDOW = 20
+TARGET_OUTSIDE = 0.6
+TARGET_DECAY = 8.0
+TARGET_THRESHOLD = 0.0      # any sentiment word in reach decides: RuSentNE's training split prefers recall
 
 
 def _check_lang(lang: str) -> None:
@@ -94,20 +96,22 @@ def lexicon(lang: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=200_000)
-def _other_lemmas(word: str, lang: str) -> tuple[str, ...]:
-    # The normal forms of the analyses as likely as the best one. The Ukrainian dictionary lists substantivised
-    # neuter adjectives as nouns of their own ("погане", "добре"), which then win the tie over the adjective
-    # "поганий"; a lexicon lemma among equally likely readings is taken.
-    parses = morph_analyzer(lang).parse(word)
-    best = parses[0].score
-    return tuple(dict.fromkeys(p.normal_form for p in parses if p.score >= best))
+def _adjective_lemmas(word: str, lang: str) -> tuple[str, ...]:
+    # The Ukrainian dictionary lists substantivised neuter adjectives as nouns of their own ("погане", "гарне"),
+    # which win the tie over the adjective ("поганий"): the adjective readings' lemmas, to look up as well.
+    # Ukrainian only: the Russian dictionary ranks its readings, and taking any reading there finds wrong words
+    # ("вышли" is also the imperative of "выслать", expel).
+    if lang != "uk":
+        return ()
+    return tuple(dict.fromkeys(p.normal_form for p in morph_analyzer(lang).parse(word)
+                               if p.tag.POS in ("ADJF", "ADJS")))
 
 
 def _valence(token: Token, lex: dict, lang: str) -> float:
     lemma = token.lemma.lower()
     if lemma in lex:
         return lex[lemma]
-    for other in _other_lemmas(token.text.lower(), lang):
+    for other in _adjective_lemmas(token.text.lower(), lang):
         if other in lex:
             return lex[other]
     return 0.0
@@ -179,16 +183,22 @@ def _clause_ids(tokens: list[Token], lang: str) -> list[int]:
     return ids
 
 
+def _distance(k: int, first: int, last: int) -> int:
+    return first - k if k < first else k - last if k > last else 0
+
+
 def target_scores(sentence_tokens: list[Token], target_span: tuple[int, int], lang: str, *,
-                  window: int = TARGET_WINDOW, outside: float = TARGET_OUTSIDE,
+                  window: int = TARGET_WINDOW, outside: float = TARGET_OUTSIDE, decay: float = TARGET_DECAY,
                   threshold: float = TARGET_THRESHOLD, include_target: bool = False) -> dict:
     """Sentiment toward the entity at ``target_span`` (character offsets [start, end) in the text the tokens
     came from) in one sentence.
 
     Words of the entity's clause weigh 1; other words within ``window`` words of the entity weigh ``outside``;
-    the rest 0. The entity's own words count only with ``include_target``. Returns the scores of
-    ``sentence_scores`` over the weighted words plus ``label``: 1 if compound >= threshold, -1 if
-    compound <= -threshold, else 0.
+    the rest 0. With ``decay`` > 0 every weight is further multiplied by 1 / (1 + d / decay), d the number of
+    words between the word and the entity, so nearer words count more. The entity's own words count only with
+    ``include_target``. Returns the scores of
+    ``sentence_scores`` over the weighted words plus ``label``: 1 if compound > threshold, -1 if
+    compound < -threshold, else 0.
     """
     start, end = target_span
     if not start < end:
@@ -213,11 +223,12 @@ def target_scores(sentence_tokens: list[Token], target_span: tuple[int, int], la
         elif clause[w.index] in target_clauses:
             weight = 1.0
         else:
-            distance = first_w - k if k < first_w else k - last_w
-            weight = outside if distance <= window else 0.0
+            weight = outside if _distance(k, first_w, last_w) <= window else 0.0
+        if decay and weight:
+            weight /= 1 + _distance(k, first_w, last_w) / decay
         valences.append(w.valence)
         weights.append(weight)
     scores = _scores(valences, weights)
     c = scores["compound"]
-    scores["label"] = 1 if c >= threshold else -1 if c <= -threshold else 0
+    scores["label"] = 1 if c > threshold else -1 if c < -threshold else 0
     return scores

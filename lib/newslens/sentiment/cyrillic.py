@@ -140,7 +140,8 @@ def word_valences(tokens: list[Token], lang: str, contrast: bool = True) -> list
             before = lemmas[max(0, k - SCOPE):k]
             for distance, prev in enumerate(reversed(before)):
                 step = B_INCR if prev in boosters else -B_INCR if prev in dampeners else 0.0
-                valence += math.copysign(step, valence) * BOOSTER_DECAY[distance] if step else 0.0
+                # away from zero for a booster, toward zero for a dampener, whatever the valence's sign
+                valence += math.copysign(1.0, valence) * step * BOOSTER_DECAY[distance]
             if any(prev in negators for prev in before):
                 valence *= N_SCALAR
             if contrast and last_contrast >= 0:

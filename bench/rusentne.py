@@ -18,7 +18,7 @@ The evaluation script of the task is not in the repository; this follows the tas
 
 Steps: (1) tokens of every sentence (``newslens.text.cyrillic.tokens``); (2) a grid over the settings of
 ``newslens.sentiment.cyrillic.target_scores`` (window, weight outside the clause, whether the entity's own words
-count, threshold), scored on the training split only; (3) the chosen settings scored once on the validation
+count, threshold), scored on the training split only; (3) the chosen settings scored on the validation
 split, beside the majority baselines; (4) bench/results/rusentne.md, rusentne_tuning.csv and rusentne_errors.csv
 (50 wrong validation rows, chosen by a fixed seed).
 """
@@ -130,7 +130,7 @@ def main(argv=None) -> int:
     if args.train_only:
         return 0
 
-    # (3) the validation split, once, with the chosen settings
+    # (3) the validation split, with the settings chosen on train
     dev, dev_sha = read_split(args.data / "validation_data_labeled.csv", args.any_version)
     dev_tokens = [tokens(r["sentence"], "ru") for r in dev]
     dev_gold = [r["gold"] for r in dev]
@@ -173,7 +173,7 @@ def write_results(results, best, train_scores, tuning, dev, dev_pred, train_sha,
         f"- train_data.csv: {n_train} mentions, sha256 `{train_sha}`",
         f"- validation_data_labeled.csv: {len(dev)} mentions, sha256 `{dev_sha}`",
         "- final_data.csv (the test split) has no public labels: the held-out figure is the validation split's,",
-        "  read once with the settings chosen on train.",
+        "  read after every choice was made on train (see docs/sentiment-ru-uk.md for how often).",
         "",
         "Measure: F1_PN, the task's main measure (mean of the positive and negative classes' F1 over three-class",
         "predictions; the task's own scoring script is not in the repository, this follows the task paper).",

@@ -67,7 +67,7 @@ CLAUSE_MARKS = frozenset(",;:()\u2013\u2014-")
 # target_scores defaults, chosen on the RuSentNE-2023 training split (bench/rusentne.py)
 TARGET_WINDOW = 20
 TARGET_OUTSIDE = 0.6
-TARGET_DECAY = 8.0
+TARGET_DECAY = 2.0
 TARGET_THRESHOLD = 0.0      # any sentiment word in reach decides: RuSentNE's training split prefers recall
 
 

@@ -1,0 +1,137 @@
+"""Place mentions in Russian and Ukrainian text, as the rows of place_mentions.csv.
+
+Entry point: ``place_mentions(sentences, lang)``. Names come from ``cyrillic_gazetteer`` (Cyrillic spellings
+of the English gazetteer's places, matched in any case: "Києві", "Киеве", "Донбассе", "Туреччині"), are resolved
+by the English geoparser's own scoring (``geoparse.resolve``: population, country context...), so "Москва" is
+Moscow, Russia and "Донецк" the Ukrainian city, and get a role from ``cyrillic_roles``.
+
+The caller gives the sentences of one text in order; offsets are into the text the sentences came from when
+``starts`` (each sentence's first character there) is given, else into the sentences joined by one space.
+"""
+
+from __future__ import annotations
+
+from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
+from ..text.cyrillic_forms import grammemes, normal_forms
+from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
+from .cyrillic_roles import Context, role_of
+from .gazetteer import Entry, load_gazetteer
+from .geoparse import Mention, resolve
+from .tables import mentions_frame
+
+
+def layout(sentences: list[str], starts=None, sentence_ids=None, paragraph_ids=None):
+    """(text, starts, sentence ids, paragraph ids) of ``sentences``: the text they came from, rebuilt with
+    each sentence at its offset (one space between sentences when no offsets are given), ids 1 up and
+    paragraph 1 when none are given. Checks that the lists agree."""
+    n = len(sentences)
+    if any(not isinstance(s, str) for s in sentences):
+        raise TypeError("sentences must be a list of strings")
+    if starts is None:
+        starts, at = [], 0
+        for s in sentences:
+            starts.append(at)
+            at += len(s) + 1
+    for name, values in (("starts", starts), ("sentence_ids", sentence_ids), ("paragraph_ids", paragraph_ids)):
+        if values is not None and len(values) != n:
+            raise ValueError(f"{name} has {len(values)} values for {n} sentences")
+    ends = [a + len(s) for a, s in zip(starts, sentences)]
+    if any(b < e for e, b in zip(ends, starts[1:])):
+        raise ValueError("starts must be in order and sentences must not overlap")
+    parts, at = [], 0
+    for a, s in zip(starts, sentences):
+        parts.append(" " * (a - at) + s)
+        at = a + len(s)
+    sentence_ids = list(sentence_ids) if sentence_ids is not None else list(range(1, n + 1))
+    paragraph_ids = list(paragraph_ids) if paragraph_ids is not None else [1] * n
+    return "".join(parts), list(starts), sentence_ids, paragraph_ids
+
+
+def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, sentence_start: bool) -> list[CyrillicName]:
+    """The longest names that match from ``toks[i]``, all of that length (one spelling may name several places)."""
+    first = toks[i]
+    found: list[CyrillicName] = []
+    for name in g.starting_with(normal_forms(first.text, lang)):
+        n = len(name.words)
+        if found and n < len(found[0].words):
+            break
+        span = toks[i:i + n]
+        if len(span) < n or not all(t.is_word and normal_forms(t.text, lang) & keys for t, keys in zip(span, name.words)):
+            continue
+        if name.form != "demonym" and not first.text[:1].isupper():
+            continue                        # a name is written with a capital: "запад" is the direction
+        if sentence_start and g.guarded(name):
+            continue                        # "Того же мнения...": the pronoun, not Togo
+        if g.after_preposition_only(name):
+            before = toks[i - 1] if i > 0 else None
+            if before is None or "PREP" not in grammemes(before.text, lang):
+                continue                    # "Королёв" the surname; "в Королёве" the town
+        found.append(name)
+    return found
+
+
+def find_mentions(sentences: list[str], lang: str, starts: list[int], g: CyrillicGazetteer):
+    """Every gazetteer match, left to right and longest first, with the context its rules read."""
+    mentions, contexts = [], []
+    for index, (sentence, offset) in enumerate(zip(sentences, starts)):
+        toks = tokens(sentence, lang)
+        first_word = next((k for k, t in enumerate(toks) if t.is_word), None)
+        i = 0
+        while i < len(toks):
+            if not toks[i].is_word:
+                i += 1
+                continue
+            names = _match_at(toks, i, lang, g, sentence_start=i == first_word)
+            if not names:
+                i += 1
+                continue
+            n = len(names[0].words)
+            start, end = toks[i].start, toks[i + n - 1].end
+            entries = [Entry(sentence[start:end], name.place, name.form, reason=name.reason) for name in names]
+            forms = {e.form for e in entries}
+            form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
+            entries = [e for e in entries if e.form == form]
+            m = Mention(offset + start, offset + end, sentence[start:end], form, entries)
+            m.sentence_id = index              # replaced by the caller's id once resolved
+            mentions.append(m)
+            contexts.append((toks, i, i + n))
+            i += n
+    return mentions, contexts
+
+
+def analyse(sentences: list[str], lang: str, starts=None, sentence_ids=None, paragraph_ids=None,
+            prefer_countries=(), prefer_continents=()) -> list[Mention]:
+    """Mentions of places in ``sentences`` (see ``place_mentions``), resolved and with a role."""
+    if lang not in CYRILLIC_LANGUAGES:
+        raise ValueError(f"place_mentions reads Russian or Ukrainian; got language {lang!r} "
+                         f"(choose from {', '.join(CYRILLIC_LANGUAGES)})")
+    text, starts, sentence_ids, paragraph_ids = layout(sentences, starts, sentence_ids, paragraph_ids)
+    g = load_cyrillic_gazetteer(lang)
+    mentions, contexts = find_mentions(sentences, lang, starts, g)
+    resolve(mentions, text, load_gazetteer(), prefer_countries, prefer_continents)
+    for m, (toks, first, after) in zip(mentions, contexts):
+        m.role, m.rule = role_of(Context(m, toks, first, after, lang))
+        index = m.sentence_id
+        m.sentence_id, m.paragraph_id = sentence_ids[index], paragraph_ids[index]
+    return mentions
+
+
+def place_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=None, paragraph_ids=None,
+                   prefer_countries=(), prefer_continents=()):
+    """place_mentions.csv for Russian (``lang="ru"``) or Ukrainian (``"uk"``) sentences of one text.
+
+    ``sentences``: the text's sentences in order. ``starts``: each sentence's offset in the text (default: the
+    sentences joined by one space). ``sentence_ids``, ``paragraph_ids``: their ids (default 1 up, and 1).
+    ``prefer_countries``/``prefer_continents``: as for English (ISO codes), a bonus in resolution.
+
+    Columns as schema.PLACE_MENTIONS declares them, filled as for English: ``place``, ``place_kind``,
+    ``country_code``, ``country`` are the English gazetteer's ("Kyiv", "city", "UA", "Ukraine"); ``kind`` is
+    name, demonym or excluded; ``role`` and ``rule`` come from ``cyrillic_roles``; ``possessive`` is always
+    False and ``compound`` always "" (Russian and Ukrainian have no "'s", and hyphenated compounds such as
+    "российско-турецкий" are not split). The coordinates are not a column of this table: they are the place's
+    (``gazetteer.place(key)``), as in places.csv.
+    """
+    mentions = analyse(sentences, lang, starts, sentence_ids, paragraph_ids, prefer_countries, prefer_continents)
+    from ..schema import PLACE_MENTIONS, conform
+
+    return conform(mentions_frame(mentions), PLACE_MENTIONS)

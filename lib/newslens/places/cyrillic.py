@@ -13,38 +13,12 @@ from __future__ import annotations
 
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
 from ..text.cyrillic_forms import grammemes, normal_forms
+from ..text.layout import layout
 from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
 from .cyrillic_roles import Context, role_of
 from .gazetteer import Entry, load_gazetteer
 from .geoparse import Mention, resolve
 from .tables import mentions_frame
-
-
-def layout(sentences: list[str], starts=None, sentence_ids=None, paragraph_ids=None):
-    """(text, starts, sentence ids, paragraph ids) of ``sentences``: the text they came from, rebuilt with
-    each sentence at its offset (one space between sentences when no offsets are given), ids 1 up and
-    paragraph 1 when none are given. Checks that the lists agree."""
-    n = len(sentences)
-    if any(not isinstance(s, str) for s in sentences):
-        raise TypeError("sentences must be a list of strings")
-    if starts is None:
-        starts, at = [], 0
-        for s in sentences:
-            starts.append(at)
-            at += len(s) + 1
-    for name, values in (("starts", starts), ("sentence_ids", sentence_ids), ("paragraph_ids", paragraph_ids)):
-        if values is not None and len(values) != n:
-            raise ValueError(f"{name} has {len(values)} values for {n} sentences")
-    ends = [a + len(s) for a, s in zip(starts, sentences)]
-    if any(b < e for e, b in zip(ends, starts[1:])):
-        raise ValueError("starts must be in order and sentences must not overlap")
-    parts, at = [], 0
-    for a, s in zip(starts, sentences):
-        parts.append(" " * (a - at) + s)
-        at = a + len(s)
-    sentence_ids = list(sentence_ids) if sentence_ids is not None else list(range(1, n + 1))
-    paragraph_ids = list(paragraph_ids) if paragraph_ids is not None else [1] * n
-    return "".join(parts), list(starts), sentence_ids, paragraph_ids
 
 
 def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, sentence_start: bool) -> list[CyrillicName]:
@@ -87,7 +61,12 @@ def find_mentions(sentences: list[str], lang: str, starts: list[int], g: Cyrilli
                 continue
             n = len(names[0].words)
             start, end = toks[i].start, toks[i + n - 1].end
-            entries = [Entry(sentence[start:end], name.place, name.form, reason=name.reason) for name in names]
+            entries, seen = [], set()
+            for name in names:             # "Киеву" is a GeoNames spelling of Kyiv and a case of "Киев": one candidate
+                key = (name.place.key if name.place else "", name.form)
+                if key not in seen:
+                    seen.add(key)
+                    entries.append(Entry(sentence[start:end], name.place, name.form, reason=name.reason))
             forms = {e.form for e in entries}
             form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
             entries = [e for e in entries if e.form == form]

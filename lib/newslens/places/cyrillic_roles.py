@@ -120,7 +120,7 @@ def _genitive_after_agent_noun(ctx: Context) -> bool:
     for t in ctx.words_before(GENITIVE_REACH):
         if _lemma_in(ctx, t, "agent_nouns"):
             return True
-        if ctx.tags(t) & {"PREP", "VERB", "CONJ"}:
+        if likeliest(t.text, ctx.lang)[1] & {"PREP", "VERB", "CONJ"}:    # likeliest: "дел" is "дело", not "деть"
             return False                    # "уряд звернувся до Молдови": the noun governs no genitive here
     return False
 

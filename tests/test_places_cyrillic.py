@@ -142,3 +142,17 @@ def test_empty_input_gives_the_declared_columns():
 def test_every_rule_is_listed_with_what_it_looks_for():
     table = rules_frame()
     assert table["rule"].tolist() == [r.name for r in RULES] and table["looks_for"].str.len().min() > 20
+
+
+def test_hyphenated_compounds_of_two_parties():
+    frame = place_mentions(["Российско-турецкие отношения улучшились.", "Саммит НАТО-Россия отменили."], "ru")
+    assert [(r.surface, r.place, r.role, r.compound) for r in frame.itertuples()] == [
+        ("Российско", "Russia", "actor", "Российско-турецкие"), ("турецкие", "Turkey", "actor", "Российско-турецкие"),
+        ("НАТО", "NATO", "actor", "НАТО-Россия"), ("Россия", "Russia", "actor", "НАТО-Россия")]
+    uk = place_mentions(["Українсько-турецькі переговори тривають."], "uk")
+    assert uk["place"].tolist() == ["Ukraine", "Turkey"] and uk["rule"].tolist() == ["compound_of_parties"] * 2
+
+
+def test_a_hyphenated_name_is_one_place():
+    frame = place_mentions(["Делегация прилетела в Нью-Йорк."], "ru")
+    assert frame[["surface", "place", "compound"]].values.tolist() == [["Нью-Йорк", "New York City", ""]]

@@ -12,7 +12,7 @@ The caller gives the sentences of one text in order; offsets are into the text t
 from __future__ import annotations
 
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
-from ..text.cyrillic_forms import grammemes, normal_forms
+from ..text.cyrillic_forms import fold, grammemes, normal_forms
 from ..text.layout import layout
 from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
 from .cyrillic_roles import Context, role_of
@@ -44,6 +44,42 @@ def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, senten
     return found
 
 
+def _part_readings(part: str, lang: str) -> frozenset[str]:
+    """Readings of one part of a hyphenated word; a first part in "-о" is an adjective's stem ("российско-",
+    "турецько-"): read as that adjective too."""
+    readings = normal_forms(part, lang)
+    if part.endswith("о") and len(part) > 3:
+        readings |= {fold(part[:-1] + ending) for ending in ("ий", "ый")}
+    return readings
+
+
+def _compound_parts(tok: Token, sentence: str, offset: int, lang: str, g: CyrillicGazetteer) -> list[Mention]:
+    """Mentions inside a hyphenated word that no name spans: "российско-украинские" gives Russia and Ukraine
+    (demonyms), "НАТО-Россия" NATO and Russia; each records its neighbours as prefix and suffix."""
+    parts, at = [], tok.start
+    for part in tok.text.split("-"):
+        parts.append((part, at))
+        at += len(part) + 1
+    found = []
+    for k, (part, start) in enumerate(parts):
+        if not part:
+            continue
+        names = [n for n in g.starting_with(_part_readings(part, lang)) if len(n.words) == 1
+                 and (n.form == "demonym" or (n.form == "name" and part[:1].isupper()))]
+        if not names:
+            continue
+        form = "name" if any(n.form == "name" for n in names) else "demonym"
+        entries, seen = [], set()
+        for n in names:
+            if n.form == form and n.place is not None and n.place.key not in seen:
+                seen.add(n.place.key)
+                entries.append(Entry(part, n.place, form))
+        m = Mention(offset + start, offset + start + len(part), part, form, entries,
+                    prefix=parts[k - 1][0] if k > 0 else "", suffix=parts[k + 1][0] if k + 1 < len(parts) else "")
+        found.append(m)
+    return found
+
+
 def find_mentions(sentences: list[str], lang: str, starts: list[int], g: CyrillicGazetteer):
     """Every gazetteer match, left to right and longest first, with the context its rules read."""
     mentions, contexts = [], []
@@ -57,6 +93,10 @@ def find_mentions(sentences: list[str], lang: str, starts: list[int], g: Cyrilli
                 continue
             names = _match_at(toks, i, lang, g, sentence_start=i == first_word)
             if not names:
+                if "-" in toks[i].text:
+                    for m in _compound_parts(toks[i], sentence, offset, lang, g):
+                        mentions.append(m)
+                        contexts.append((toks, i, i + 1))
                 i += 1
                 continue
             n = len(names[0].words)
@@ -88,8 +128,13 @@ def analyse(sentences: list[str], lang: str, starts=None, sentence_ids=None, par
     g = load_cyrillic_gazetteer(lang)
     mentions, contexts = find_mentions(sentences, lang, starts, g)
     resolve(mentions, text, load_gazetteer(), prefer_countries, prefer_continents)
+    in_compound: dict[tuple[int, int], int] = {}
+    for m, (toks, first, _) in zip(mentions, contexts):
+        if m.prefix or m.suffix:
+            in_compound[(id(toks), first)] = in_compound.get((id(toks), first), 0) + 1
     for m, (toks, first, after) in zip(mentions, contexts):
-        m.role, m.rule = role_of(Context(m, toks, first, after, lang))
+        parties = in_compound.get((id(toks), first), 0) if (m.prefix or m.suffix) else 0
+        m.role, m.rule = role_of(Context(m, toks, first, after, lang, parties))
         index = m.sentence_id
         m.sentence_id, m.paragraph_id = sentence_ids[index], paragraph_ids[index]
     return mentions
@@ -106,8 +151,8 @@ def place_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids
     Columns as schema.PLACE_MENTIONS declares them, filled as for English: ``place``, ``place_kind``,
     ``country_code``, ``country`` are the English gazetteer's ("Kyiv", "city", "UA", "Ukraine"); ``kind`` is
     name, demonym or excluded; ``role`` and ``rule`` come from ``cyrillic_roles``; ``possessive`` is always
-    False and ``compound`` always "" (Russian and Ukrainian have no "'s", and hyphenated compounds such as
-    "российско-турецкий" are not split). The coordinates are not a column of this table: they are the place's
+    False (Russian and Ukrainian have no "'s"); ``compound`` is the hyphenated word a mention sits in
+    ("российско-турецкие": Russia and Turkey, both actors by ``compound_of_parties``). The coordinates are not a column of this table: they are the place's
     (``gazetteer.place(key)``), as in places.csv.
     """
     mentions = analyse(sentences, lang, starts, sentence_ids, paragraph_ids, prefer_countries, prefer_continents)

@@ -54,6 +54,7 @@ class Context:
     first: int
     after: int
     lang: str
+    parties_in_compound: int = 0      # mentions inside the same hyphenated word
 
     def readings(self, token: Token) -> frozenset[str]:
         return normal_forms(token.text, self.lang)
@@ -103,6 +104,12 @@ def _excluded(ctx: Context) -> bool:
 
 def _bloc(ctx: Context) -> bool:
     return ctx.mention.place is not None and not ctx.mention.place.is_place
+
+
+def _compound_of_parties(ctx: Context) -> bool:
+    m = ctx.mention
+    return bool(m.prefix or m.suffix) and m.place is not None and (m.place.kind in AGENTIVE_KINDS or not m.place.is_place) \
+        and ctx.parties_in_compound >= 2
 
 
 def _demonym_before_agent_noun(ctx: Context) -> bool:
@@ -187,6 +194,9 @@ RULES = [
          _excluded),
     Rule("bloc_or_organisation", "actor", "a bloc, organisation or seat of government (НАТО, Кремль, Запад) acts",
          _bloc),
+    Rule("compound_of_parties", "actor",
+         "a hyphenated word joins two parties: \"российско-турецкие отношения\", \"НАТО-Россия\"",
+         _compound_of_parties),
     Rule("demonym_before_agent_noun", "actor",
          "a demonym before a government noun within 2 words: \"российские власти\", \"київський режим\"",
          _demonym_before_agent_noun),

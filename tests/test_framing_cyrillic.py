@@ -103,3 +103,18 @@ def test_a_bad_lexicon_row_is_named(tmp_path):
     bad.write_text(",".join(COLUMNS) + "\nвойна,by,,lemma,frame_conflict,,,war,,Hyland 2005,\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="lexicon.csv line 2 .*lang must be one of"):
         parse_lexicon(bad)
+
+
+def test_the_innermost_quote_holding_a_hit_is_given():
+    class Span:
+        def __init__(self, quote_id, start, end, kind):
+            self.quote_id, self.start, self.end, self.kind, self.is_title = quote_id, start, end, kind, False
+
+    sentence = "Он сказал: «Это не «вторжение», а помощь». Вторжение продолжилось."
+    inner = sentence.index("«вторжение»")
+    spans = [Span(1, sentence.index("«Это"), sentence.index("»."), "attributed quotation"),
+             Span(2, inner, inner + len("«вторжение»"), "scare quote")]
+    frame = term_mentions([sentence], "ru", quotes=spans)
+    assert frame["surface"].tolist() == ["вторжение", "Вторжение"]
+    assert frame["quote_id"].iloc[0] == 2 and frame["quote_id"].isna().tolist() == [False, True]
+    assert frame["quote_kind"].tolist() == ["scare quote", ""] and frame["counted"].all()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -227,6 +228,17 @@ def find_hits(sentences: list[str], lang: str, starts: list[int], lexicon: Lexic
     return hits
 
 
+def _holding_span(quotes, quote_starts, reach, start, end):
+    """The innermost quoted span holding [start, end): the nearest span starting before it, then outwards,
+    stopping where no earlier span reaches that far (linear over a text: spans rarely nest)."""
+    k = bisect_right(quote_starts, start) - 1
+    while k >= 0 and reach[k] >= end:
+        if quotes[k].end >= end:
+            return quotes[k]
+        k -= 1
+    return None
+
+
 def term_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=None, paragraph_ids=None,
                   quotes=()):
     """term_mentions.csv for Russian (``lang="ru"``) or Ukrainian (``"uk"``) sentences of one text.
@@ -235,7 +247,7 @@ def term_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=
     sentences joined by one space). ``sentence_ids``, ``paragraph_ids``: their ids (default 1 up, and 1).
     ``quotes``: the text's quoted spans, objects with ``quote_id``, ``start``, ``end``, ``kind`` and
     ``is_title`` (as ``framing.quotes.QuotedSpan``), offsets in the same text; a hit inside a quoted title is
-    listed with ``counted`` False, as for English.
+    listed with ``counted`` False, as for English (where spans nest, the innermost holding the hit is given).
 
     Columns as schema.TERM_MENTIONS declares them: ``term`` is the Cyrillic headword (its English gloss is in
     the lexicon, ``load_lexicon().to_frame()``); ``word_position`` counts the words of all sentences;
@@ -250,8 +262,14 @@ def term_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=
                          f"(choose from {', '.join(CYRILLIC_LANGUAGES)})")
     text, starts, sentence_ids, paragraph_ids = layout(sentences, starts, sentence_ids, paragraph_ids)
     rows = []
+    quotes = sorted(quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in quotes]
+    reach, furthest = [], -1                # reach[k]: the furthest end of quotes[0..k]
+    for q in quotes:
+        furthest = max(furthest, q.end)
+        reach.append(furthest)
     for n, h in enumerate(find_hits(sentences, lang, starts), start=1):
-        quote = next((q for q in quotes if q.start <= h.start and h.end <= q.end), None)
+        quote = _holding_span(quotes, quote_starts, reach, h.start, h.end)
         in_title = bool(quote is not None and getattr(quote, "is_title", False))
         left, right = kwic_context(text, h.start, h.end)
         rows.append({

@@ -156,3 +156,23 @@ def test_hyphenated_compounds_of_two_parties():
 def test_a_hyphenated_name_is_one_place():
     frame = place_mentions(["Делегация прилетела в Нью-Йорк."], "ru")
     assert frame[["surface", "place", "compound"]].values.tolist() == [["Нью-Йорк", "New York City", ""]]
+
+
+def test_every_word_list_is_sourced_sorted_and_used():
+    import csv
+    from pathlib import Path
+
+    import newslens.places.cyrillic_roles as module
+
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    with open(module.WORDS_FILE, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    bases = {}
+    for row in rows:
+        words = row["words"].split("|")
+        assert row["meaning"] and row["source"] and words == sorted(set(words)), row["list"]
+        base, lang = row["list"].rsplit("_", 1)
+        bases.setdefault(base, set()).add(lang)
+    for base, langs in bases.items():
+        assert langs == {"ru", "uk"}, base                      # every list in both languages
+        assert f'"{base}"' in source, f"{base} is read by no rule"

@@ -111,6 +111,17 @@ def test_what_is_not_a_place():
     assert rows(["Того же мнения придерживается автор."], "ru") == []         # the pronoun, not Togo
     assert rows(["Солнце садится на запад."], "ru") == []                     # the direction, not the West
     assert rows(["Кий лежал на бильярдном столе."], "ru") == []               # a cue, not Kyiv
+    assert rows(["Орел и решка.", "Мирный атом служит людям."], "ru") == []   # common words at a sentence start
+    assert rows(["Иван Грозный правил долго.", "Владимир Зеленский выступил."], "ru") == []   # persons
+    assert rows(["Володимир Зеленський виступив."], "uk") == []
+    assert rows(["Белая церковь стояла на холме."], "ru") == []               # a church; the town is "Белая Церковь"
+
+
+def test_towns_named_like_words_are_kept_where_they_are_places():
+    assert [p for _, p, _, _ in rows(["Жители вернулись в Орел."], "ru")] == ["Orël"]     # mid-sentence
+    assert [p for _, p, _, _ in rows(["Буча стала символом.", "Сумы обстреляли."], "ru")] == ["Bucha", "Sumy"]
+    assert [p for _, p, _, _ in rows(["Туреччина заявила про підтримку.", "Суми обстріляли."], "uk")] == ["Turkey", "Sumy"]
+    assert [p for _, p, _, _ in rows(["Белая Церковь встретила гостей."], "ru")] == ["Bila Tserkva"]
 
 
 def test_offsets_point_into_the_callers_text():

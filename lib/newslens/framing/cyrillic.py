@@ -246,7 +246,7 @@ def term_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=
     ``sentences``: the text's sentences in order. ``starts``: each sentence's offset in the text (default: the
     sentences joined by one space). ``sentence_ids``, ``paragraph_ids``: their ids (default 1 up, and 1).
     ``quotes``: the text's quoted spans, objects with ``quote_id``, ``start``, ``end``, ``kind`` and
-    ``is_title`` (as ``framing.quotes.QuotedSpan``), offsets in the same text; a hit inside a quoted title is
+    ``is_title`` (as ``framing.quotes.Quote``), offsets in the same text; a hit inside a quoted title is
     listed with ``counted`` False, as for English (where spans nest, the innermost holding the hit is given).
 
     Columns as schema.TERM_MENTIONS declares them: ``term`` is the Cyrillic headword (its English gloss is in

@@ -38,8 +38,8 @@ def _label(frame, by: str):
     return frame
 
 
-# The steps of a comparison, for the progress bar: its tables, then (when drawn) its figures and the writing.
-TABLE_STEPS = 14
+# The steps of a comparison, for the progress bar: its tables, then (when drawn) its figures, then the writing.
+TABLE_STEPS = 13
 FIGURE_STEPS = 7
 
 
@@ -141,7 +141,7 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
     ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already. A progress bar
     (one step per table and figure) shows on a terminal unless ``quiet``."""
     started = time.perf_counter()
-    bar = progress_bar(quiet, TABLE_STEPS + (FIGURE_STEPS if with_figures else 0), "step", "newslens compare")
+    bar = progress_bar(quiet, TABLE_STEPS + (FIGURE_STEPS if with_figures else 0) + 1, "step", "newslens compare")
     try:
         return _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus, started, bar)
     finally:
@@ -159,6 +159,12 @@ def _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus,
     target.mkdir(parents=True, exist_ok=True)
     check_writable(target)
     previous = _previous_files(target)
+    if with_figures:
+        import matplotlib.pyplot as plt
+
+        drawn = compare_figures(tables, corpus, by, bar=bar)
+    if bar is not None:
+        bar.set_postfix_str("writing", refresh=True)
     written = {}
     for name, frame in tables.items():
         if corpus.file_format == "parquet":
@@ -170,9 +176,7 @@ def _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus,
             path = write_csv(frame, target / f"{name}.csv")
         written[name] = path
     if with_figures:
-        import matplotlib.pyplot as plt
-
-        for name, fig, data in compare_figures(tables, corpus, by, bar=bar):
+        for name, fig, data in drawn:
             png, _ = save_figure(fig, data, target, f"{name}_figure")
             plt.close(fig)
             written[f"{name}_figure"] = png
@@ -186,6 +190,8 @@ def _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus,
                 "naming_version": naming.variants_version(), "files": files}, target / "manifest.json")
     written["manifest"] = target / "manifest.json"
     record_outputs(out_dir, "compare", [target / name for name in files] + [written["manifest"]])
+    if bar is not None:
+        bar.update(1)
     return written
 
 

@@ -210,12 +210,38 @@ def _schema(frame):
 
 
 def arrow_table(frame, columns):
-    """A DataFrame's ``columns`` as a pyarrow.Table in the declared types (what the Parquet files hold)."""
+    """A DataFrame's ``columns`` as a pyarrow.Table in the declared types (what the Parquet files hold), with
+    the values ``_conform`` gives them, a column at a time: an article's frames are small, and pandas' own
+    conversions of a small frame cost more than the analysis that made it."""
     import pyarrow as pa
 
     schema = schema_for(columns)
-    return pa.Table.from_pandas(_conform(frame.reindex(columns=columns), schema), schema=schema,
-                                preserve_index=False)
+    return pa.Table.from_arrays([_arrow_column(frame[f.name] if f.name in frame.columns else None, f.type, len(frame))
+                                 for f in schema], schema=schema)
+
+
+def _arrow_column(column, kind, length: int):
+    """One column as ``_conform`` makes it (numbers coerced, text as str, gaps null), in Arrow."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if column is None:                                  # a column the frame lacks: empty throughout
+        return pa.nulls(length, kind)
+    dtype = column.dtype
+    if kind == pa.string():
+        if isinstance(dtype, pd.StringDtype):           # text already: only the gaps to mark
+            return pa.array(column, pa.string(), from_pandas=True)
+        missing = column.isna().tolist()
+        return pa.array([None if gap else value if isinstance(value, str) else str(value)
+                         for value, gap in zip(column.tolist(), missing)], pa.string())
+    numeric = getattr(dtype, "kind", "") in "iuf" and not isinstance(dtype, pd.api.extensions.ExtensionDtype)
+    if kind == pa.float64() and numeric:
+        return pa.array(column.to_numpy(dtype="float64"), pa.float64(), from_pandas=True)
+    if kind == pa.int64() and numeric and dtype.kind in "iu":
+        return pa.array(column.to_numpy(dtype="int64"), pa.int64())
+    # Anything else (text that holds numbers, nullable or float whole numbers): pandas' own coercion.
+    coerced = pd.to_numeric(column, errors="coerce").astype("Int64" if kind == pa.int64() else "float64")
+    return pa.array(coerced, kind, from_pandas=True)
 
 
 def _conform(frame, schema):

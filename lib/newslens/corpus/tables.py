@@ -10,6 +10,7 @@ error record (stage, error type, one-line message), and the batch goes on. An ar
 from __future__ import annotations
 
 import traceback
+from typing import NamedTuple
 
 from .. import schema
 from ..analysis import Options, analyze
@@ -41,13 +42,35 @@ def error_record(stage: str, error_type: str, message: str) -> dict:
     return {"error": {"stage": stage, "error_type": error_type, "message": message}}
 
 
+class _QuotedTitle(NamedTuple):
+    """A quoted title of the article, as its quotes table gives it: what ``keyness_words`` leaves out."""
+    start: int
+    end: int
+    is_title: bool = True
+
+
+def _quoted_titles(quotes) -> list:
+    """The quoted titles of the article's quotes.csv (every span ``find_quotes`` found is a row there), so
+    that the word counts do not look for the article's quotes a second time."""
+    if not len(quotes):
+        return []
+    return [_QuotedTitle(int(s), int(e)) for s, e, t in zip(quotes["start"], quotes["end"], quotes["is_title"]) if t]
+
+
+def _top_places(places) -> list:
+    """The article's most mentioned places, blocs apart: most mentions first, then by name."""
+    if not len(places):
+        return []
+    kinds = places["kind"].tolist() if "kind" in places else [None] * len(places)
+    named = [(m, p) for m, p, k in zip(places["mentions"].tolist(), places["place"].tolist(), kinds) if k != "bloc"]
+    return [p for _, p in sorted(named, key=lambda mp: (-mp[0], mp[1]))[:TOP_PLACES]]
+
+
 def _article_summary(result) -> dict:
     """The per-article numbers of the `articles` table."""
     article = result.article
     tone = dict(zip(result["article_tone"]["measure"], result["article_tone"]["value"]))
-    places = result["places"]
-    named = places[places["kind"] != "bloc"] if "kind" in places else places
-    top = named.sort_values(["mentions", "place"], ascending=[False, True]).head(TOP_PLACES)["place"].tolist()
+    top = _top_places(result["places"])
     # Loaded-language and name-calling cues (framing's cue_rates.csv): the outlet's own voice, and the people it
     # quotes or reports, apart
     rates = result["cue_rates"]
@@ -95,7 +118,7 @@ def _rows(result) -> dict:
         mentions = mentions.join(places, on="place") if places is not None else mentions.assign(lat=None, lon=None)
     else:
         mentions = mentions.assign(lat=None, lon=None)
-    words = sorted(Counter(keyness_words(result.article)).items())
+    words = sorted(Counter(keyness_words(result.article, _quoted_titles(result["quotes"]))).items())
     word_counts = pa.table({"word": pa.array([w for w, _ in words], pa.string()),
                             "count": pa.array([n for _, n in words], pa.int64())})
     return {

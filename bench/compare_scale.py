@@ -66,14 +66,18 @@ def main() -> None:
                 total = time.perf_counter() - t
                 manifest = json.loads((out / "compare" / "manifest.json").read_text())
                 words = int(corpus["articles"]["words"].sum())
-                runs[n].append({**manifest["seconds"], "read": read, "wall": total, "words": words})
+                found = manifest["shared_passages"]
+                runs[n].append({**manifest["seconds"], "read": read, "wall": total, "words": words,
+                                "pairs": found["candidate_pairs"], "passages": found["passages"]})
                 print(f"{n} articles: {total:.2f} s (read {read:.2f} s)", flush=True)
-    steps = [k for k in runs[sizes[0]][0] if k not in ("read", "wall", "words")]
+    steps = [k for k in runs[sizes[0]][0] if k not in ("read", "wall", "words", "pairs", "passages")]
     rows = []
     for n in sizes:
         med = {k: statistics.median(r[k] for r in runs[n]) for k in ["read", "wall"] + steps}
-        rows.append((n, runs[n][0]["words"], med))
+        med["rest"] = med["wall"] - med["shared_passages"]
+        rows.append((n, runs[n][0]["words"], med, runs[n][0]["pairs"], runs[n][0]["passages"]))
     base = rows[0][2]["wall"] / rows[0][0]
+    base_rest = rows[0][2]["rest"] / rows[0][0]
     lines = [
         "# The comparison step against the number of articles",
         "",
@@ -82,13 +86,14 @@ def main() -> None:
         "500-1,000 words drawn from the demo corpus's sentences, four outlets, dates over a year; the comparison "
         "reads the corpus tables (Parquet), makes every table and figure and writes them. Median of 2 runs per size.",
         "",
-        "| articles | words | wall s | s per 100 articles | per 100 / at the smallest | read | "
-        + " | ".join(steps) + " |",
-        "|---:|---:|---:|---:|---:|---:|" + "---:|" * len(steps),
+        "| articles | words | wall s | s per 100 articles | per 100 / at the smallest | all but shared passages, "
+        "per 100 / at the smallest | candidate pairs | shared passages | read | " + " | ".join(steps) + " |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(steps),
     ]
-    for n, words, med in rows:
+    for n, words, med, pairs, passages in rows:
         per = med["wall"] / n
-        lines.append(f"| {n} | {words:,} | {med['wall']:.2f} | {100 * per:.2f} | {per / base:.2f} | {med['read']:.2f} | "
+        lines.append(f"| {n} | {words:,} | {med['wall']:.2f} | {100 * per:.2f} | {per / base:.2f} | "
+                     f"{med['rest'] / n / base_rest:.2f} | {pairs:,} | {passages:,} | {med['read']:.2f} | "
                      + " | ".join(f"{med[k]:.2f}" for k in steps) + " |")
     lines += ["", "Step columns are the seconds `compare/manifest.json` records (`total` there includes the figures "
               "and the writing, not the reading); `read` is `read_corpus`; `wall` is both."]

@@ -1,7 +1,6 @@
 """The corpus result cache and the Arrow rows: an article's rows keep the values and types the Parquet tables
 declare, and a cache file is Arrow data behind a JSON header, read back as written (no pickle)."""
 
-
 import pandas as pd
 import pyarrow as pa
 import pytest

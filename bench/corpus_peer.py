@@ -15,6 +15,7 @@ ratio of the two in the same run is the figure (the machines are shared and nois
     python bench/corpus_peer.py                 # writes bench/results/corpus_peer.md
     python bench/corpus_peer.py --articles 102 --runs 1
     python bench/corpus_peer.py --peer FOLDER OUT   # the peer alone, over FOLDER, tables into OUT
+    python bench/corpus_peer.py --before ../main/.venv/bin/newslens   # also another checkout's newslens, same runs
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=306)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--peer", nargs=2, metavar=("FOLDER", "OUT"), help="run the corpus peer alone")
+    parser.add_argument("--before", metavar="NEWSLENS", help="another newslens executable (an earlier checkout) "
+                                                             "timed in the same runs, for a before/after ratio")
     args = parser.parse_args()
     if args.peer:
         print(run_peer(Path(args.peer[0]), Path(args.peer[1])), "articles")
@@ -99,23 +102,28 @@ def main() -> None:
     from corpus import demo_sentences, make_corpus
 
     exe = str(Path(sys.executable).parent / "newslens")
-    ours, theirs = [], []
+    ours, theirs, before = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         make_corpus(tmp / "articles", args.articles, demo_sentences())
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in (tmp / "articles").glob("*.txt"))
         for i in range(args.runs):
             # Alternate which goes first, so neither always meets the machine in the same state.
-            order = ("newslens", "peer") if i % 2 == 0 else ("peer", "newslens")
+            order = ("newslens", "peer") + (("before",) if args.before else ())
+            order = order if i % 2 == 0 else order[::-1]
             for who in order:
-                if who == "newslens":
+                if who == "before":
+                    before.append(timed([args.before, "corpus", str(tmp / "articles"), "--out",
+                                         str(tmp / f"before_{i}"), "--workers", "2", "--quiet", "--no-compare"]))
+                elif who == "newslens":
                     ours.append(timed([exe, "corpus", str(tmp / "articles"), "--out", str(tmp / f"nl_{i}"),
                                        "--workers", "2", "--quiet", "--no-compare"]))
                 else:
                     theirs.append(timed([sys.executable, __file__, "--peer", str(tmp / "articles"),
                                          str(tmp / f"peer_{i}")]))
             print(f"run {i + 1}: newslens {ours[-1]:.1f} s, peer {theirs[-1]:.1f} s, "
-                  f"ratio {ours[-1] / theirs[-1]:.2f}", flush=True)
+                  f"ratio {ours[-1] / theirs[-1]:.2f}"
+                  + (f"; before {before[-1]:.1f} s, ratio {before[-1] / theirs[-1]:.2f}" if before else ""), flush=True)
     n = args.articles
     nl, pr = statistics.median(ours), statistics.median(theirs)
     ratios = [a / b for a, b in zip(ours, theirs)]
@@ -132,11 +140,18 @@ def main() -> None:
         f"| `newslens corpus`, articles per second (median of {len(ours)}) | | {n / nl:.1f} |",
         f"| corpus peer (`bench/corpus_peer.py`), articles per second | | {n / pr:.1f} |",
         f"| newslens / peer, wall time (median of the per-run ratios) | 3.0 | {statistics.median(ratios):.2f} |",
-        "",
-        "| run | newslens s | peer s | ratio |",
-        "|---|---:|---:|---:|",
     ]
-    lines += [f"| {i + 1} | {a:.1f} | {b:.1f} | {a / b:.2f} |" for i, (a, b) in enumerate(zip(ours, theirs))]
+    if before:
+        lines.append(f"| before (`{args.before}`) / peer, same runs | | "
+                     f"{statistics.median(a / b for a, b in zip(before, theirs)):.2f} |")
+    lines += [
+        "",
+        "| run | newslens s | peer s | ratio |" + (" before s | before ratio |" if before else ""),
+        "|---|---:|---:|---:|" + ("---:|---:|" if before else ""),
+    ]
+    lines += [f"| {i + 1} | {a:.1f} | {b:.1f} | {a / b:.2f} |"
+              + (f" {before[i]:.1f} | {before[i] / b:.2f} |" if before else "")
+              for i, (a, b) in enumerate(zip(ours, theirs))]
     lines += ["", "The peer keeps no offsets, roles, evidence or quotes and writes five tables; `newslens corpus` "
               "writes its full set of corpus tables and a per-article cache (what makes a run resumable)."]
     RESULTS.mkdir(parents=True, exist_ok=True)

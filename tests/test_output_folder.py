@@ -101,7 +101,7 @@ def test_corpus_rerun_in_another_format_and_input_replaces_tables_and_comparison
     groups = pd.read_csv(out / "compare" / "groups.csv")
     assert groups["articles"].sum() == 7 and set(groups["outlet"]) == {"gamma.example", "delta.example"}
     assert (out / "my_notes.txt").exists() and (out / ".newslens-cache").is_dir()
-    cached = sorted((out / ".newslens-cache").rglob("*.pickle"))
+    cached = sorted((out / ".newslens-cache").rglob("*.arrows"))
     assert len(cached) == 17                       # the cache is kept: both inputs' articles
 
     # One outlet: no comparison is written, and the previous one goes (a file of the user's in it stays).

@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--min-words", type=int, default=None, metavar="N",
                          help="shared passages: report pairs sharing a run of N words or more (default 20)")
     compare.add_argument("--no-figures", action="store_true", help="tables only")
+    compare.add_argument("--quiet", action="store_true", help="no progress bar")
 
     notebooks = sub.add_parser("notebooks", help="execute a notebook series with papermill: the article notebooks "
                                                  "on an article, or the corpus notebooks on a corpus output folder")
@@ -176,7 +177,7 @@ def _corpus(args) -> int:
     print(f"{display_path(args.input)}: {run.summary()}; {run.articles} articles in the tables, "
           f"{run.seconds['total']:.1f} s; wrote {_as_given(args.out)}")
     if not args.no_compare and run.articles:
-        _compare_after_corpus(out, _as_given(args.out))
+        _compare_after_corpus(out, _as_given(args.out), quiet=args.quiet)
     else:
         clear_compare(out)                      # no comparison of an earlier run's tables stays beside these
     return EXIT_ARTICLES_FAILED if args.strict and run.errors else 0
@@ -210,7 +211,7 @@ def _terminate_as_interrupt():
             signal.signal(signal.SIGTERM, previous)
 
 
-def _compare_after_corpus(out: Path, shown: str) -> None:
+def _compare_after_corpus(out: Path, shown: str, quiet: bool = False) -> None:
     """After `newslens corpus`: the comparison of outlets, when the tables hold two or more."""
     corpus = read_corpus(out)
     groups = corpus.groups
@@ -218,7 +219,7 @@ def _compare_after_corpus(out: Path, shown: str) -> None:
         clear_compare(out)
         return
     _use_file_backend()
-    write_compare(out, corpus=corpus)           # the tables are read once
+    write_compare(out, corpus=corpus, quiet=quiet)      # the tables are read once
     print(f"compared {len(groups)} outlets ({', '.join(groups)}); wrote {shown}/compare")
 
 
@@ -242,7 +243,7 @@ def _compare(args) -> int:
     _use_file_backend()
     options = {"min_words": args.min_words} if args.min_words else None
     written = write_compare(args.out_dir, args.by, args.date_bin, with_figures=not args.no_figures,
-                            shared_options=options)
+                            shared_options=options, quiet=args.quiet)
     print(f"compared {len(groups)} groups by {corpus.by}; wrote {len(written)} files to "
           f"{display_path(written['manifest'].parent)}")
     return 0

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from ..report.output import check_writable, record_outputs, save_figure, write_csv, write_json
+from ..report.progress import progress_bar
 from . import framing, naming, places, sentiment, shared, timeline
 from .load import read_corpus
 
@@ -49,12 +50,18 @@ def _label(frame, by: str):
     return frame
 
 
+# The steps of a comparison, for the progress bar: its tables, then (when drawn) its figures, then the writing.
+TABLE_STEPS = 13
+FIGURE_STEPS = 7
+
+
 def compare_tables(out_dir, by: str = "outlet", date_bins: str | None = None, corpus=None,
-                   shared_options: dict | None = None, stats: dict | None = None) -> dict:
+                   shared_options: dict | None = None, stats: dict | None = None, bar=None) -> dict:
     r"""{table name: DataFrame} of the comparison of the corpus in ``out_dir``, grouped by ``by``.
 
     The group column of every table is named after ``by``. ``stats`` (a dict), if given, receives what the
-    shared-passage search did and the seconds each step took.
+    shared-passage search did and the seconds each step took. ``bar``: a progress bar (``progress_bar``)
+    moved on by one per table.
 
         >>> import tempfile
         >>> from pathlib import Path
@@ -74,31 +81,36 @@ def compare_tables(out_dir, by: str = "outlet", date_bins: str | None = None, co
     corpus = corpus or read_corpus(out_dir, by, date_bins)
     timings = {}
 
-    def timed(name, fn, *args, **kwargs):
+    def step(name, fn, *args, timed=True, **kwargs):
+        if bar is not None:
+            bar.set_postfix_str(name, refresh=False)
         t = time.perf_counter()
         result = fn(*args, **kwargs)
-        timings[name] = round(time.perf_counter() - t, 3)
+        if timed:               # the steps the manifest has always timed
+            timings[name] = round(time.perf_counter() - t, 3)
+        if bar is not None:
+            bar.update(1)
         return result
 
-    keyness = timed("keyness", framing.keyness_by_group, corpus)
-    naming_counts, examples = timed("naming", naming.naming_table, corpus)
+    keyness = step("keyness", framing.keyness_by_group, corpus)
+    naming_counts, examples = step("naming", naming.naming_table, corpus)
     shared_stats = shared.SharedStats()
     tables = {
-        "groups": groups_table(corpus),
-        "tone": timed("tone", sentiment.tone_by_group, corpus),
-        "actor_tone": timed("actor_tone", sentiment.actor_tone_by_group, corpus),
-        "framing_rates": timed("framing_rates", framing.category_rates, corpus),
-        "cue_rates": timed("cue_rates", framing.cue_rates, corpus),
+        "groups": step("groups", groups_table, corpus, timed=False),
+        "tone": step("tone", sentiment.tone_by_group, corpus),
+        "actor_tone": step("actor_tone", sentiment.actor_tone_by_group, corpus),
+        "framing_rates": step("framing_rates", framing.category_rates, corpus),
+        "cue_rates": step("cue_rates", framing.cue_rates, corpus),
         "keyness": keyness,
-        "keyness_kwic": timed("keyness_kwic", framing.kwic_lines, corpus, keyness),
+        "keyness_kwic": step("keyness_kwic", framing.kwic_lines, corpus, keyness),
         "naming": naming_counts,
         "naming_examples": examples,
-        "scare_quotes": naming.scare_quotes_by_group(corpus),
-        "place_roles": places.place_roles(corpus),
-        "place_countries": places.place_countries(corpus),
-        "timeline": timeline.timeline(corpus),
-        "shared_passages": timed("shared_passages", shared.find_shared_passages, corpus["sentences"],
-                                 corpus["articles"], stats=shared_stats, **(shared_options or {})),
+        "scare_quotes": step("scare_quotes", naming.scare_quotes_by_group, corpus, timed=False),
+        "place_roles": step("place_roles", places.place_roles, corpus, timed=False),
+        "place_countries": step("place_countries", places.place_countries, corpus, timed=False),
+        "timeline": step("timeline", timeline.timeline, corpus, timed=False),
+        "shared_passages": step("shared_passages", shared.find_shared_passages, corpus["sentences"],
+                                corpus["articles"], stats=shared_stats, **(shared_options or {})),
     }
     if stats is not None:
         stats.update({"by": corpus.by, "groups": corpus.groups, "seconds": timings,
@@ -106,8 +118,9 @@ def compare_tables(out_dir, by: str = "outlet", date_bins: str | None = None, co
     return {name: _label(frame, corpus.by) for name, frame in tables.items()}
 
 
-def compare_figures(tables: dict, corpus, by: str = "outlet"):
-    """[(name, figure, plotted DataFrame)] of the comparison (``tables`` as compare_tables returns them)."""
+def compare_figures(tables: dict, corpus, by: str = "outlet", bar=None):
+    """[(name, figure, plotted DataFrame)] of the comparison (``tables`` as compare_tables returns them);
+    ``bar``, a progress bar, moves on by one per figure."""
     name = by.split(" ")[0]
 
     def grouped(frame):
@@ -118,14 +131,23 @@ def compare_figures(tables: dict, corpus, by: str = "outlet"):
     from . import figures
 
     groups = corpus.groups
-    out = [("tone", *figures.tone_figure(grouped(tables["tone"]), groups, name)),
-           ("actor_tone", *figures.actor_tone_figure(grouped(tables["actor_tone"]), groups, FIGURE_ACTORS, name)),
-           ("naming", *figures.naming_heatmap(grouped(tables["naming"]), groups, by=name)),
-           ("framing_rates", *figures.category_rate_figure(grouped(tables["framing_rates"]), groups, by=name)),
-           ("keyness", *figures.keyness_figure(grouped(tables["keyness"]), groups, by=name)),
-           ("timeline", *figures.timeline_figure(grouped(tables["timeline"]), corpus["articles"], groups, name)),
-           ("place_map", *figures.country_map_figure(grouped(tables["place_countries"]), groups, by=name))]
-    return [(n, fig, _label(data, by)) for n, fig, data in out]
+    drawers = [
+        ("tone", lambda: figures.tone_figure(grouped(tables["tone"]), groups, name)),
+        ("actor_tone", lambda: figures.actor_tone_figure(grouped(tables["actor_tone"]), groups, FIGURE_ACTORS, name)),
+        ("naming", lambda: figures.naming_heatmap(grouped(tables["naming"]), groups, by=name)),
+        ("framing_rates", lambda: figures.category_rate_figure(grouped(tables["framing_rates"]), groups, by=name)),
+        ("keyness", lambda: figures.keyness_figure(grouped(tables["keyness"]), groups, by=name)),
+        ("timeline", lambda: figures.timeline_figure(grouped(tables["timeline"]), corpus["articles"], groups, name)),
+        ("place_map", lambda: figures.country_map_figure(grouped(tables["place_countries"]), groups, by=name))]
+    out = []
+    for figure_name, draw in drawers:
+        if bar is not None:
+            bar.set_postfix_str(f"{figure_name} figure", refresh=False)
+        fig, data = draw()
+        out.append((figure_name, fig, _label(data, by)))
+        if bar is not None:
+            bar.update(1)
+    return out
 
 
 def _previous_files(target: Path) -> set[str]:
@@ -140,10 +162,11 @@ def _previous_files(target: Path) -> set[str]:
 
 
 def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, with_figures: bool = True,
-                  shared_options: dict | None = None, corpus=None) -> dict:
+                  shared_options: dict | None = None, corpus=None, quiet: bool = False) -> dict:
     r"""Write every comparison table to ``OUT_DIR/compare/`` (Parquet when the corpus is Parquet, else CSV),
     each figure as PNG with the CSV it plots, and ``compare/manifest.json``. Returns {name: path}.
-    ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already.
+    ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already. A progress bar
+    (one step per table and figure) shows on a terminal unless ``quiet``.
 
         >>> import tempfile
         >>> from pathlib import Path
@@ -153,19 +176,35 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
         ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
         ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
         >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
-        >>> written = write_compare(out, with_figures=False)
+        >>> written = write_compare(out, with_figures=False, quiet=True)
         >>> sorted(path.name for path in written.values())[:3]
         ['actor_tone.parquet', 'cue_rates.parquet', 'framing_rates.parquet']
     """
     started = time.perf_counter()
+    bar = progress_bar(quiet, TABLE_STEPS + (FIGURE_STEPS if with_figures else 0) + 1, "step", "newslens compare")
+    try:
+        return _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus, started, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _write_compare(out_dir, by, date_bins, with_figures, shared_options, corpus, started, bar) -> dict:
     corpus = corpus or read_corpus(out_dir, by, date_bins)
     stats: dict = {}
-    tables = compare_tables(out_dir, by, date_bins, corpus=corpus, shared_options=shared_options, stats=stats)
+    tables = compare_tables(out_dir, by, date_bins, corpus=corpus, shared_options=shared_options, stats=stats,
+                            bar=bar)
     target = Path(out_dir) / "compare"
     check_writable(out_dir)                     # one line, not a traceback, in a folder we may not write in
     target.mkdir(parents=True, exist_ok=True)
     check_writable(target)
     previous = _previous_files(target)
+    if with_figures:
+        import matplotlib.pyplot as plt
+
+        drawn = compare_figures(tables, corpus, by, bar=bar)
+    if bar is not None:
+        bar.set_postfix_str("writing", refresh=True)
     written = {}
     for name, frame in tables.items():
         if corpus.file_format == "parquet":
@@ -177,9 +216,7 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
             path = write_csv(frame, target / f"{name}.csv")
         written[name] = path
     if with_figures:
-        import matplotlib.pyplot as plt
-
-        for name, fig, data in compare_figures(tables, corpus, by):
+        for name, fig, data in drawn:
             png, _ = save_figure(fig, data, target, f"{name}_figure")
             plt.close(fig)
             written[f"{name}_figure"] = png
@@ -193,6 +230,8 @@ def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, wit
                 "naming_version": naming.variants_version(), "files": files}, target / "manifest.json")
     written["manifest"] = target / "manifest.json"
     record_outputs(out_dir, "compare", [target / name for name in files] + [written["manifest"]])
+    if bar is not None:
+        bar.update(1)
     return written
 
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Options
 from ..report.output import prepare_output_dir, record_outputs, write_json
+from ..report.progress import progress_bar
 from . import inputs
 from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, analyse_batch_limited, close_pools,
                      resolve_analyse)
@@ -83,13 +83,9 @@ def _options_key(options: Options) -> str:
 
 
 def _progress(quiet: bool, count):
-    """A tqdm bar (articles/s, ETA) on a terminal; nothing when quiet or not a terminal. ``count()`` lists
-    the input once more for the total: cheap beside the analysis, and what an ETA needs."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=count(), unit="article", desc="newslens corpus", file=sys.stderr, smoothing=0.1)
+    """A bar of articles (articles/s, ETA) on a terminal. ``count()`` lists the input once more for the total:
+    cheap beside the analysis, and what an ETA needs."""
+    return progress_bar(quiet, count, "article", "newslens corpus")
 
 
 # --- engines: each takes batches [(key, item)] and yields [(key, result)] as they finish ------------------
@@ -315,23 +311,34 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
                "errors": TableWriter(run.out_dir / f"errors{suffix}", file_format, ERROR_COLUMNS)}
     for name, columns in TABLE_COLUMNS.items():
         writers[name] = TableWriter(run.out_dir / f"{name}{suffix}", file_format, KEYS + columns)
-    buffers: dict[str, list] = {name: [] for name in writers}
+    rows: dict[str, list] = {"articles": [], "errors": []}          # one dict per article
+    parts: dict[str, list] = {name: [] for name in TABLE_COLUMNS}   # (keys, Arrow table) per article
     first_item: dict[str, int] = {}
 
     def flush():
-        for name, frames in buffers.items():
-            if frames:
-                writers[name].write(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
-                frames.clear()
+        # One DataFrame, or one Arrow table, per table and batch of articles: not one per article.
+        for name, records in rows.items():
+            if not records:
+                continue
+            if file_format == "csv":
+                # CSV prints what pandas makes of one-row frames put together: a float column with an empty
+                # value in any row of the batch becomes text, printed unrounded. Kept so, byte for byte.
+                writers[name].write(pd.concat([pd.DataFrame([r]) for r in records], ignore_index=True)
+                                    if len(records) > 1 else pd.DataFrame(records))
+            else:
+                writers[name].write(pd.DataFrame(records))      # the declared types make it the same
+            records.clear()
+        for name, pieces in parts.items():
+            if pieces:
+                writers[name].write_arrow(_with_keys(pieces))
+                pieces.clear()
 
     for n, (index, source, meta, article_id, key) in enumerate(listing, start=1):
         result = cache.get(key)
         if "error" in result:
             run.errors += 1
-            error = result["error"]
-            buffers["errors"].append(pd.DataFrame([{
-                "item": index, "source": source, "outlet": meta.get("outlet", ""), "date": meta.get("date", ""),
-                **error}]))
+            rows["errors"].append({"item": index, "source": source, "outlet": meta.get("outlet", ""),
+                                   "date": meta.get("date", ""), **result["error"]})
         else:
             summary = result["summary"]
             row = {**summary, **{k: v for k, v in meta.items() if v not in ("", None)}}
@@ -339,17 +346,31 @@ def _write_tables(run: CorpusRun, cache: ResultCache, listing, file_format: str)
                         "outlet": meta.get("outlet", ""), "date": meta.get("date") or summary.get("date") or "",
                         "duplicate_of_item": first_item.get(key)})
             first_item.setdefault(key, index)
-            buffers["articles"].append(pd.DataFrame([row]))
+            rows["articles"].append(row)
             run.articles += 1
-            keys = {"item": index, "article_id": article_id, "outlet": row["outlet"], "date": row["date"]}
-            for name, frame in result["tables"].items():
-                if len(frame):
-                    buffers[name].append(frame.assign(**keys))
+            keys = (index, article_id, row["outlet"], row["date"])
+            for name, table in result["tables"].items():
+                if table.num_rows:
+                    parts[name].append((keys, table))
         if n % FLUSH_ARTICLES == 0:
             flush()
     flush()
     for name, writer in writers.items():
         run.tables[name] = (writer.close(), writer.rows)
+
+
+def _with_keys(pieces):
+    """The articles' tables of one corpus table as one Arrow table, each row led by its article's keys."""
+    import numpy as np
+    import pyarrow as pa
+
+    repeat = pa.array(np.repeat(np.arange(len(pieces)), [table.num_rows for _, table in pieces]))
+    table = pa.concat_tables([table for _, table in pieces])
+    keys = list(zip(*(keys for keys, _ in pieces)))
+    columns = [pa.array(keys[0], pa.int64()).take(repeat)]
+    columns += [pa.array([None if v is None else str(v) for v in values], pa.string()).take(repeat)
+                for values in keys[1:]]
+    return pa.Table.from_arrays(columns + table.columns, names=KEYS + table.column_names)
 
 
 def corpus_for_notebooks(corpus_in=None, corpus_out=None, workers: int = 2) -> Path:

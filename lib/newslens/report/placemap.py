@@ -543,7 +543,7 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
         lines.append("Named far from the article's focus (see the locator): " +
                      "; ".join(_unbroken(label.replace("\n", ", ")) for label in far["label"]))
     if lines:
-        text = "\n".join(textwrap.fill(line, 60, subsequent_indent="   ") for line in lines)
+        text = "\n".join(textwrap.fill(line, 60, subsequent_indent="   ", break_long_words=False) for line in lines)
         listing_box = ax.text(0.99, 0.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
                               bbox=box_style, zorder=8)
         obstacles.append(listing_box)

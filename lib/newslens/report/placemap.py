@@ -273,11 +273,11 @@ def _marker_area(count: int) -> float:
 
 
 # Label positions tried in order, in points from the anchor: right, left, above, below, the diagonals, then
-# the same further out (with a leader line from the third ring on).
+# the same further out (with a leader line from the second ring on: a label one ring out can sit next to another dot).
 _OFFSETS = [(dx * r, dy * r, ha, va) for r in (1, 2, 3, 4, 5) for dx, dy, ha, va in (
     (7, 4, "left", "bottom"), (-7, 4, "right", "bottom"), (7, -6, "left", "top"), (-7, -6, "right", "top"),
     (0, 9, "center", "bottom"), (0, -10, "center", "top"))]
-_LEADER_FROM = 12
+_LEADER_FROM = 6
 _CENTRED = [(0, 0, "center", "center")]
 
 
@@ -324,6 +324,8 @@ def place_labels(ax, items, fontsize: float = 7.5, obstacles=(), markers=()) -> 
                             fontsize=fontsize, fontweight=weight, color="#222222", zorder=6, path_effects=halo,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.5) if i >= _LEADER_FROM else None)
             t.update_positions(renderer)  # an annotation only knows its place after this (or a draw)
+            if t.arrow_patch is not None:
+                t.arrow_patch.set_zorder(4.5)     # under the dots: a line crossing another dot does not end on it
             # The text, not its leader line, with room for its white halo.
             bb = Text.get_window_extent(t, renderer).padded(1.5 * scale)
             inside = axes_box.contains(bb.x0, bb.y0) and axes_box.contains(bb.x1, bb.y1)

@@ -407,6 +407,9 @@ PLACES_MAP = Table("places_map.csv", "map layer item (country shade or point): w
     C("actor_mentions", INT, "of them, as a government acting"),
     C("attribute_mentions", INT, "of them, as an origin"),
     C("dateline_mentions", INT, "of them, in a wire dateline"),
+    C("label_drawn", BOOL, "its label is drawn on the map beside its point or on its country; False for one "
+                           "left out for lack of room or beyond the 25 most mentioned (listed under the map), "
+                           "and for rows listed in a box instead (far places, actors without a location)"),
 ))
 
 # Every table newslens.analyze returns, by output file name (places_map.csv is written by newslens.write,

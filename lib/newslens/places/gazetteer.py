@@ -11,7 +11,10 @@ Sources, all installed or in the repository (no network):
   resolved, not drawn);
 - regions, seas, provinces, de facto entities and continents the packages lack: ``data/places_curated.csv``;
 - blocs and organisations that are actors, not places (NATO, the West, the EU...): ``data/place_blocs.csv``;
-- names that contain a place but are not one ("Lublin Triangle", "Global Research"): ``data/place_exclusions.csv``.
+- names that contain a place but are not one ("Lublin Triangle", "Global Research"): ``data/place_exclusions.csv``;
+- rival spellings of one place (``data/naming_variants.csv``, place names): a spelling that already names a
+  place here also names its rival's place, so "Odessa" is Odesa, Ukraine, as well as Odessa, Texas (whose own
+  name took the spelling from Odesa's alternate names); resolution then prefers the well-known city.
 
 Names are matched case-sensitively ("Turkey" the country, never "turkey" the bird).
 """
@@ -31,6 +34,7 @@ COUNTRIES_FILE = DATA_DIR / "countries.csv"
 CURATED_FILE = DATA_DIR / "places_curated.csv"
 BLOCS_FILE = DATA_DIR / "place_blocs.csv"
 EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
+VARIANTS_FILE = DATA_DIR / "naming_variants.csv"
 
 # Kinds of entry that name an actor, never a location.
 BLOC_KINDS = {"alliance", "bloc", "union", "organisation", "institution", "former state"}
@@ -119,6 +123,7 @@ class Gazetteer:
         self._load_blocs()
         self._load_exclusions()
         self._load_cities_and_states()
+        self._load_spelling_variants()
         for names in self._by_first_word.values():
             names.sort(key=lambda n: (-len(n), n))
 
@@ -184,6 +189,27 @@ class Gazetteer:
                     continue
                 self._by_first_word.setdefault(first.group(0), []).append(name)
             self._pending.setdefault(name, []).extend(k for k in keys if k not in self._pending.get(name, ()))
+
+    def _load_spelling_variants(self) -> None:
+        """A rival spelling of a place name also names its rivals' place where a smaller namesake took the
+        spelling ("Odessa": Odessa, Texas, 0.11M; its rival "Odesa": Odesa, 1.0M). Only spellings that are
+        names here already: a transliteration never becomes a new name, it only gets its place back."""
+        forms: dict[str, list[list[str]]] = {}
+        for row in _read_csv(VARIANTS_FILE):
+            if row["kind"] == "place_name":
+                forms.setdefault(row["pair"], []).append(_split(row["patterns"]))
+        for spellings in forms.values():
+            for i, own in enumerate(spellings):
+                rivals = [e.place for other in spellings[:i] + spellings[i + 1:] for name in other
+                          for e in self.lookup(name) if e.place is not None and e.form == "name"]
+                for name in own:
+                    present = self.lookup(name)
+                    if not present:
+                        continue
+                    for place in rivals:
+                        if all(e.place != place and e.place is not None and e.place.population < place.population
+                               for e in present):
+                            self.entries[name].append(Entry(name, place, "name"))
 
     def _materialise(self, name: str) -> None:
         """Make the Entries of a city or state name the first time a text uses it."""

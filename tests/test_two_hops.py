@@ -87,6 +87,15 @@ def _inner(text):
 def probe_tables(text):
     """The probe's one table: the text's first word."""
     return {"first.csv": _inner(text)}
+
+
+def shout(text):
+    """The text in capital letters.
+
+        >>> shout("a b")
+        'A B'
+    """
+    return text.upper()
 '''
 
 
@@ -113,7 +122,7 @@ def probe(tmp_path, monkeypatch):
         code("n = count('a b c')\nwords = list(map(probe.untested, ['x y']))\n!ls\n"),
         code("def local(text):\n    return probe.undocumented(text)\n"
              "settings = Settings(width=2)\nshown = probe.Shown()\n"),
-        code("first = probe._inner('a b')\nn.bit_length()\n"),
+        code("first = probe._inner('a b')\nn.bit_length()\nprobe.shout('x')\n"),
         code("for for\n"),
     ]
     (notebooks / "99_probe.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
@@ -132,6 +141,10 @@ def probe(tmp_path, monkeypatch):
         "def test_through_a_fixture(first):\n    assert first == {'first.csv': 'a'}\n\n\n"
         "class TestUpper:\n    def test_upper(self):\n        assert p.undocumented('a') == 'A'\n\n"
         "    def test_settings(self):\n        assert TEXT.width == 3 and p.Shown().words == 10\n", encoding="utf-8")
+    (tests / "test_examples.py").write_text(
+        "import doctest\nimport importlib\n\nMODULES = ['newslens._two_hops_probe']\n\n\n"
+        "def test_examples():\n    for name in MODULES:\n        doctest.testmod(importlib.import_module(name))\n",
+        encoding="utf-8")
     return two_hops.survey(notebooks, tests)
 
 
@@ -140,7 +153,7 @@ def test_reader_follows_imports_aliases_references_helpers_and_fixtures(probe):
     assert [c.number for c in cells] == [1, 2, 3, 4, 5]           # cells counted as the notebook numbers them
     used = {c.number: sorted(name.rsplit(".", 1)[1] for name in c.calls) for c in cells}
     assert used == {1: [], 2: ["documented", "untested"], 3: ["Settings", "Shown", "undocumented"],
-                    4: ["_inner"], 5: []}
+                    4: ["_inner", "shout"], 5: []}
     assert cells[-1].error.startswith("cannot parse")
     assert cells[1].names["newslens._two_hops_probe.documented"] == "count"   # as the cell writes it
     name = "newslens._two_hops_probe."
@@ -153,6 +166,8 @@ def test_reader_follows_imports_aliases_references_helpers_and_fixtures(probe):
     assert functions[name + "Shown"].summary == "How many words the probe shows, at most."
     inner = functions[name + "_inner"]
     assert inner.tests == [] and inner.via == {name + "probe_tables": ["tests/test_probe.py::test_through_a_fixture"]}
+    # no test names shout, but its docstring example does, and a test runs the module's examples
+    assert functions[name + "shout"].doctests == ["tests/test_examples.py::test_examples"]
 
 
 def test_reader_reports_the_missing_docstring_and_the_missing_test(probe):

@@ -162,21 +162,67 @@ def referenced_names(tree: ast.AST) -> list[str]:
     return [name for _, _, name in sorted(found)]
 
 
-def package_references(tree: ast.AST, env: dict[str, str]) -> dict[str, object]:
-    """canonical name -> object, for every package callable the tree refers to through env's imports."""
+def resolve_reference(name: str, env: dict[str, str], types: dict[str, type]):
+    """The package object a dotted name read in the source stands for, or None: through an import of env
+    (`newslens.x.y`, `alias.y`), or a method of a package class through a variable of types
+    (`result.stage_tables`). The longest prefix that resolves wins (`f.__name__` is f)."""
+    head, _, rest = name.partition(".")
+    attrs = rest.split(".") if rest else []
+    if head in types:
+        found = obj = types[head]
+        for attr in attrs:
+            obj = getattr(obj, attr, None)
+            if obj is None:
+                break
+            found = obj
+        return found if found is not types[head] else None
+    if head not in env:
+        return None
+    parts = [env[head], *attrs]
+    for cut in range(len(parts), 0, -1):
+        obj = resolve(".".join(parts[:cut]))
+        if obj is not None:
+            return obj
+    return None
+
+
+def returned_class(obj):
+    """The package class a call of obj returns: obj itself if a class, else its return annotation's class."""
+    if inspect.isclass(obj):
+        return obj if is_package_callable(obj) else None
+    obj = inspect.unwrap(obj)
+    annotation = getattr(obj, "__annotations__", {}).get("return")
+    if isinstance(annotation, str):     # `from __future__ import annotations`: look the name up where obj lives
+        head, *attrs = annotation.strip("'\"").split(".")
+        annotation = getattr(obj, "__globals__", {}).get(head)
+        for attr in attrs:
+            annotation = getattr(annotation, attr, None)
+    return annotation if inspect.isclass(annotation) and is_package_callable(annotation) else None
+
+
+def infer_types(tree: ast.AST, env: dict[str, str], types: dict[str, type]) -> None:
+    """Record in types the variables assigned the result of a package call that returns a package class
+    (`result = newslens.analyze(...)`); a variable assigned anything else is dropped."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            target = node.targets[0].id
+            func = dotted_name(node.value.func) if isinstance(node.value, ast.Call) else None
+            obj = resolve_reference(func, env, types) if func else None
+            cls = returned_class(obj) if obj is not None and is_package_callable(obj) else None
+            if cls is not None:
+                types[target] = cls
+            else:
+                types.pop(target, None)
+
+
+def package_references(tree: ast.AST, env: dict[str, str], types: dict[str, type] | None = None) -> dict:
+    """canonical name -> object, for every package callable the tree refers to through env's imports (and the
+    package-class variables of types)."""
     refs = {}
     for name in referenced_names(tree):
-        head, _, rest = name.partition(".")
-        if head not in env:
-            continue
-        # `newslens.x.y.z`: try the longest prefix that is a callable (a method of a returned object is not)
-        parts = [env[head], *rest.split(".")] if rest else [env[head]]
-        for cut in range(len(parts), 0, -1):
-            obj = resolve(".".join(parts[:cut]))
-            if obj is not None:
-                if is_package_callable(obj):
-                    refs[canonical(obj)] = obj
-                break
+        obj = resolve_reference(name, env, types or {})
+        if obj is not None and is_package_callable(obj):
+            refs[canonical(obj)] = obj
     return refs
 
 
@@ -203,6 +249,7 @@ def notebook_cells(path: Path) -> list[Cell]:
     cells in order, as in a kernel run top to bottom."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     env: dict[str, str] = {}
+    types: dict[str, type] = {}
     cells = []
     for number, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "code":
@@ -213,14 +260,13 @@ def notebook_cells(path: Path) -> list[Cell]:
             cells.append(Cell(path.name, number, {}, error=f"cannot parse: {exc.msg} (line {exc.lineno})"))
             continue
         env.update(import_bindings(tree, (PACKAGE,)))
-        refs = package_references(tree, env)
+        infer_types(tree, env, types)
+        refs = package_references(tree, env, types)
         names = {}
         for name in referenced_names(tree):
-            head, _, rest = name.partition(".")
-            if head in env:
-                obj = resolve(".".join([env[head], rest]) if rest else env[head])
-                if obj is not None and is_package_callable(obj):
-                    names.setdefault(canonical(obj), name)
+            obj = resolve_reference(name, env, types)
+            if obj is not None and is_package_callable(obj):
+                names.setdefault(canonical(obj), name)
         cells.append(Cell(path.name, number, refs, names))
     return cells
 
@@ -255,6 +301,8 @@ def index_tests(tests_dir: Path) -> dict[str, list[str]]:
             continue
         env = import_bindings(tree, (PACKAGE,))
         helpers = import_bindings(tree, tuple(helper_modules - {module}))
+        module_types: dict[str, type] = {}
+        infer_types(ast.Module([n for n in tree.body if isinstance(n, ast.Assign)], []), env, module_types)
         doctest_names = {local for local, target in import_bindings(tree, ("doctest",)).items()
                          if target in ("doctest", "doctest.testmod")}
         if doctest_names:
@@ -278,7 +326,9 @@ def index_tests(tests_dir: Path) -> dict[str, list[str]]:
             return out
 
         def add(key, body, args=()):
-            refs = set(package_references(body, env))
+            types = dict(module_types)
+            infer_types(body, env, types)
+            refs = set(package_references(body, env, types))
             if any(name.split(".")[0] in doctest_names and name.endswith("testmod") for name in referenced_names(body)):
                 refs.add(TESTMOD)
             nodes[key] = {"refs": refs, "edges": edges_of(body, key[1]), "fixture_args": set(args)}

@@ -16,6 +16,7 @@ import newslens
 from newslens.compare import compare_figures, compare_tables, read_corpus
 from newslens.compare.naming import load_variants, variants_version
 from newslens.corpus import corpus_for_notebooks
+from newslens.framing.lexicon import load_lexicon
 from newslens.paths import DATA_DIR, REPO_ROOT, display_path
 from newslens.places.examples import example_paths
 from newslens.report.findings import article_findings, commentary_for, compare_findings, seed_commentary
@@ -109,6 +110,22 @@ def test_contested_sentences_are_those_whose_lexicons_disagree_in_sign(seed_arti
     text_of = {s.id: s.text for s in seed_article.sentences}
     assert list(contested["text"]) == [text_of[i] for i in contested["sentence_id"]]
     assert 11 not in set(contested["sentence_id"])                 # "war": negative for all three
+
+
+# 02 · framing ---------------------------------------------------------------------------------------------
+def test_the_lexicon_as_a_table_has_a_row_per_entry_with_its_variants():
+    lexicon = load_lexicon()
+    frame = lexicon.to_frame()
+    assert list(frame.columns) == ["term", "variants", "match", "category", "cue", "alternative", "source"]
+    assert list(frame["term"]) == [e.term for e in lexicon.entries]
+    invasion = frame[frame["term"] == "invasion"].iloc[0]
+    assert (invasion["variants"], invasion["match"], invasion["category"]) == ("invade", "lemma", "conflict_label")
+    kiev = frame[(frame["term"] == "Kiev") & (frame["category"] == "naming_choice")].iloc[0]
+    assert (kiev["variants"], kiev["alternative"]) == ("", "Kyiv")
+    several = [e for e in lexicon.entries if len(e.variants) > 1]
+    assert several                               # variants are joined in their order, none lost
+    row = frame[(frame["term"] == several[0].term) & (frame["category"] == several[0].category)].iloc[0]
+    assert row["variants"].split("|") == list(several[0].variants)
 
 
 # 03 · places -----------------------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ def test_the_two_hops_page_lists_what_the_notebooks_use_now(committed):
     assert listed == expected, f"regenerate it: {two_hops.COMMAND}"
 
 
+# As in the package: annotations are strings, so a return type is looked up by name.
+HEADER = "from __future__ import annotations\n\nfrom dataclasses import dataclass\n"
 PROBE = '''
 def documented(text):
     """The number of words of a text, split on white space."""
@@ -89,6 +91,22 @@ def probe_tables(text):
     return {"first.csv": _inner(text)}
 
 
+class Box:
+    """A text kept for the probe, its words counted on demand."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def words(self):
+        """The number of words of the kept text."""
+        return len(self.text.split())
+
+
+def boxed(text) -> Box:
+    """The text, kept in a Box."""
+    return Box(text)
+
+
 def shout(text):
     """The text in capital letters.
 
@@ -104,7 +122,7 @@ def probe(tmp_path, monkeypatch):
     """A module of the package written for this test (``newslens._two_hops_probe``), with a notebook and tests
     that use it."""
     source = tmp_path / "probe.py"
-    source.write_text("from dataclasses import dataclass\n" + PROBE, encoding="utf-8")
+    source.write_text(HEADER + PROBE, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("newslens._two_hops_probe", source)
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "newslens._two_hops_probe", module)
@@ -122,7 +140,8 @@ def probe(tmp_path, monkeypatch):
         code("n = count('a b c')\nwords = list(map(probe.untested, ['x y']))\n!ls\n"),
         code("def local(text):\n    return probe.undocumented(text)\n"
              "settings = Settings(width=2)\nshown = probe.Shown()\n"),
-        code("first = probe._inner('a b')\nn.bit_length()\nprobe.shout('x')\n"),
+        code("first = probe._inner('a b')\nn.bit_length()\nprobe.shout('x')\n"
+             "box = probe.boxed('a b')\nbox.words()\nbox.text.upper()\n"),
         code("for for\n"),
     ]
     (notebooks / "99_probe.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
@@ -140,6 +159,7 @@ def probe(tmp_path, monkeypatch):
         "def test_through_a_helper():\n    assert words('a b') == 2\n\n\n"
         "def test_through_a_fixture(first):\n    assert first == {'first.csv': 'a'}\n\n\n"
         "class TestUpper:\n    def test_upper(self):\n        assert p.undocumented('a') == 'A'\n\n"
+        "    def test_box(self):\n        box = p.boxed('a b')\n        assert box.words() == 2\n\n"
         "    def test_settings(self):\n        assert TEXT.width == 3 and p.Shown().words == 10\n", encoding="utf-8")
     (tests / "test_examples.py").write_text(
         "import doctest\nimport importlib\n\nMODULES = ['newslens._two_hops_probe']\n\n\n"
@@ -153,19 +173,22 @@ def test_reader_follows_imports_aliases_references_helpers_and_fixtures(probe):
     assert [c.number for c in cells] == [1, 2, 3, 4, 5]           # cells counted as the notebook numbers them
     used = {c.number: sorted(name.rsplit(".", 1)[1] for name in c.calls) for c in cells}
     assert used == {1: [], 2: ["documented", "untested"], 3: ["Settings", "Shown", "undocumented"],
-                    4: ["_inner", "shout"], 5: []}
+                    4: ["_inner", "boxed", "shout", "words"], 5: []}
     assert cells[-1].error.startswith("cannot parse")
     assert cells[1].names["newslens._two_hops_probe.documented"] == "count"   # as the cell writes it
     name = "newslens._two_hops_probe."
     assert functions[name + "documented"].tests == ["tests/test_probe.py::test_through_a_helper"]
     assert functions[name + "undocumented"].tests == ["tests/test_probe.py::TestUpper::test_upper"]
     assert functions[name + "Settings"].tests == ["tests/test_probe.py::TestUpper::test_settings"]
-    lines = ("from dataclasses import dataclass\n" + PROBE).splitlines()
+    lines = (HEADER + PROBE).splitlines()
     shown_at = lines.index("class Shown:")           # 1-based, its decorator's line
     assert functions[name + "Shown"].location.endswith(f"probe.py:{shown_at}")
     assert functions[name + "Shown"].summary == "How many words the probe shows, at most."
     inner = functions[name + "_inner"]
     assert inner.tests == [] and inner.via == {name + "probe_tables": ["tests/test_probe.py::test_through_a_fixture"]}
+    # a method of the class a package function returns, through the variable it is assigned to
+    assert functions[name + "Box.words"].tests == ["tests/test_probe.py::TestUpper::test_box"]
+    assert cells[3].names[name + "Box.words"] == "box.words"
     # no test names shout, but its docstring example does, and a test runs the module's examples
     assert functions[name + "shout"].doctests == ["tests/test_examples.py::test_examples"]
 

@@ -400,18 +400,23 @@ def entry_points_reaching(obj) -> list[str]:
     except (TypeError, OSError, SyntaxError):
         return []
     bodies = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    target = obj.__qualname__.split(".")[0]
+    owner, _, method = obj.__qualname__.rpartition(".")
+    if owner and "." in owner:      # a nested class or a local function: not followed
+        return []
+
+    def names_target(ref: str) -> bool:
+        # a function is called by its name; a method as an attribute (`x.method`), not by calling its class
+        return ref.split(".")[-1] == method if owner else ref.split(".")[0] == method
 
     def calls(name, seen):
-        if name == target:
-            return True
         if name in seen or name not in bodies:
             return False
         seen.add(name)
-        return any(calls(ref.split(".")[0], seen) for ref in referenced_names(bodies[name]))
+        refs = referenced_names(bodies[name])
+        return any(names_target(ref) for ref in refs) or any(calls(ref.split(".")[0], seen) for ref in refs)
 
     return [f"{obj.__module__}.{name}" for name in bodies
-            if (name.endswith("_tables") or name == "analyze") and not name.startswith("_") and name != target
+            if (name.endswith("_tables") or name == "analyze") and not name.startswith("_") and name != method
             and calls(name, set())]
 
 
@@ -461,9 +466,10 @@ def survey(notebooks_dir: Path, tests_dir: Path) -> tuple[list[Cell], dict[str, 
                 continue
             doc = own_docstring(obj)
             tests = sorted(set(index.get(name, [])))
-            via = {} if tests else {entry: sorted(set(index.get(entry, []))) for entry in entry_points_reaching(obj)}
             doctests = [] if tests or not example_names_it(doc, inspect.unwrap(obj).__name__) else \
                 sorted(set(index.get(DOCTESTS + inspect.unwrap(obj).__module__, [])))
+            via = {} if tests or doctests else {entry: sorted(set(index.get(entry, [])))
+                                                for entry in entry_points_reaching(obj)}
             functions[name] = Function(name, obj, source_location(obj), docstring_problem(doc),
                                        " ".join(doc.strip().split("\n\n")[0].split()), tests, via, doctests)
     return cells, functions
@@ -473,13 +479,13 @@ def _tests_cell(fn: Function, limit: int = 4) -> str:
     if fn.tests:
         shown = ", ".join(f"`{t}`" for t in fn.tests[:limit])
         return shown + (f" and {len(fn.tests) - limit} more" if len(fn.tests) > limit else "")
+    if fn.doctests:
+        return "its docstring example, run by " + ", ".join(f"`{t}`" for t in fn.doctests[:limit])
     via = [(entry, tests) for entry, tests in fn.via.items() if tests]
     if via:
         entry, tests = via[0]
         return f"through `{entry}`: " + ", ".join(f"`{t}`" for t in tests[:limit]) + \
             (f" and {len(tests) - limit} more" if len(tests) > limit else "")
-    if fn.doctests:
-        return "its docstring example, run by " + ", ".join(f"`{t}`" for t in fn.doctests[:limit])
     return "**none**"
 
 

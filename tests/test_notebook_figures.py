@@ -15,7 +15,8 @@ from newslens.report.framing_figures import barcode_data, barcode_figure, catego
 from newslens.report.sentiment_figures import (actor_intervals, plot_actor_sentiment, plot_correlation_matrix,
                                                plot_trajectory)
 from newslens.sentiment.agreement import correlation_matrix
-from newslens.sentiment.tables import sentiment_tables, trajectory
+from newslens.sentiment.tables import sentiment_tables
+from newslens.text.tables import sentences_frame
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +36,20 @@ def _close_figures():
 
 
 def test_trajectory_figure_has_a_bar_per_sentence_and_a_line_per_new_paragraph(seed_article, seed_sentiment):
-    path = trajectory(seed_article, seed_sentiment["sentence_sentiment.csv"])
+    # The figure's frame built here rather than by trajectory(), whose arguments are being reworked; the
+    # score is given under both the reference and the primary column names the figure may plot.
+    scores = seed_sentiment["sentence_sentiment.csv"]["vader_compound"].to_numpy()
+    path = sentences_frame(seed_article)[["sentence_id", "paragraph_id"]].assign(
+        vader_compound=scores, news_compound=scores, vader_rolling_mean=0.0, rolling_mean=0.0)
+    path["paragraph_start"] = path["paragraph_id"].ne(path["paragraph_id"].shift())
     fig = plot_trajectory(path)
     ax = fig.axes[0]
     heights = [bar.get_height() for bar in ax.patches if bar.get_width() == pytest.approx(0.7)]
-    assert heights == pytest.approx(list(path["vader_compound"]))
+    assert heights == pytest.approx(list(scores)) and len(heights) == len(seed_article.sentences)
     starts = [line for line in ax.lines if line.get_linestyle() == ":"]
-    assert len(starts) == int(path["paragraph_start"].sum())
-    assert sum(path["paragraph_start"]) == len(seed_article.paragraphs)   # every paragraph is marked
+    assert len(starts) == len(seed_article.paragraphs)          # every paragraph's first sentence is marked
+    marks = sorted(t.get_text() for t in ax.texts if t.get_text().startswith("¶"))
+    assert marks == sorted(f"¶{p.id}" for p in seed_article.paragraphs)
 
 
 def test_actor_intervals_drop_the_interval_below_three_sentences(seed_sentiment):

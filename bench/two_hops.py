@@ -6,17 +6,20 @@
 For every code cell of notebooks/*.ipynb the cell's source is parsed with ast (IPython magics and shell lines are
 blanked first), its `import newslens...` / `from newslens... import ...` statements are followed across the
 notebook's cells, and every name that resolves to a callable of the package (a function or a class, called or
-passed on, such as `df.pipe(f)`) is listed. Names are resolved by importing them, so a function re-exported by a
-package `__init__` is the same function as where it is defined, and a function the notebooks call after a
-refactor is found wherever it now lives.
+passed on, such as `df.pipe(f)`) is listed, and so is a method called on a variable that holds what a package
+function returns (`result = newslens.analyze(...)`, then `result.stage_tables(...)`: read from the function's
+return annotation). Names are resolved by importing them, so a function re-exported by a package `__init__` is
+the same function as where it is defined, and a function the notebooks call after a refactor is found wherever
+it now lives. A cell in another language (`%%bash`) is skipped.
 
 Each function is checked for
 - a docstring of its own (read from its source with ast, so a dataclass's generated signature does not count)
   of at least MIN_DOC_WORDS words;
 - a test: a test function of tests/test_*.py that names it, directly or through a fixture, a helper function or
-  a module-level name of the tests that names it; failing that, a test that names its module's table-producing
-  entry point (a public `*_tables` function, or `analyze`) when that entry point calls the function (followed
-  through the module's own functions, by ast).
+  a module-level name of the tests that names it; failing that, its own docstring example naming it, when a
+  test runs its module's examples with doctest.testmod; failing that, a test that names its module's
+  table-producing entry point (a public `*_tables` function, or `analyze`) when that entry point calls the
+  function (followed through the module's own functions, by ast).
 
 Nothing here runs a notebook or a test; it reads them.
 """
@@ -232,6 +235,8 @@ def package_references(tree: ast.AST, env: dict[str, str], types: dict[str, type
 
 def cell_source(cell: dict) -> str:
     src = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    if src.lstrip().startswith("%%"):      # a cell magic: the whole cell is another language
+        return ""
     return "\n".join("" if MAGIC.search(line) else line for line in src.splitlines())
 
 

@@ -143,6 +143,7 @@ def probe(tmp_path, monkeypatch):
         code("first = probe._inner('a b')\nn.bit_length()\nprobe.shout('x')\n"
              "box = probe.boxed('a b')\nbox.words()\nbox.text.upper()\n"),
         code("for for\n"),
+        code("%%bash\necho probe.untested\n"),
     ]
     (notebooks / "99_probe.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
                                                           "nbformat_minor": 5}), encoding="utf-8")
@@ -170,11 +171,11 @@ def probe(tmp_path, monkeypatch):
 
 def test_reader_follows_imports_aliases_references_helpers_and_fixtures(probe):
     cells, functions = probe
-    assert [c.number for c in cells] == [1, 2, 3, 4, 5]           # cells counted as the notebook numbers them
+    assert [c.number for c in cells] == [1, 2, 3, 4, 5, 6]           # cells counted as the notebook numbers them
     used = {c.number: sorted(name.rsplit(".", 1)[1] for name in c.calls) for c in cells}
     assert used == {1: [], 2: ["documented", "untested"], 3: ["Settings", "Shown", "undocumented"],
-                    4: ["_inner", "boxed", "shout", "words"], 5: []}
-    assert cells[-1].error.startswith("cannot parse")
+                    4: ["_inner", "boxed", "shout", "words"], 5: [], 6: []}
+    assert cells[4].error.startswith("cannot parse") and cells[5].error is None    # %%bash is not Python
     assert cells[1].names["newslens._two_hops_probe.documented"] == "count"   # as the cell writes it
     name = "newslens._two_hops_probe."
     assert functions[name + "documented"].tests == ["tests/test_probe.py::test_through_a_helper"]

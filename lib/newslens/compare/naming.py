@@ -29,6 +29,8 @@ def load_variants():
 
 @lru_cache(maxsize=1)
 def variants_version() -> str:
+    """The version of the naming variants table, read from the ``version:`` line of naming_variants.md (the
+    provenance note beside naming_variants.csv); "unknown" if the note has none."""
     for line in VARIANTS_FILE.with_suffix(".md").read_text(encoding="utf-8").splitlines():
         if line.startswith("version:"):
             return line.split(":", 1)[1].strip()

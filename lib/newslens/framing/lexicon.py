@@ -70,6 +70,8 @@ class Lexicon:
         return [e for e in self.entries if e.category == category]
 
     def to_frame(self):
+        """The lexicon as a table, one row per entry in file order: term, variants (joined with "|"), match,
+        category, cue, alternative and source (the columns of framing_lexicon.csv a reader needs)."""
         import pandas as pd
 
         return pd.DataFrame([{

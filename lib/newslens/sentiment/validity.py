@@ -97,7 +97,9 @@ def method_scores(texts) -> dict[str, list[float]]:
 
 
 def load_validity_table():
-    """The committed validity table."""
+    """Sentence sentiment against human ratings, as committed in data/sentiment_validity.csv (written by
+    bench/sentiment_validity.py): per dataset and method, Pearson r, 3-class accuracy and macro-F1, with how each
+    method was evaluated and the source of the gold."""
     import pandas as pd
 
     return pd.read_csv(VALIDITY_FILE)

@@ -118,3 +118,11 @@ def test_the_innermost_quote_holding_a_hit_is_given():
     assert frame["surface"].tolist() == ["вторжение", "Вторжение"]
     assert frame["quote_id"].iloc[0] == 2 and frame["quote_id"].isna().tolist() == [False, True]
     assert frame["quote_kind"].tolist() == ["scare quote", ""] and frame["counted"].all()
+
+
+@pytest.mark.parametrize("row", ["война,ru,,lemma", "война,ru,,lemma,frame_conflict,,,war,,Hyland 2005,,extra"])
+def test_a_row_with_too_few_or_too_many_fields_is_named(tmp_path, row):
+    bad = tmp_path / "lexicon.csv"
+    bad.write_text(",".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="lexicon.csv line 2: 11 fields expected"):
+        parse_lexicon(bad)

@@ -151,3 +151,15 @@ def test_a_bad_lexicon_row_is_a_clear_error(tmp_path, monkeypatch):
             lexicon("ru")
     finally:
         cyrillic.lexicon.cache_clear()
+
+
+def test_the_docs_page_names_every_rule_word():
+    import re
+
+    from newslens.paths import REPO_ROOT
+
+    page = (REPO_ROOT / "docs" / "sentiment-ru-uk.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\w+", page))
+    for table in (cyrillic.NEGATORS, cyrillic.BOOSTERS, cyrillic.DAMPENERS, cyrillic.CONTRASTS):
+        for lang, words in table.items():
+            assert sorted(words - named) == [], lang

@@ -80,6 +80,9 @@ def parse_lexicon(path: Path = LEXICON_PATH) -> tuple[CyrillicEntry, ...]:
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise LexiconError(f"{path.name}: columns must be {COLUMNS}, found {reader.fieldnames}")
         for row_no, row in enumerate(reader, start=2):
+            if None in row or None in row.values():     # csv fills a short row with None, keys a long one by None
+                raise LexiconError(f"{path.name} line {row_no}: {len(COLUMNS)} fields expected "
+                                   f"({', '.join(COLUMNS)})")
             e = CyrillicEntry(row_no, row["term"].strip(), row["lang"].strip(), _split(row["variants"]),
                               row["match"].strip(), row["category"].strip(), row["cue"].strip(),
                               row["alternative"].strip(), row["gloss"].strip(), _split(row["exclude"]),

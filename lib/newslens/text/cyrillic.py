@@ -1,7 +1,9 @@
 """Sentences, word tokens and lemmas of Russian and Ukrainian text, for every stage that reads them.
 
 razdel (MIT, Natasha project) splits sentences and tokens for Russian; it serves Ukrainian too, which shares
-the script and the punctuation (the apostrophe of "м'ясо" stays inside the word). pymorphy3 with its OpenCorpora
+the script and the punctuation. razdel cuts a word at an ASCII or typographic apostrophe ("м", "'", "ясо"),
+so ``tokens`` joins such pieces back into one word ("м'ясо", "Слов’янськ", "прем'єр-міністр") and parses it
+with the apostrophe the Ukrainian dictionary uses (ASCII "'"; it does not know "м’ясо"). pymorphy3 with its OpenCorpora
 (Russian) and VESUM-based (Ukrainian) dictionaries gives each word's lemma and grammatical tags; both dictionary
 packages state CC BY-SA 3.0 for their data (the Ukrainian package's metadata also says GPLv3: we ship neither
 dictionary, we depend on the installed package).
@@ -60,22 +62,44 @@ def _grammemes(tag) -> set:
     return set(str(tag).replace(" ", ",").split(","))
 
 
+# Apostrophes inside a word, as Ukrainian writes them: ASCII, typographic (U+2019), the modifier letter (U+02BC).
+APOSTROPHES = frozenset("'\u2019\u02bc")
+_TO_ASCII_APOSTROPHE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
 @lru_cache(maxsize=200_000)
 def _parse(word: str, lang: str) -> tuple[str, str]:
-    parses = morph_analyzer(lang).parse(word)
+    parses = morph_analyzer(lang).parse(word.translate(_TO_ASCII_APOSTROPHE))
     best = parses[0]
     if word[:1].isupper():
         best = next((p for p in parses if _grammemes(p.tag) & PROPER_NAME_TAGS), best)
     return best.normal_form, str(best.tag)
 
 
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """razdel's token spans, with a word, an apostrophe and a word written together joined into one."""
+    spans = [(t.start, t.stop) for t in razdel.tokenize(text)]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        start, stop = spans[k]
+        while (k + 2 < len(spans) and text[stop - 1:stop].isalpha() and spans[k + 1] == (stop, stop + 1)
+               and text[stop] in APOSTROPHES and spans[k + 2][0] == stop + 1 and text[stop + 1:stop + 2].isalpha()):
+            stop = spans[k + 2][1]
+            k += 2
+        out.append((start, stop))
+        k += 1
+    return out
+
+
 def tokens(text: str, lang: str) -> list[Token]:
     """Tokens of ``text`` with lemma and tag; punctuation and numbers keep their own text as lemma."""
     out = []
-    for t in razdel.tokenize(text):
-        if any(ch.isalpha() for ch in t.text):
-            lemma, tag = _parse(t.text, lang)
+    for start, stop in _word_spans(text):
+        word = text[start:stop]
+        if any(ch.isalpha() for ch in word):
+            lemma, tag = _parse(word, lang)
         else:
-            lemma, tag = t.text, "PNCT"
-        out.append(Token(t.text, t.start, t.stop, lemma, tag))
+            lemma, tag = word, "PNCT"
+        out.append(Token(word, start, stop, lemma, tag))
     return out

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .cyrillic import morph_analyzer
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "Ё": "Е", "ё": "е"})
+_ASCII_APOSTROPHE = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
 def fold(text: str) -> str:
@@ -43,7 +44,7 @@ def key_forms(word: str, lang: str) -> frozenset[str]:
 def grammemes(word: str, lang: str) -> frozenset[str]:
     """Every grammeme of every parse of ``word`` (case names such as "gent", "nomn"; "Surn", "VERB"...)."""
     out: set[str] = set()
-    for p in morph_analyzer(lang).parse(word):
+    for p in morph_analyzer(lang).parse(word.translate(_ASCII_APOSTROPHE)):     # the dictionaries' apostrophe
         out.update(str(p.tag).replace(" ", ",").split(","))
     return frozenset(out)
 

@@ -1,0 +1,45 @@
+"""Ukrainian words written with an apostrophe (newslens.text.cyrillic.tokens) on sentences written for these
+tests: razdel cuts "м'ясо" into "м", "'", "ясо"; the tokens must give one word, with the dictionary's lemma,
+so places, roles and the sentiment lexicon see it."""
+
+import pytest
+
+from newslens.places.cyrillic import place_mentions
+from newslens.sentiment.cyrillic import sentence_scores
+from newslens.text.cyrillic import tokens
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_a_word_with_an_apostrophe_is_one_token_with_its_lemma(apostrophe):
+    text = f"Зустріч із прем{apostrophe}єр-міністром триває п{apostrophe}ять годин."
+    words = [(t.text, t.lemma) for t in tokens(text, "uk") if t.is_word]
+    assert words == [("Зустріч", "зустріч"), ("із", "із"), (f"прем{apostrophe}єр-міністром", "прем'єр-міністр"),
+                     ("триває", "тривати"), (f"п{apostrophe}ять", "п'ять"), ("годин", "година")]
+    for t in tokens(text, "uk"):
+        assert text[t.start:t.end] == t.text
+
+
+def test_quote_marks_around_a_word_stay_apart():
+    text = "Він назвав це 'перемогою' і пішов."
+    assert [t.text for t in tokens(text, "uk")] == ["Він", "назвав", "це", "'", "перемогою", "'", "і", "пішов", "."]
+
+
+@pytest.mark.parametrize("sentence, surface, place", [
+    ("Бої тривають біля Слов\u2019янська.", "Слов\u2019янська", "Slovyansk"),
+    ("Бої тривають біля Слов'янська.", "Слов'янська", "Slovyansk"),
+    ("Війська залишили Придністров'я.", "Придністров'я", "Transnistria"),
+])
+def test_place_names_with_an_apostrophe_are_found(sentence, surface, place):
+    frame = place_mentions([sentence], "uk")
+    assert frame[["surface", "place"]].values.tolist() == [[surface, place]]
+
+
+def test_a_state_after_a_title_with_an_apostrophe_is_the_actor():
+    frame = place_mentions(["Президент провів зустріч із прем\u2019єр-міністром Польщі."], "uk")
+    assert frame[["surface", "role", "rule"]].values.tolist() == [["Польщі", "actor", "genitive_after_agent_noun"]]
+
+
+def test_lexicon_words_with_an_apostrophe_count():
+    # "перемир'я" (truce) and "ув'язнення" (prison) are in the Ukrainian lexicon, written with "'"
+    assert sentence_scores(tokens("Сторони оголосили перемир\u2019я.", "uk"), "uk")["compound"] > 0
+    assert sentence_scores(tokens("Суд призначив йому ув'язнення.", "uk"), "uk")["compound"] < 0

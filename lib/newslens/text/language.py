@@ -168,7 +168,7 @@ def mixed_description(reading: LanguageReading) -> str:
                               else "not Russian or Ukrainian")
     parts = {"latin": "in Latin script", "cyrillic": f"in Cyrillic ({name})"}
     return "; ".join(f"paragraph{'s' if len(ids) > 1 else ''} {_ranges(ids)} {parts[script]}"
-                     for script, ids in reading.paragraphs.items())
+                     for script, ids in sorted(reading.paragraphs.items(), key=lambda item: item[1][0]))
 
 
 def mixed_description_of(evidence: dict) -> str:

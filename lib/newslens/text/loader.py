@@ -139,7 +139,7 @@ def _article(source, path, input_format: str, lang: str | None = None) -> Articl
     if lang:
         if lang != language:
             warnings.append(f"read as {LANGUAGE_NAMES[lang]} as asked (--lang {lang}); the language check found "
-                            f"{LANGUAGE_NAMES.get(language, language)}")
+                            f"{LANGUAGE_NAMES.get(language, {'mixed': 'a mix of languages'}.get(language, language))}")
         language, source_of_language = lang, "forced (--lang)"
     elif language == "not English":
         language = "other"

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..text.cyrillic import morph_analyzer
 from ..text.segment_cyrillic import sentence_tokens
 from .quotes import SCARE_MAX_WORDS, QuotedSpan
 
@@ -171,16 +172,25 @@ class _Article:
     def speaker(self, words: list, i: int) -> list:
         return self.speaker_after(words, i) or self.speaker_before(words, i)
 
-    @staticmethod
-    def person_name(phrase: list) -> str:
-        """The person-name words at the end of a speaker phrase, in their dictionary form."""
+    def person_name(self, phrase: list) -> str:
+        """The person-name words at the end of a speaker phrase, in the nominative ("Захарова" from "Захаровой":
+        pymorphy3's inflection keeps a surname's gender, where its lemma is the masculine form)."""
         run = []
         for t in reversed(phrase):
             grammemes = set(t.tag.replace(" ", ",").split(","))
-            if not t.text[:1].isupper() or "NPRO" in grammemes or "Geox" in grammemes or ("inan" in grammemes and "nomn" not in grammemes):
+            if not t.text[:1].isupper() or t.lemma in ROLE_WORDS or "NPRO" in grammemes or "Geox" in grammemes \
+                    or ("inan" in grammemes and "nomn" not in grammemes):
                 break
             run.append(t)
-        return " ".join("-".join(part.capitalize() for part in t.lemma.split("-")) for t in reversed(run))
+        return " ".join(self._nominative(t) for t in reversed(run))
+
+    def _nominative(self, token) -> str:
+        if "nomn" in token.tag:
+            return token.text
+        parse = next((p for p in morph_analyzer(self.lang).parse(token.text) if str(p.tag) == token.tag), None)
+        form = parse.inflect({"nomn"}) if parse is not None else None
+        word = form.word if form is not None else token.lemma
+        return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _find_verb(A: _Article, words: list, first: int | None = None):

@@ -47,8 +47,10 @@ def test_russian_sentences_and_paragraphs(ru_result):
                                          "— сказал Песков.")
     assert sentences["text"].iloc[3] == "Он также заявил: «Решение пока не принято»."
     assert sentences["words"].tolist() == [17, 13, 8, 7, 9, 6, 7]
-    # the English sentence columns, sentiment ones empty: no Russian sentiment lexicon in this installation
+    # the English sentence columns; the Russian lexicon's compound fills the VADER ones, the tone stays empty
     assert list(sentences.columns) == list(newslens.analyze(newslens.seed_path())["sentences"].columns)
+    assert sentences["vader_compound"].notna().all() and sentences["news_compound"].equals(sentences["vader_compound"])
+    assert sentences["tone"].isna().all() and set(sentences["vader_label"]) <= {"negative", "neutral", "positive"}
 
 
 def test_dateline_is_metadata_not_body(ru_result, uk_result):
@@ -141,10 +143,42 @@ def test_article_json_says_which_readings_are_missing(tmp_path, ru_result):
     readings = data["language"]["readings"]
     assert readings["quotes.csv"] == "available"
     assert readings["sentences.csv, paragraphs.csv"] == "available"
+    assert readings["place_mentions.csv"] == "available" and readings["term_mentions.csv"].startswith("available")
     assert readings["keyness.csv"].startswith("not available in Russian yet")
     # a reading that is not available leaves its table with every column and no rows
     assert ru_result["keyness"].empty and list(ru_result["keyness"].columns)
-    assert ru_result["actors"].empty and ru_result["article_tone"].empty
+    assert ru_result["actors"].empty and ru_result["cues"].empty
+
+
+def test_places_terms_and_sentiment_are_wired(ru_result, uk_result):
+    mentions = ru_result["place_mentions"]
+    # the dateline's place first, not in the body, then the body's mentions
+    assert mentions[["surface", "place", "role"]].values.tolist()[0] == ["МОСКВА", "Moscow", "dateline"]
+    assert mentions["sentence_id"].isna().tolist() == [True, False, False, False]
+    assert "Russia" in set(ru_result["places"]["place"])
+    assert ru_result["place_focus"]["country"].iloc[0] == "Russia"
+    assert uk_result["place_mentions"]["place"].iloc[0] == "Kyiv"
+    terms = ru_result["term_mentions"]
+    assert terms["surface"].tolist() == ["так называемые"]
+    assert ru_result["article_tone"].set_index("measure").loc["sentences", "value"] == 7
+
+
+def test_missing_language_modules_leave_tables_empty(monkeypatch):
+    """Where a language module is not installed, its tables keep their columns, and article.json says so."""
+    from newslens.framing import languages as framing_languages
+    from newslens.places import languages as places_languages
+    from newslens.sentiment import languages as sentiment_languages
+
+    for module, name in ((places_languages, "_analyse"), (sentiment_languages, "_scorer"),
+                         (framing_languages, "_term_mentions")):
+        monkeypatch.setattr(module, name, lambda: None)
+    result = newslens.analyze(UK)
+    assert result["place_mentions"].empty and result["places"].empty and result["term_mentions"].empty
+    assert result["article_tone"].empty and result["sentences"]["vader_compound"].isna().all()
+    assert len(result["quotes"]) == 5
+    readings = result.metadata["language"]["readings"]
+    assert readings["places.csv"].startswith("not available in Ukrainian yet")
+    assert readings["article_tone.csv"].startswith("not available in Ukrainian yet")
 
 
 def test_english_article_json_has_no_language_block(seed_article):
@@ -211,7 +245,13 @@ def test_corpus_groups_by_language(tmp_path):
     tables = compare_tables(out, by="language", corpus=corpus)
     assert tables["groups"]["language"].tolist() == ["en", "ru", "uk"]
     tone = tables["tone"].set_index(["language", "measure"])
-    assert tone.loc[("ru", "sentence_compound"), "sentences"] == 0      # unscored, not scored 0.0
-    assert tone.loc[("en", "sentence_compound"), "sentences"] > 0
+    assert tone.loc[("ru", "sentence_compound"), "sentences"] == 7
+    assert tone.loc[("en", "sentence_compound"), "sentences"] > 7
+    # a Russian article without sentiment scores counts no sentences, rather than seven zeros
+    sentences = corpus["sentences"]
+    sentences.loc[sentences["group"] == "ru", ["news_compound", "vader_compound"]] = float("nan")
+    tone = compare_tables(out, by="language", corpus=corpus)["tone"].set_index(["language", "measure"])
+    assert tone.loc[("ru", "sentence_compound"), "sentences"] == 0
+    assert tone.loc[("ru", "sentence_compound"), "note"] == "nothing to divide by"
     scare = tables["scare_quotes"]
     assert set(scare[scare["language"] == "ru"]["quoted"]) == {"гарантии"}

@@ -85,7 +85,7 @@ def readings(lang: str) -> dict:
             "dateline": "available",
             **places_languages.readings(lang), **sentiment_languages.readings(lang),
             **framing_languages.readings(lang),
-            "places map": "drawn from places.csv, so empty while places.csv is"}
+            "places map": "drawn from places.csv (empty while places.csv is)"}
 
 
 def article_tables(article: Article) -> dict:

@@ -1,9 +1,10 @@
 """The places tables of a Russian or Ukrainian article.
 
-The mentions come from ``places.cyrillic.place_mentions`` (a Cyrillic gazetteer with place roles) when that
-module is installed; its rows have the columns of place_mentions.csv, and place_role_counts.csv counts them.
-places.csv and place_focus.csv need each place's point and country, which that module's rows do not carry:
-they stay empty for now. Without the module every places table is empty, with its columns.
+The mentions come from ``places.cyrillic.analyse`` (Cyrillic names of the English gazetteer's places, resolved
+by the English scoring, with roles read by Russian and Ukrainian rules); the four tables are then made from
+them by the English stage's own table functions, so they have its columns and meanings. The dateline's place
+("Москва" of "МОСКВА, 27 октября. /ТАСС/.") is the first mention, role ``dateline``, not in the body, as in
+English. Without ``places.cyrillic`` every places table is empty, with its columns.
 """
 
 from __future__ import annotations
@@ -11,53 +12,53 @@ from __future__ import annotations
 from ..schema import ARTICLE_TABLES, conform_each, empty
 from ..text.language import LANGUAGE_NAMES
 from ..text.readings import delivered, not_available
-from .tables import ROLES
+from .tables import DATELINE_RULE, focus_frame, mentions_frame, places_frame, role_counts_frame
 
 TABLES = ("places.csv", "place_mentions.csv", "place_role_counts.csv", "place_focus.csv")
 
 
-def _mention_rows():
-    return delivered("newslens.places.cyrillic", "place_mentions")
+def _analyse():
+    return delivered("newslens.places.cyrillic", "analyse")
 
 
 def readings(lang: str) -> dict:
     """{table: "available" or why not} for an article in ``lang``."""
-    name = LANGUAGE_NAMES[lang]
-    found = _mention_rows() is not None
-    why = not_available("the places stage", name)
-    return {"place_mentions.csv": "available" if found else why,
-            "place_role_counts.csv": "available" if found else why,
-            "places.csv": "not available in " + name + " yet: the mentions carry no point or country" if found
-            else why,
-            "place_focus.csv": "not available in " + name + " yet" if found else why}
+    state = "available" if _analyse() is not None else not_available("the places stage", LANGUAGE_NAMES[lang])
+    return {name: state for name in TABLES}
 
 
-def role_counts(mentions):
-    """place_role_counts.csv from place_mentions.csv rows, as the English stage counts its mentions."""
-    import pandas as pd
-
-    rows = []
-    for role in ROLES:
-        part = mentions[mentions["role"] == role]
-        is_place = part["place_kind"] != "bloc"
-        resolved = part["place"] != ""
-        rows.append({"role": role, "mentions": len(part),
-                     "place_names": int(((part["kind"] == "name") & resolved & is_place).sum()),
-                     "demonyms": int(((part["kind"] == "demonym") & resolved & is_place).sum()),
-                     "blocs": int((resolved & ~is_place).sum()),
-                     "excluded": int((part["kind"] == "excluded").sum())})
-    return pd.DataFrame(rows)
+def _dateline_mention(article, analyse):
+    """The dateline's place as a mention not in the body (as ``geoparse.dateline_mention`` gives it in English),
+    or None."""
+    place = article.meta.dateline_place
+    if not place:
+        return None
+    found = [m for m in analyse([place], article.language)
+             if m.start == 0 and m.end == len(place) and m.place is not None]
+    if not found:
+        return None
+    mention = found[0]
+    mention.surface = article.meta.dateline[:len(place)]            # as written: "МОСКВА"
+    mention.place_evidence, mention.in_body = "dateline", False
+    mention.role, mention.rule = "dateline", DATELINE_RULE
+    return mention
 
 
 def cyrillic_tables(article) -> dict:
     """Every places table of a Russian or Ukrainian article (see the module docstring)."""
-    import pandas as pd
-
-    tables = {name: empty(ARTICLE_TABLES[name]) for name in TABLES}
-    place_mentions = _mention_rows()
-    if place_mentions is not None:
-        rows = place_mentions(article.sentences, article.language)
-        mentions = pd.DataFrame(rows).reindex(columns=ARTICLE_TABLES["place_mentions.csv"].column_names())
-        tables["place_mentions.csv"] = mentions
-        tables["place_role_counts.csv"] = role_counts(mentions)
-    return conform_each(tables, set())
+    analyse = _analyse()
+    if analyse is None:
+        return {name: empty(ARTICLE_TABLES[name]) for name in TABLES}
+    sentences = article.sentences
+    mentions = analyse([s.text for s in sentences], article.language, starts=[s.start for s in sentences],
+                       sentence_ids=[s.id for s in sentences],
+                       paragraph_ids=[s.paragraph_id for s in sentences]) if sentences else []
+    dateline = _dateline_mention(article, analyse)
+    if dateline is not None:
+        mentions.insert(0, dateline)
+    return conform_each({
+        "places.csv": places_frame(mentions),
+        "place_mentions.csv": mentions_frame(mentions),
+        "place_role_counts.csv": role_counts_frame(mentions),
+        "place_focus.csv": focus_frame(article, mentions),
+    }, set())

@@ -1,11 +1,13 @@
 """The sentiment tables of a Russian or Ukrainian article.
 
-sentences.csv keeps the English columns. With ``sentiment.cyrillic.sentence_scores`` installed (a VADER-like
-compound per sentence from Russian and Ukrainian lexicons), that compound fills ``vader_compound`` and
-``news_compound`` (the one score such an article has: the English reference and news-sense variants do not
-exist for it), ``vader_label`` and the rolling mean, and article_tone.csv gets the mean, median and shares of
-it; the other sentiment columns stay empty (NaN, or "" for text), as every other sentiment table. Without the
-module every sentiment column and table is empty.
+sentences.csv keeps the English columns. ``sentiment.cyrillic.sentence_scores`` (VADER's rules on pymorphy3
+lemmas with Russian and Ukrainian lexicons) gives each sentence a compound and pos/neu/neg shares: they fill
+``vader_compound``, ``vader_pos``, ``vader_neu``, ``vader_neg`` and ``news_compound`` (the one score such an
+article has: the English reference and news-sense variants do not exist for it; its lexicon is written in the
+news sense), ``vader_label`` and the rolling mean; article_tone.csv gets its mean, median and shares. The other
+sentiment columns (vader_words, the GDELT-style tone, the second opinions) stay empty (NaN, or "" for text),
+as do actors, actor mentions, disagreements and agreement. Without the module every sentiment column and
+table is empty.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .scores import ROLLING_WINDOW, label
 TABLES = ("actors.csv", "actor_mentions.csv", "sentiment_disagreements.csv", "sentiment_agreement.csv",
           "article_tone.csv")
 BASE_COLUMNS = ("sentence_id", "paragraph_id", "start", "end", "words", "text")   # the text stage's
+SHARES = {"vader_pos": "pos", "vader_neu": "neu", "vader_neg": "neg"}
 
 
 def _scorer():
@@ -28,16 +31,12 @@ def _scorer():
 def readings(lang: str) -> dict:
     why = not_available("sentiment", LANGUAGE_NAMES[lang])
     scored = _scorer() is not None
-    out = {"sentence sentiment (vader_compound, news_compound)": "available" if scored else why,
-           "article_tone.csv": "available (the compound's mean, median and shares)" if scored else why}
+    out = {"sentence sentiment (vader_compound, news_compound)":
+           f"available: {LANGUAGE_NAMES[lang]} lexicon with VADER's rules (docs/languages.md)" if scored else why,
+           "article_tone.csv": "available: the compound's mean, median and shares" if scored else why}
     out.update({name: why for name in TABLES if name != "article_tone.csv"})
     out["tone (GDELT-style)"] = why
     return out
-
-
-def _compound(score) -> float:
-    """A score as the module gives it: a number, or a mapping with "compound"."""
-    return float(score["compound"] if isinstance(score, dict) else score)
 
 
 def cyrillic_tables(article, extras=frozenset()) -> dict:
@@ -57,23 +56,26 @@ def cyrillic_tables(article, extras=frozenset()) -> dict:
     score = _scorer()
     if score is not None and ids:
         by_sentence = sentence_tokens(article)
-        compounds = [_compound(s) for s in score([by_sentence[i] for i in ids], article.language)]
+        scores = [score(by_sentence[i], article.language) for i in ids]
+        compounds = [s["compound"] for s in scores]
         frame["vader_compound"] = compounds
         frame["news_compound"] = compounds
+        for column, key in SHARES.items():
+            frame[column] = [float(s[key]) for s in scores]
         frame["vader_label"] = [label(c) for c in compounds]
         frame["vader_rolling_mean"] = frame["vader_compound"].rolling(ROLLING_WINDOW, center=True,
                                                                       min_periods=1).mean()
         series = frame["vader_compound"]
-        method = f"{LANGUAGE_NAMES[article.language]} lexicon compound"
+        method = f"{LANGUAGE_NAMES[article.language]} lexicon, VADER's rules"
         rows = [("sentences", "count", len(series), "body sentences scored"),
                 ("news_mean_compound", method, series.mean(), "mean sentence compound (the same score as "
                  "vader_mean_compound: one score in this language)"),
-                ("news_median_compound", method, series.median(), "median sentence compound"),
-                ("vader_mean_compound", method, series.mean(), "mean sentence compound"),
-                ("vader_median_compound", method, series.median(), "median sentence compound")]
+                ("news_median_compound", method, series.median(), "median sentence compound")]
         for name in ("negative", "neutral", "positive"):
             rows.append((f"news_share_{name}", method, (frame["vader_label"] == name).mean(),
                          f"share of {name} sentences"))
+        rows += [("vader_mean_compound", method, series.mean(), "mean sentence compound"),
+                 ("vader_median_compound", method, series.median(), "median sentence compound")]
         tone = pd.DataFrame(rows, columns=["measure", "method", "value", "definition"])
         tone["value"] = tone["value"].astype(float).round(4)
         tables["article_tone.csv"] = tone

@@ -420,7 +420,7 @@ def markdown(table, commit: str, sums: dict, command: str, rules_table) -> str:
         return table[(table["split"] == split) & (table["system"] == system)].iloc[0]
 
     rel, sem, lab = row("relocar_test"), row("semeval_test"), row("semeval_test_relabelled")
-    lines += ["", "## For the README (\"How accurate is it\")", "", "```markdown",
+    lines += ["", "## For docs/validity.md (\"How accurate is it\")", "", "```markdown",
               f"**Place roles** (literal place vs government/state acting), {date.today().isoformat()}, "
               f"`{command}`, data: milangritta/Minimalist-Location-Metonymy-Resolution `{commit[:12]}`. "
               f"ReLocaR test (1,000 Wikipedia sentences, government = metonymic like newslens's actor): accuracy "

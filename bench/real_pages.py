@@ -305,7 +305,7 @@ def markdown(frame, commits: dict, command: str) -> str:
             right = (rated == ("no" if invert else "yes")).sum()
             return f"{right} of {len(rated)}"
 
-        lines += ["## For the README (\"How accurate is it\")", "", "```markdown",
+        lines += ["## For docs/validity.md (\"How accurate is it\")", "", "```markdown",
                   f"**Saved news pages** ({date.today().isoformat()}, `{command}`; pages from the public test "
                   f"fixtures of mozilla/readability `{list(commits.values())[0][:12]}` and newspaper4k"
                   + (f" `{list(commits.values())[1][:12]}`" if len(commits) > 1 else "") +

@@ -1,5 +1,5 @@
 """Hostile or broken input must not hang the loader: every regular expression that reads a page or an article
-runs in time linear in its length (see the README's limitations).
+runs in time linear in its length (see docs/limitations.md).
 
 The timeouts are guards, not benchmarks: each case takes well under a second or two; before the fixes several
 ran for minutes. ``method="thread"`` because a regular expression stuck in C code never sees a signal.

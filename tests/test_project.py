@@ -1,5 +1,5 @@
 """The project's own contracts: environment.yml agrees with pyproject.toml, seeds are intact, notebooks are
-clean Run-All outputs listed in the README, and the package never reaches for a downloader."""
+clean Run-All outputs listed in the README and docs/notebooks.md, and the package never reaches for a downloader."""
 
 import hashlib
 import json
@@ -48,9 +48,10 @@ def test_seed_is_a_byte_copy_of_the_shared_one():
     assert shared.read_bytes() == newslens.seed_path().read_bytes()
 
 
-def test_readme_lists_exactly_the_notebooks_that_exist():
-    readme = (REPO_ROOT / "README.md").read_text()
-    listed = set(re.findall(r"notebooks/(\d\d_[\w-]+\.ipynb)", readme))
+@pytest.mark.parametrize("doc", ["README.md", "docs/notebooks.md"])
+def test_docs_list_exactly_the_notebooks_that_exist(doc):
+    text = (REPO_ROOT / doc).read_text()
+    listed = set(re.findall(r"notebooks/(\d\d_[\w-]+\.ipynb)", text))
     assert listed == {p.name for p in NOTEBOOKS}
     assert NOTEBOOKS, "no notebooks found"
 
@@ -96,12 +97,12 @@ def test_tests_run_with_sockets_blocked():
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 
 
-def test_readme_documents_every_output_file_and_column(tmp_path):
+def test_outputs_doc_documents_every_output_file_and_column(tmp_path):
     from newslens.cli import main
 
     assert main(["analyze", str(newslens.seed_path()), "--out", str(tmp_path), "--extras", "all"]) == 0
-    readme = (REPO_ROOT / "README.md").read_text()
-    section = readme.split("## Output files", 1)[1].split("\n## ", 1)[0]
+    doc = (REPO_ROOT / "docs" / "outputs.md").read_text()
+    section = doc.split("\n## Output files\n", 1)[1].split("\n## ", 1)[0]
     rows = {line.split("`")[1]: line for line in section.splitlines() if line.startswith("| `")}
     written = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert sorted(rows) == written

@@ -26,7 +26,7 @@ from .stages import EXTRAS
 from .text.language import LANGUAGES
 from .text.loader import load_article
 
-# Exit codes (README, "Command line"). Bad input shares 2 with bad options, as argparse exits: both are "what
+# Exit codes (docs/cli.md, "Exit codes"). Bad input shares 2 with bad options, as argparse exits: both are "what
 # you asked cannot be done as asked", told in one line; scripts tell them apart by the message, not the code.
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = EXIT_USAGE

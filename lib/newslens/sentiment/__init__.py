@@ -3,13 +3,19 @@ actor, and where the methods disagree. ``annotate(article, extras)`` gives the r
 (``tables.SentenceScore``, ``actors.ActorMention``) and the sentiment tables; ``article_tables(article,
 extras)`` the tables alone."""
 
+from ..annotations import Annotations
+from ..stages import ANALYSIS_RECORDS
+from . import languages
 from .tables import sentiment_annotations, sentiment_tables
 
 
 def annotate(article, extras=frozenset(), place_mentions=None):
     """Records "sentence_scores" and "actor_mentions" and the sentiment tables, with the extras named in
     ``extras`` (none unless asked, as in ``newslens.analyze``); ``place_mentions`` (the places stage's table)
-    decides which country mentions are the state acting."""
+    decides which country mentions are the state acting. A Russian or Ukrainian article gets the tables of
+    ``languages`` and no records."""
+    if article.language != "en":
+        return Annotations(records=dict.fromkeys(ANALYSIS_RECORDS["sentiment"], ()), tables=languages.cyrillic_tables(article, extras))
     return sentiment_annotations(article, second_opinions="second_opinions" in extras,
                                  intervals="intervals" in extras, target="target_sentiment" in extras,
                                  place_mentions=place_mentions)

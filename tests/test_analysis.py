@@ -37,7 +37,7 @@ def test_analyze_refuses_non_english_unless_allowed():
     with pytest.raises(newslens.ArticleInputError, match="french_article.txt: does not look like English"):
         newslens.analyze(FRENCH)
     result = newslens.analyze(FRENCH, newslens.Options(allow_non_english=True))
-    assert result.article.report.language == "not English"
+    assert result.article.report.language == "other"
 
 
 def test_analyze_takes_a_loaded_article(seed_result):

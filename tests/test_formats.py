@@ -43,7 +43,7 @@ def test_seed_is_english(seed_article):
 def test_french_text_is_reported_and_refused_by_analyze(tmp_path, capsys):
     path = FIXTURES / "french_article.txt"
     article = newslens.load_article(path)
-    assert article.report.language == "not English"
+    assert article.report.language == "other"
     assert article.report.english_function_word_share < 0.1
     assert any("does not look like English" in w for w in article.report.warnings)
     assert main(["analyze", str(path), "--out", str(tmp_path / "fr")]) == 2

@@ -18,6 +18,7 @@ from .errors import ArticleInputError
 from .report.output import record_outputs, save_figure, write_csv, write_json
 from .stages import ANALYSIS_INPUTS, EXTRAS
 from .text.article import Article
+from .text.language import CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, mixed_description_of
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
 from .text.loader import load_article
 
@@ -29,15 +30,20 @@ class Options:
     """How to read and analyse an article.
 
     input_format: "auto", "globalresearch", "plaintext" or "html".
-    allow_non_english: analyse a text that does not look like English (its scores will mean little).
+    allow_non_english: analyse a text in a language newslens has no pipeline for as English (its scores will
+    mean little).
     extras: what to add to the fast default, by name from ``newslens.stages.EXTRAS``, or "all".
+    lang: read the article as "en", "ru" or "uk" whatever the language check finds (None: as found).
     """
 
     input_format: str = "auto"
     allow_non_english: bool = False
     extras: frozenset = frozenset()
+    lang: str | None = None
 
     def __post_init__(self):
+        if self.lang is not None and self.lang not in LANGUAGES:
+            raise ValueError(f"unknown language {self.lang!r}; choose from {', '.join(LANGUAGES)}")
         extras = self.extras
         if isinstance(extras, str):
             extras = EXTRAS if extras == "all" else [e.strip() for e in extras.split(",") if e.strip()]
@@ -61,8 +67,25 @@ class ArticleAnalysis:
 
     @property
     def metadata(self) -> dict:
-        """What article.json holds: metadata, counts, standfirst, cleaning report."""
-        return self.article.to_dict()
+        """What article.json holds: metadata, counts, standfirst, cleaning report; for an article not in
+        English, the language it was analysed in and which readings that language has (``readings``)."""
+        data = self.article.to_dict()
+        if self.article.language != "en":
+            data["language"] = {"analysed_as": self.article.language, "readings": readings(self.article.language)}
+        return data
+
+
+def readings(lang: str) -> dict:
+    """{reading or table: "available" or why not} for an article in ``lang`` (Russian, Ukrainian)."""
+    from .framing import languages as framing_languages     # lazy, as the analyses below
+    from .places import languages as places_languages
+    from .sentiment import languages as sentiment_languages
+
+    return {"sentences.csv, paragraphs.csv": "available",
+            "dateline": "available",
+            **places_languages.readings(lang), **sentiment_languages.readings(lang),
+            **framing_languages.readings(lang),
+            "places map": "drawn from places.csv (empty while places.csv is)"}
 
 
 def article_tables(article: Article) -> dict:
@@ -133,19 +156,43 @@ def analysis_tables(article: Article, extras=frozenset()) -> dict:
 
 
 def load(source, options: Options | None = None) -> Article:
-    """Read and clean an article file (or pass an Article through), refusing non-English text unless allowed."""
+    """Read and clean an article file (or pass an Article through), refusing a text in a language newslens has
+    no pipeline for (unless allowed), a text that mixes languages and a Cyrillic text whose language cannot be
+    told (unless ``options.lang`` says which)."""
     options = options or Options()
     if isinstance(source, Article):
         article = source
+        if options.lang and article.language != options.lang and article.report.language != options.lang:
+            raise ArticleInputError(article.source, f"was loaded as {LANGUAGE_NAMES[article.language]}, not "
+                                    f"{LANGUAGE_NAMES[options.lang]}: load it with lang={options.lang!r}")
     else:
-        article = load_article(source, input_format=options.input_format)
-    if article.report.language == "not English" and not options.allow_non_english:
-        raise ArticleInputError(
-            article.source,
-            f"does not look like English ({article.report.english_function_word_share:.0%} common English function "
-            "words); newslens's lexicons are English only (allow_non_english / --allow-non-english to analyse anyway)",
-        )
+        article = load_article(source, input_format=options.input_format, lang=options.lang)
+    refusal = _refusal(article, options)
+    if refusal:
+        raise ArticleInputError(article.source, refusal)
     return article
+
+
+def _refusal(article: Article, options: Options) -> str:
+    """Why the article cannot be analysed as it is ("" if it can)."""
+    report = article.report
+    if options.lang:
+        return ""
+    if report.language == "mixed":
+        return (f"mixes languages ({mixed_description_of(report.language_evidence)}); newslens analyses an article "
+                "in one language: split it into one file per language, or give --lang en|ru|uk (Options(lang=...)) "
+                "to read all of it in one")
+    if article.language in CYRILLIC_LANGUAGES and report.language == "too short to judge":
+        return ("is Cyrillic text, but too short to tell Russian from Ukrainian (no letters or common words only one "
+                "of them has); give --lang ru or --lang uk (Options(lang=...))")
+    if article.language in CYRILLIC_LANGUAGES and report.language == "other":
+        return ("is Cyrillic text, but neither Russian nor Ukrainian (it has letters of another Cyrillic alphabet); "
+                "newslens reads English, Russian and Ukrainian (--lang ru or uk to read it as one of those)")
+    if report.language == "other" and not options.allow_non_english:
+        return (f"does not look like English ({report.english_function_word_share:.0%} common English function "
+                "words), Russian or Ukrainian; newslens reads those three languages (allow_non_english / "
+                "--allow-non-english to analyse it as English anyway, or --lang ru|uk)")
+    return ""
 
 
 def analyze(source, options: Options | None = None) -> ArticleAnalysis:

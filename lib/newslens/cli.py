@@ -23,6 +23,7 @@ from .paths import REPO_ROOT, display_path
 from .report.notebooks import NotebookFailed, run_notebooks
 from .report.output import OutputDirError, prepare_output_dir
 from .stages import EXTRAS
+from .text.language import LANGUAGES
 from .text.loader import load_article
 
 # Exit codes (docs/cli.md, "Exit codes"). Bad input shares 2 with bad options, as argparse exits: both are "what
@@ -48,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--force", action="store_true", help="write into a non-empty folder newslens did not make")
     analyze.add_argument("--no-map", action="store_true", help="skip drawing the places map (faster)")
     analyze.add_argument("--allow-non-english", action="store_true",
-                         help="analyse a text that does not look like English (its scores will mean little)")
+                         help="analyse a text in another language as English (its scores will mean little)")
+    analyze.add_argument("--lang", choices=LANGUAGES, default=None,
+                         help="read the article as English, Russian or Ukrainian whatever the language check finds "
+                              "(default: as found; docs/languages.md)")
     analyze.add_argument("--extras", default="", metavar="LIST",
                          help="add to the fast default, comma-separated: " + ", ".join(EXTRAS)
                               + "; or 'all' (default: none)")
@@ -67,7 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--format", default="parquet", choices=["parquet", "csv"], help="table format (default parquet)")
     corpus.add_argument("--limit", type=int, default=None, help="analyse only the first N articles")
     corpus.add_argument("--extras", default="", metavar="LIST", help="as for analyze (default: none)")
-    corpus.add_argument("--allow-non-english", action="store_true", help="analyse texts that do not look like English")
+    corpus.add_argument("--allow-non-english", action="store_true",
+                        help="analyse texts in other languages as English")
+    corpus.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="read every article as en, ru or uk (default: each as its language check finds)")
     corpus.add_argument("--article-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop an article after this long and record it in errors (default {DEFAULT_TIMEOUT:g}; "
                              "0: no limit)")
@@ -126,7 +133,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _analyze(args) -> int:
     try:
-        options = Options(input_format=args.format, allow_non_english=args.allow_non_english, extras=args.extras)
+        options = Options(input_format=args.format, allow_non_english=args.allow_non_english, extras=args.extras,
+                          lang=args.lang)
     except ValueError as exc:
         print(f"newslens: error: --extras: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -143,7 +151,7 @@ def _analyze(args) -> int:
 
 def _corpus(args) -> int:
     try:
-        options = Options(allow_non_english=args.allow_non_english, extras=args.extras)
+        options = Options(allow_non_english=args.allow_non_english, extras=args.extras, lang=args.lang)
     except ValueError as exc:
         print(f"newslens: error: --extras: {exc}", file=sys.stderr)
         return EXIT_USAGE

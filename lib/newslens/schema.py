@@ -85,7 +85,14 @@ PARAGRAPHS = Table("paragraphs.csv", "paragraph (row 0: the standfirst)", (
     C("text", STRING, "the paragraph's text"),
 ), keys=("paragraph_id",))
 
-SENTENCES = Table("sentences.csv", "body sentence, with every sentiment score of it", (
+def _scores_may_be_empty(columns) -> tuple[Column, ...]:
+    """The float columns may be empty: a Russian or Ukrainian article has no sentiment score where its language
+    has no sentiment lexicon yet (docs/languages.md)."""
+    return tuple(replace(c, nullable=True) if c.dtype == FLOAT else c for c in columns)
+
+
+SENTENCES = Table("sentences.csv", "body sentence, with every sentiment score of it (scores empty where the "
+                  "article's language has no sentiment lexicon yet)", _scores_may_be_empty((
     C("sentence_id", INT, "sentence number, 1 up in body order"),
     C("paragraph_id", INT, "the paragraph it belongs to"),
     *OFFSETS,
@@ -115,7 +122,7 @@ SENTENCES = Table("sentences.csv", "body sentence, with every sentiment score of
     C("vader_rolling_mean", FLOAT, "centred rolling mean of vader_compound"),
     C("contested", BOOL, "VADER, TextBlob and NRC disagree in sign", extra=SO),
     C("contested_signs", STRING, "the sign each of those methods gives", extra=SO),
-), keys=("sentence_id",))
+)), keys=("sentence_id",))
 
 REMOVED_LINES = Table("removed_lines.csv", "line the cleaning removed", (
     C("line_no", INT, "line number in the input file"),
@@ -432,14 +439,15 @@ def _corpus(name, meaning, columns, keys) -> Table:
     return Table(name, meaning, (*KEY_COLUMNS, *columns), keys=(*KEYS, *keys))
 
 
-CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export column after these)", (
+CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export column after these)", _scores_may_be_empty((
     _ITEM, _ARTICLE_ID,
     C("source", STRING, "where it was read: path, \"file.csv row 12\", or WARC record"),
     _OUTLET, _DATE,
     C("url", STRING, "its URL (empty if unknown)", nullable=True),
     C("title", STRING, "its title (empty if unknown)", nullable=True),
     C("author", STRING, "its author (empty if unknown)", nullable=True),
-    C("language", STRING, "en, or what the language check found"),
+    C("language", STRING, "en, ru, uk, other or too short to judge: what the language check found, or the "
+                          "language given with --lang (docs/languages.md)"),
     C("input_format", STRING, "how it was read: globalresearch, plaintext or html"),
     C("paragraphs", INT, "body paragraphs"),
     C("sentences", INT, "body sentences"),
@@ -462,7 +470,7 @@ CORPUS_ARTICLES = Table("articles", "article (and any other manifest or export c
     C("focus_country", STRING, "the country it is most about, or \"\""),
     C("duplicate_of_item", NULLABLE_INT, "the item with the same text, if it repeats one", nullable=True),
     C("warnings", STRING, "the loader's warnings, |-separated"),
-), keys=("item",))
+)), keys=("item",))
 
 CORPUS_SENTENCES = _corpus("sentences", "sentence", _pick(SENTENCES, (
     "sentence_id", "paragraph_id", "words", "news_compound", "vader_compound", "vader_label", "tone", "news_tone",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..report.output import unguard_csv
+from ..schema import CORPUS_TABLES, FLOAT, NULLABLE_INT
 
 TABLES = ("articles", "sentences", "actor_sentiment", "framing_terms", "scare_quotes", "place_mentions",
           "word_counts", "errors")
@@ -54,9 +55,23 @@ def read_table(path):
     else:
         frame = unguard_csv(pd.read_csv(path, dtype={"article_id": str, "outlet": str, "date": str, "author": str},
                                         keep_default_na=False, na_values={"": None}))
+        frame = _numbers_with_gaps(frame, CORPUS_TABLES.get(path.stem))
     for column in ("outlet", "date", "author", "article_id"):
         if column in frame:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+    return frame
+
+
+def _numbers_with_gaps(frame, table):
+    """A number column that CSV left as text because some cells are empty (a Russian or Ukrainian article has no
+    sentiment scores yet) read as numbers, the empty cells missing; columns read as numbers are left alone."""
+    import pandas as pd
+
+    for column in (table.columns if table is not None else ()):
+        if column.dtype in (FLOAT, NULLABLE_INT) and column.name in frame \
+                and not pd.api.types.is_numeric_dtype(frame[column.name]):
+            numbers = pd.to_numeric(frame[column.name].replace("", None), errors="coerce")
+            frame[column.name] = numbers.astype("Int64") if column.dtype == NULLABLE_INT else numbers
     return frame
 
 

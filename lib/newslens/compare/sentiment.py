@@ -66,7 +66,9 @@ def tone_by_group(corpus):
 
     articles = corpus["articles"]
     sentences = corpus["sentences"]
-    sums = {column: sentences.groupby("item").agg(n=(column, "size"), total=(column, "sum"))
+    # n counts scored sentences: a Russian or Ukrainian article's are unscored (empty) until its language has a
+    # sentiment lexicon, and must not count as zeros.
+    sums = {column: sentences.groupby("item").agg(n=(column, "count"), total=(column, "sum"))
             for column in {"vader_compound", sentence_score(sentences)}}
     fallback = "news_compound" not in sentences or "news_mean_compound" not in articles
     rows = []

@@ -74,8 +74,10 @@ class CorpusRun:
 
 
 def _options_key(options: Options) -> str:
+    # lang only when given: the key of a run without it stays what it was, and its cache is reused.
     return json.dumps({"input_format": options.input_format, "allow_non_english": options.allow_non_english,
-                       "extras": sorted(options.extras)}, sort_keys=True)
+                       "extras": sorted(options.extras), **({"lang": options.lang} if options.lang else {})},
+                      sort_keys=True)
 
 
 def _progress(quiet: bool, count):

@@ -59,7 +59,7 @@ def _article_summary(result) -> dict:
     focus = focus[focus["focus"]] if "focus" in focus else focus.head(0)
     return {
         "title": article.meta.title, "author": article.meta.author, "date": article.meta.date or "",
-        "language": "en" if article.report.language == "en" else article.report.language,
+        "language": article.report.language,
         "input_format": article.report.input_format, "paragraphs": len(article.paragraphs),
         "sentences": len(article.sentences), "words": len(article.words),
         "news_mean_compound": tone.get("news_mean_compound"), "news_body_compound": tone.get("news_body_compound"),
@@ -118,7 +118,7 @@ def analyse_item(item, options: Options, on_stage=None, analyse=analyze) -> dict
         stage = "load"
         if on_stage:
             on_stage(stage)
-        article = load_text(content, item.source, item.input_format)
+        article = load_text(content, item.source, item.input_format, lang=options.lang)
         stage = "analysis"
         if on_stage:
             on_stage(stage)

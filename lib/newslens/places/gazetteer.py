@@ -246,6 +246,18 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
 
+    def place(self, key: str) -> Place | None:
+        """The place with ``key`` ("country:UA", "city:703448", "curated:Donbas", "bloc:NATO"), or None: how
+        another language's names (``places.cyrillic_gazetteer``) point at the same places as the English ones."""
+        if key in self._raw_places:
+            return self._place(key)
+        if key.startswith("country:"):
+            return self.countries.get(key.split(":", 1)[1])
+        if not hasattr(self, "_by_key"):    # curated places and blocs: indexed on first use
+            self._by_key = {e.place.key: e.place for entries in self.entries.values() for e in entries
+                            if e.place is not None}
+        return self._by_key.get(key)
+
     def country_name(self, code: str) -> str:
         place = self.countries.get(code)
         return place.name if place else ""

@@ -127,9 +127,16 @@ class CleaningReport:
     removed: list[RemovedLine] = field(default_factory=list)
     joined: list[dict] = field(default_factory=list)    # paragraphs re-joined after a mid-sentence break
     links_unwrapped: int = 0         # Markdown links reduced to their text
-    language: str = "en"             # "en", "not English" or "too short to judge" (newslens.language)
+    language: str = "en"             # "en", "ru", "uk", "other", "mixed" or "too short to judge" (text.language)
     english_function_word_share: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # Written to article.json only when set (an English article's JSON is as it was before languages):
+    language_source: str = ""        # "forced (--lang)" when the caller chose the language
+    language_evidence: dict = field(default_factory=dict)   # what decided a non-English language
+
+
+# CleaningReport fields written to article.json only when set.
+LANGUAGE_FIELDS = ("language_source", "language_evidence")
 
 
 @dataclass
@@ -142,6 +149,7 @@ class Article:
     tokens: list[Token]
     standfirst: Standfirst | None
     report: CleaningReport
+    language: str = "en"             # the pipeline that segmented it and that the analyses follow: en, ru or uk
 
     @property
     def normalised_body(self) -> str:
@@ -178,5 +186,5 @@ class Article:
                 "words": len(self.words),
                 "characters": len(self.body),
             },
-            "cleaning": asdict(self.report),
+            "cleaning": {k: v for k, v in asdict(self.report).items() if v or k not in LANGUAGE_FIELDS},
         }

@@ -8,9 +8,11 @@ from . import formats
 from .article import Article, CleaningReport, Paragraph, Standfirst
 from .cleaning import find_standfirst, join_broken_paragraphs, unwrap_block_links
 from ..errors import ArticleInputError, SourceName
-from .language import MIN_ENGLISH_SHARE, judge_language
+from .language import (CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, MIN_ENGLISH_SHARE, cyrillic_language,
+                       judge_language, mixed_description, read_language)
 from .reading import decode_input, read_input
-from .segment import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, split_sentences, tokenize_words
+from . import segment, segment_cyrillic
+from .segment import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS
 from .wire import apply_wire_structure
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -28,24 +30,43 @@ def _overlong_sentences(sentences, tokens):
     return [(s, counts[s.id]) for s in sentences if counts.get(s.id, 0) > OVERLONG_SENTENCE_WORDS]
 
 
-def load_article(path: str | Path, input_format: str = "auto") -> Article:
-    """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext", "html" or "body".
+def load_article(path: str | Path, input_format: str = "auto", lang: str | None = None) -> Article:
+    """Load an article file. ``input_format``: "auto", "globalresearch", "plaintext", "html" or "body";
+    ``lang`` ("en", "ru", "uk") reads it in that language whatever the language check finds.
 
     Raises ArticleInputError (one line naming the file and the problem) on input that cannot be used.
     The file is only read, never written.
     """
-    return _article(read_input(path), path, input_format)
+    return _article(read_input(path), path, input_format, lang)
 
 
-def load_text(text: bytes | str, name: str, input_format: str = "auto") -> Article:
+def load_text(text: bytes | str, name: str, input_format: str = "auto", lang: str | None = None) -> Article:
     """Load an article given as text or bytes (a row of a CSV or JSON Lines file, a WARC record);
     ``name`` says where it came from in error messages ("articles.csv row 12"). "body" as ``input_format``
     reads the whole text as the body: no title line (a CSV text column has none)."""
     name = SourceName(name)
-    return _article(decode_input(text, name), name, input_format)
+    return _article(decode_input(text, name), name, input_format, lang)
 
 
-def _article(source, path, input_format: str) -> Article:
+def _pipeline(reading, lang: str | None) -> str:
+    """The language whose segmentation and analyses the article gets: the one asked for, else Russian or
+    Ukrainian for a Cyrillic text (a mixed one: its Cyrillic part's language, if the Cyrillic paragraphs are
+    the most), else English."""
+    if lang:
+        return lang
+    if reading.language in CYRILLIC_LANGUAGES:
+        return reading.language
+    if reading.language == "mixed" and reading.evidence and reading.cyrillic_share >= 0.5:
+        found = cyrillic_language(reading.evidence)
+        return found if found in CYRILLIC_LANGUAGES else "ru"
+    if reading.language in ("other", "too short to judge") and reading.cyrillic_share >= 0.5:
+        return "ru"     # segmented as Russian (razdel serves any Cyrillic text); analysis.load refuses it
+    return "en"
+
+
+def _article(source, path, input_format: str, lang: str | None = None) -> Article:
+    if lang is not None and lang not in LANGUAGES:
+        raise ArticleInputError(path, f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     if input_format == "auto":
         input_format = formats.detect_format(source.text)
     if input_format not in formats.PARSERS:
@@ -84,9 +105,15 @@ def _article(source, path, input_format: str) -> Article:
             body_end=at + len(lede.text) if at >= 0 else None,
         )
 
+    reading = read_language([p.text for p in paragraphs])
+    pipeline = _pipeline(reading, lang)
     overlong: list[tuple[int, int, int]] = []
-    sentences = split_sentences(paragraphs, body, overlong)
-    tokens = tokenize_words(sentences, body)
+    if pipeline in CYRILLIC_LANGUAGES:
+        sentences = segment_cyrillic.split_sentences(paragraphs, body, overlong)
+        tokens = segment_cyrillic.tokenize_words(sentences, body, pipeline)
+    else:
+        sentences = segment.split_sentences(paragraphs, body, overlong)
+        tokens = segment.tokenize_words(sentences, body)
     if not any(t.is_word for t in tokens):
         raise ArticleInputError(path, "the body has no words (only punctuation or symbols)")
 
@@ -103,10 +130,24 @@ def _article(source, path, input_format: str) -> Article:
         warnings.append(f"sentence {sentence.id} has {words:,} words: the text may lack sentence punctuation, "
                         "so sentence-level results are coarse")
     language, share = judge_language([t.text for t in tokens if t.is_word])
-    if language == "not English":
+    evidence, source_of_language = {}, ""
+    if reading.language != "latin":         # Cyrillic, or mixed: the evidence goes to article.json
+        language = reading.language
+        evidence = {"cyrillic_share": reading.cyrillic_share, **reading.evidence}
+        if reading.paragraphs:
+            evidence["paragraphs"] = {script: ids for script, ids in reading.paragraphs.items()}
+    if lang:
+        if lang != language:
+            warnings.append(f"read as {LANGUAGE_NAMES[lang]} as asked (--lang {lang}); the language check found "
+                            f"{LANGUAGE_NAMES.get(language, {'mixed': 'a mix of languages'}.get(language, language))}")
+        language, source_of_language = lang, "forced (--lang)"
+    elif language == "not English":
+        language = "other"
         warnings.append(f"the text does not look like English (common English function words are {share:.0%} of its "
                         f"words; English prose has over {MIN_ENGLISH_SHARE:.0%}); English lexicons would score it "
                         "meaninglessly")
+    elif language == "mixed":
+        warnings.append(f"the text mixes languages ({mixed_description(reading)})")
 
     report = CleaningReport(
         input_format=input_format,
@@ -119,8 +160,10 @@ def _article(source, path, input_format: str) -> Article:
         language=language,
         english_function_word_share=round(share, 4),
         warnings=warnings,
+        language_source=source_of_language,
+        language_evidence=evidence,
     )
     return Article(
         source=str(path), meta=parsed.meta, body=body, paragraphs=paragraphs, sentences=sentences,
-        tokens=tokens, standfirst=standfirst, report=report,
+        tokens=tokens, standfirst=standfirst, report=report, language=pipeline,
     )

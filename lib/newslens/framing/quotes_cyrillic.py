@@ -1,0 +1,351 @@
+"""Quotations in Russian and Ukrainian text: the same quotes.csv as English (``quotes.quotes_table``'s columns),
+found by the typography and the reporting verbs of those languages.
+
+Marks: «...» (the usual outer quotes), „...“ (the inner ones, and the outer ones in some Ukrainian copy), “...”
+and straight "...". An opening mark is paired with its own closing mark, innermost first, so «... „Минск“ ...»
+gives the outer quotation and a ``nested`` inner one.
+
+Direct speech without marks: "Ситуация стабильная, — сказал Песков." (a comma, question or exclamation mark,
+a dash, then the reporting verb) is a quotation whose marks are "dash"; it runs from the start of its sentence
+(or, when the paragraph opens with a dash, of the paragraph) to the comma.
+
+Attribution (the rule column says which), in this order:
+1. after the quotation: «...», — сказал Песков / «...», — заявив Зеленський / «...», — отметил он: a reporting
+   verb among the first ``AFTER_VERB_WORDS`` words of the clause after the closing mark (a dash, or a comma,
+   question or exclamation mark) and up to the end of that clause; the speaker is the name or role written with
+   the verb, after it or before it;
+2. before it: Песков заявил: «...» / Він також зазначив: „...“ (a reporting verb in the clause that ends with
+   the colon right before the opening mark), or "по словам Пескова, «...»" / "за словами міністра, «...»";
+3. a partial quotation inside reported speech: a reporting verb earlier in the same sentence (Лавров заявил,
+   что Запад «...»);
+4. a quotation that opens its sentence right after an attributed quotation in the same paragraph continues it.
+A span right after "так называемый" / "так званий" (so-called) is a scare quote: the writer's distancing.
+Otherwise a span of at most ``SCARE_MAX_WORDS`` words that starts in lower case is a scare quote; one that
+starts with a capital is a name or title (Russian and Ukrainian set names of companies, media, ships, treaties
+in quotes: «Газпром», «Северный поток — 2»): ``is_title``, kind "unattributed quotation"; any longer span is an
+unattributed quotation.
+``speaker_resolved`` names the person: the person-name words of the speaker in their dictionary form ("Дмитрий
+Песков" from "пресс-секретарь президента России Дмитрий Песков", "Песков" from "Пескова"); a pronoun (он, она,
+він, вона) or a role without a name ("представитель Кремля") resolves to the nearest named speaker before it.
+
+The reporting verbs are project lists of common news usage, matched on pymorphy3 lemmas, so every form counts
+(заявил, заявила, заявили -> заявить; заявив, заявила -> заявити).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..text.cyrillic import morph_analyzer
+from ..text.segment_cyrillic import sentence_tokens
+from .quotes import SCARE_MAX_WORDS, QuotedSpan
+
+SPEECH_VERBS = {
+    "ru": frozenset("""
+сказать заявить отметить подчеркнуть добавить сообщить написать пояснить ответить заметить рассказать уточнить
+говорить указать призвать предупредить констатировать заверить признать напомнить объяснить процитировать
+цитировать утверждать резюмировать пообещать настаивать спросить сообщать заявлять отмечать подчёркивать
+подчеркивать добавлять писать рассказывать заключить возразить парировать посетовать признаться
+""".split()),
+    "uk": frozenset("""
+сказати заявити зазначити наголосити підкреслити додати повідомити написати пояснити відповісти помітити
+розповісти уточнити говорити казати вказати закликати попередити констатувати запевнити визнати нагадати
+процитувати цитувати стверджувати резюмувати пообіцяти наполягати запитати повідомляти заявляти зазначати
+наголошувати підкреслювати додавати писати розповідати заперечити висловитися
+""".split()),
+}
+# "по словам X" / "за словами X": according to X.
+ACCORDING_TO = {"ru": ("по", "словам"), "uk": ("за", "словами")}
+PRONOUNS = {"ru": frozenset({"он", "она", "они", "я", "мы"}), "uk": frozenset({"він", "вона", "вони", "я", "ми"})}
+SO_CALLED = {"ru": "называем", "uk": "зван"}     # так называемый, так званий: the start of the word
+RESOLVED_PRONOUNS = frozenset({"он", "она", "він", "вона"})
+# Roles a speaker is named by without a name ("представитель Кремля", "речник МЗС"): resolved to the last named
+# speaker, as English roles are.
+ROLE_WORDS = frozenset("""
+представитель пресс-секретарь президент министр глава спикер посол премьер премьер-министр советник руководитель
+лидер замминистра официальный представник речник міністр голова прем'єр-міністр прем'єр радник керівник лідер
+""".split())
+AFTER_VERB_WORDS = 3          # the reporting verb opens the clause after the quotation: "— сказал", "— отметил он"
+MAX_SPEAKER_WORDS = 8
+# pymorphy3 tags of the words that start no speaker phrase (a capital at the start of a sentence).
+FUNCTION_TAGS = ("PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NUMR")
+
+OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+_MARKS = re.compile('[«»„“”"]')
+_AFTER = re.compile(r"\s*(?:[,!?\u2026]\s*(?:[\u2014\u2013-]\s*)?|[\u2014\u2013]\s*)")
+_CLAUSE_END = re.compile(r"[.!?;:«»„“”\"\n]|,\s*[\u2014\u2013]")
+_DASH_SPEECH = re.compile(r"[,!?\u2026]\s*[\u2014\u2013]\s+")
+_LEADING_DASH = re.compile(r"^[\u2014\u2013]\s*")
+_CLAUSE_START = re.compile(r"[.!?;«»„“”\"]\s*")
+
+
+def _mark_pairs(text: str) -> list[tuple[int, int | None, bool]]:
+    """(opening mark index, closing mark index or None if never closed, nested) of every quotation in ``text``,
+    innermost pairs first closed. A straight mark opens where a letter or digit follows it and closes otherwise."""
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(0), m.start()
+        top = stack[-1][0] if stack else ""
+        if ch == '"':
+            if top == '"':
+                o = stack.pop()[1]
+                pairs.append((o, i, len(stack) > 0))
+            elif i + 1 < len(text) and not text[i + 1].isspace():
+                stack.append((ch, i))
+            continue
+        if ch in "“”" and top in ("„", "“") and ch in OPENERS[top]:
+            o = stack.pop()[1]
+            pairs.append((o, i, len(stack) > 0))
+        elif ch == "»":
+            while stack and stack[-1][0] != "«":        # an inner mark never closed
+                o = stack.pop()[1]
+                pairs.append((o, None, True))
+            if stack:
+                o = stack.pop()[1]
+                pairs.append((o, i, len(stack) > 0))
+        elif ch in ("«", "„", "“"):
+            stack.append((ch, i))
+    pairs.extend((o, None, k > 0) for k, (_, o) in enumerate(stack))
+    return sorted(pairs)
+
+
+MARK_STYLE = {"«": "guillemets", "„": "low-high double", "“": "curly double", '"': "straight double", "": "dash"}
+
+
+class _Article:
+    """The article's tokens with lemmas, in body order, and the lookups the rules need."""
+
+    def __init__(self, article):
+        self.article = article
+        self.lang = article.language
+        self.verbs = SPEECH_VERBS[self.lang]
+        self.pronouns = PRONOUNS[self.lang]
+        by_sentence = sentence_tokens(article)
+        self.tokens = [t for sid in sorted(by_sentence) for t in by_sentence[sid]]
+        self.starts = [t.start for t in self.tokens]
+
+    def words(self, start: int, end: int) -> list:
+        """Word tokens inside [start, end)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            if self.tokens[i].is_word:
+                out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def is_verb(self, token) -> bool:
+        return token.lemma in self.verbs
+
+    def starts_phrase(self, token) -> bool:
+        """A capitalised content word or a pronoun: where a speaker phrase can start."""
+        if token.lemma in self.pronouns or token.text.lower() in self.pronouns:
+            return True
+        return token.text[:1].isupper() and not token.tag.startswith(FUNCTION_TAGS)
+
+    def ends_phrase(self, token) -> bool:
+        return token.text[:1].isupper() or token.text.lower() in self.pronouns
+
+    def speaker_after(self, words: list, i: int) -> list:
+        """The speaker written after the verb at ``words[i]`` (its tokens): up to the last capitalised word or
+        pronoun."""
+        phrase = words[i + 1:i + 1 + MAX_SPEAKER_WORDS]
+        last = max((k for k, t in enumerate(phrase) if self.ends_phrase(t)), default=-1)
+        return phrase[:last + 1]
+
+    def speaker_before(self, words: list, i: int) -> list:
+        """The speaker written before the verb at ``words[i]``: from the first capitalised content word or
+        pronoun to the verb ("Пресс-секретарь президента России Дмитрий Песков", "Он" of "Он также заявил")."""
+        before = words[max(0, i - MAX_SPEAKER_WORDS):i]
+        first = next((k for k, t in enumerate(before) if self.starts_phrase(t)), None)
+        if first is None:
+            return []
+        phrase = before[first:]
+        last = max(k for k, t in enumerate(phrase) if self.ends_phrase(t) or k == 0)
+        return phrase[:last + 1]
+
+    def text(self, phrase: list) -> str:
+        return self.article.body[phrase[0].start:phrase[-1].end] if phrase else ""
+
+    def speaker(self, words: list, i: int) -> list:
+        return self.speaker_after(words, i) or self.speaker_before(words, i)
+
+    def person_name(self, phrase: list) -> str:
+        """The person-name words at the end of a speaker phrase, in the nominative ("Захарова" from "Захаровой":
+        pymorphy3's inflection keeps a surname's gender, where its lemma is the masculine form)."""
+        run = []
+        for t in reversed(phrase):
+            grammemes = set(t.tag.replace(" ", ",").split(","))
+            if not t.text[:1].isupper() or t.lemma in ROLE_WORDS or "NPRO" in grammemes or "Geox" in grammemes \
+                    or ("inan" in grammemes and "nomn" not in grammemes):
+                break
+            run.append(t)
+        return " ".join(self._nominative(t) for t in reversed(run))
+
+    def _nominative(self, token) -> str:
+        if "nomn" in token.tag:
+            return token.text
+        parse = next((p for p in morph_analyzer(self.lang).parse(token.text) if str(p.tag) == token.tag), None)
+        form = parse.inflect({"nomn"}) if parse is not None else None
+        word = form.word if form is not None else token.lemma
+        return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _find_verb(A: _Article, words: list, first: int | None = None):
+    """Index of the first reporting verb among ``words`` (or among their first ``first``), else None."""
+    for k, t in enumerate(words if first is None else words[:first]):
+        if A.is_verb(t):
+            return k
+    return None
+
+
+def _after_rule(A: _Article, body: str, close: int, para_end: int):
+    """(cue, speaker, cue end) from the clause after a closing mark at ``close``, or None."""
+    m = _AFTER.match(body, close + 1, para_end)
+    if not m or m.end() == close + 1:
+        return None
+    end = _CLAUSE_END.search(body, m.end(), para_end)
+    words = A.words(m.end(), end.start() if end else para_end)
+    k = _find_verb(A, words, AFTER_VERB_WORDS)
+    if k is None:
+        return None
+    return words[k].text, A.speaker(words, k), words[k].end
+
+
+def _before_rule(A: _Article, body: str, open_: int, para_start: int):
+    """(cue, speaker, rule) from the clause before an opening mark at ``open_``, or None."""
+    head = body[para_start:open_].rstrip()
+    clause_start = para_start
+    for m in _CLAUSE_START.finditer(head):
+        clause_start = para_start + m.end()
+    words = A.words(clause_start, para_start + len(head))
+    if head.endswith(":"):
+        k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
+        if k is not None:
+            return (words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k),
+                    "reporting verb before the colon that opens the quotation")
+    if head.endswith(","):
+        lowered = [t.text.lower() for t in words]
+        a, b = ACCORDING_TO[A.lang]
+        for k in range(len(lowered) - 1):
+            if lowered[k] == a and lowered[k + 1] == b:
+                phrase = words[k + 2:k + 2 + MAX_SPEAKER_WORDS]
+                return (f"{words[k].text} {words[k + 1].text}", phrase,
+                        f"'{a} {b}' (according to) before the quotation")
+    return None
+
+
+def _reported_rule(A: _Article, sentence_start: int, open_: int):
+    """(cue, speaker) of a reporting verb earlier in the quotation's sentence: a partial quotation."""
+    words = A.words(sentence_start, open_)
+    k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
+    if k is None:
+        return None
+    return words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k)
+
+
+def find_quotes(article) -> list[QuotedSpan]:
+    """Every quoted span of a Russian or Ukrainian article, in text order, classified and attributed."""
+    A = _Article(article)
+    body = article.body
+    raw = []            # (start, end, open mark, close mark, closed, nested, paragraph, attribution)
+    for para in article.paragraphs:
+        marked = []
+        for o, c, nested in _mark_pairs(para.text):
+            start, close = para.start + o, (para.start + c if c is not None else para.end)
+            raw.append((start + 1, close, para.text[o], para.text[c] if c is not None else "", c is not None,
+                        nested, para))
+            marked.append((start, close + 1))
+        # direct speech set off by a dash, without marks
+        for sent in (s for s in article.sentences if s.paragraph_id == para.id):
+            m = _DASH_SPEECH.search(body, sent.start, sent.end)
+            if not m or any(s <= m.start() < e for s, e in marked):
+                continue
+            end_clause = _CLAUSE_END.search(body, m.end(), para.end)
+            words = A.words(m.end(), end_clause.start() if end_clause else para.end)
+            if _find_verb(A, words, AFTER_VERB_WORDS) is None:
+                continue
+            start = sent.start
+            if sent.start == para.start or _LEADING_DASH.match(para.text):
+                start = para.start + (_LEADING_DASH.match(para.text).end() if _LEADING_DASH.match(para.text) else 0)
+            if any(s < m.start() and start < e for s, e in marked):
+                start = max(e for s, e in marked if s < m.start())
+                while start < m.start() and not body[start].isalnum():
+                    start += 1
+            if start < m.start():
+                raw.append((start, m.start(), "", "", True, False, para))
+    raw.sort(key=lambda r: r[0])
+
+    spans: list[QuotedSpan] = []
+    named: list[tuple[int, str]] = []      # (offset, person) of every named speaker so far
+    last_attributed: dict[int, QuotedSpan] = {}     # paragraph id -> its last attributed quotation
+    last_speaker: dict[int, list] = {}              # and its speaker's tokens
+    for start, end, open_mark, close_mark, closed, nested, para in raw:
+        text = body[start:end]
+        n_words = len(A.words(start, end))
+        sentence = article.sentence_at(start)
+        cue = rule = ""
+        speaker: list = []
+        before = A.words(max(para.start, start - 40), start - 1)[-2:]
+        if nested:
+            rule = "inside a quotation: the speaker's own quotation marks"
+        elif len(before) == 2 and before[0].text.lower() == "так" \
+                and before[1].text.lower().startswith(SO_CALLED[A.lang]):
+            rule = "after 'so-called' (так называемый, так званий): the writer's distancing"
+        else:
+            found = _after_rule(A, body, end if closed and open_mark else end - 1, para.end) if closed else None
+            if found:
+                cue, speaker, _ = found
+                rule = "reporting verb in the clause after the quotation" + (" (direct speech set off by a dash)"
+                                                                              if not open_mark else "")
+            elif open_mark and (before := _before_rule(A, body, start - 1, para.start)):
+                cue, speaker, rule = before
+            elif open_mark and (reported := _reported_rule(A, sentence.start, start - 1)):
+                cue, speaker = reported
+                rule = "partial quotation inside reported speech (reporting verb earlier in the sentence)"
+            elif open_mark and para.id in last_attributed and body[sentence.start:start - 1].strip(" \u2014\u2013") == "" \
+                    and last_attributed[para.id].sentence_id == sentence.id - 1:
+                previous = last_attributed[para.id]
+                cue, speaker = previous.cue, last_speaker[para.id]
+                rule = "continues the attributed quotation of the sentence before"
+        resolved = ""
+        so_called = rule.startswith("after 'so-called'")
+        if rule and not nested and not so_called:
+            kind = "attributed quotation"
+            resolved = A.person_name(speaker)
+            if resolved:
+                named.append((start, resolved))
+            elif named and (not speaker or A.text(speaker).lower() in RESOLVED_PRONOUNS
+                            or speaker[0].lemma in ROLE_WORDS):
+                resolved = named[-1][1]     # a pronoun or a role ("представитель Кремля"): the last named speaker
+        elif so_called or (n_words <= SCARE_MAX_WORDS and text[:1].islower()):
+            kind = "scare quote"
+            rule = rule or f"no attribution, {SCARE_MAX_WORDS} words or fewer, lower case"
+        else:
+            kind = "unattributed quotation"
+            rule = rule or ("no attribution; a capitalised name or title in quotation marks" if n_words <= 6
+                            and text[:1].isupper() and open_mark else "no attribution")
+        is_title = (kind == "unattributed quotation" and n_words <= 6 and text[:1].isupper() and bool(open_mark)
+                    and not nested and (len(text) < 2 or text.rstrip()[-1:] not in ".!?"))
+        span = QuotedSpan(
+            quote_id=len(spans) + 1, start=start, end=end, open_mark=open_mark, close_mark=close_mark, text=text,
+            sentence_id=sentence.id, paragraph_id=para.id, n_words=n_words, kind=kind, is_title=is_title, cue=cue,
+            speaker=A.text(speaker), rule=rule, closed=closed, speaker_resolved=resolved, nested=nested)
+        if kind == "attributed quotation":
+            last_attributed[para.id], last_speaker[para.id] = span, speaker
+        spans.append(span)
+    return spans
+
+
+def quotes_table(article, spans: list[QuotedSpan] | None = None):
+    """quotes.csv of a Russian or Ukrainian article: the columns of the English table."""
+    import pandas as pd
+
+    from .quotes import quotes_table as english_table
+
+    spans = find_quotes(article) if spans is None else spans
+    frame = english_table(article, spans)
+    frame["marks"] = [MARK_STYLE.get(q.open_mark, "straight double") for q in spans]
+    return frame if len(frame) else pd.DataFrame(columns=frame.columns)

@@ -4,7 +4,7 @@
 Ukrainian originals of President Zelensky's addresses (22 February - 17 May 2022) paired with their English
 versions, one pair per address, as published by the President of Ukraine (president.gov.ua, CC BY 4.0) and
 collected, with the same record id in both languages, by the repository Amice13/resistinua (CC0 1.0).
-See corpus/source_languages/README.md for the selection, the licence evidence and the checks.
+See corpus/source_languages.md for the selection, the licence evidence and the checks.
 
 Nothing is downloaded. The script reads a bare git directory that you have already fetched and checks out
 nothing: it runs ``git --git-dir=DIR show COMMIT:PATH`` at the pinned commit below.

@@ -126,6 +126,22 @@ def test_quote_attributed_before_and_according_to():
     assert quotes["rule"].iloc[2].startswith("partial quotation inside reported speech")
 
 
+def test_labelling_verb_and_pronoun_after_reported_speech():
+    article = load_text("Официальный представитель МИД Мария Захарова заявила, что Москва не примет ультиматумов. "
+                        "«Язык ультиматумов с нами не работает», — сказала она. Ранее Госдеп назвал действия России "
+                        "«эскалацией».", "test", "body", lang="ru")
+    quotes = newslens.analyze(article)["quotes"]
+    assert quotes[["text", "kind", "speaker", "speaker_resolved"]].values.tolist() == [
+        ["Язык ультиматумов с нами не работает", "attributed quotation", "она", "Мария Захарова"],
+        ["эскалацией", "attributed quotation", "Госдеп", "Госдеп"],
+    ]
+    assert quotes["rule"].iloc[1] == "labelling verb at most 3 words before the quotation"
+    # a lone capital opening the sentence is a preposition, not the speaker's initial
+    article = load_text("Подоляк заявив, що позиція незмінна. У Брюсселі цю заяву назвали «сигналом».", "test", "body",
+                        lang="uk")
+    assert newslens.analyze(article)["quotes"]["speaker"].tolist() == ["Брюсселі"]
+
+
 def test_nested_quotes_pair_inside_out():
     article = load_text("«Мы выполним так называемый „план“ до конца», — заявил Песков журналистам сегодня.",
                         "test", "body", lang="ru")

@@ -17,7 +17,8 @@ Attribution (the rule column says which), in this order:
 2. before it: Песков заявил: «...» / Він також зазначив: „...“ (a reporting verb in the clause that ends with
    the colon right before the opening mark), or "по словам Пескова, «...»" / "за словами міністра, «...»";
 3. a partial quotation inside reported speech: a reporting verb earlier in the same sentence (Лавров заявил,
-   что Запад «...»);
+   что Запад «...»), or a labelling verb at most ``LABEL_GAP`` words before it (Госдеп назвал действия России
+   «эскалацией»);
 4. a quotation that opens its sentence right after an attributed quotation in the same paragraph continues it.
 A span right after "так называемый" / "так званий" (so-called) is a scare quote: the writer's distancing.
 Otherwise a span of at most ``SCARE_MAX_WORDS`` words that starts in lower case is a scare quote; one that
@@ -26,7 +27,8 @@ in quotes: «Газпром», «Северный поток — 2»): ``is_titl
 unattributed quotation.
 ``speaker_resolved`` names the person: the person-name words of the speaker in their dictionary form ("Дмитрий
 Песков" from "пресс-секретарь президента России Дмитрий Песков", "Песков" from "Пескова"); a pronoun (он, она,
-він, вона) or a role without a name ("представитель Кремля") resolves to the nearest named speaker before it.
+він, вона) or a role without a name ("представитель Кремля") resolves to the nearest named speaker before it,
+else to the last person the text names before it.
 
 The reporting verbs are project lists of common news usage, matched on pymorphy3 lemmas, so every form counts
 (заявил, заявила, заявили -> заявить; заявив, заявила -> заявити).
@@ -55,6 +57,10 @@ SPEECH_VERBS = {
 наголошувати підкреслювати додавати писати розповідати заперечити висловитися
 """.split()),
 }
+# Labelling verbs: "назвал действия «эскалацией»", "назвали «сигналом»" (the quote at most LABEL_GAP words after).
+LABEL_VERBS = {"ru": frozenset("назвать называть охарактеризовать окрестить".split()),
+               "uk": frozenset("назвати називати охарактеризувати охрестити".split())}
+LABEL_GAP = 3
 # "по словам X" / "за словами X": according to X.
 ACCORDING_TO = {"ru": ("по", "словам"), "uk": ("за", "словами")}
 PRONOUNS = {"ru": frozenset({"он", "она", "они", "я", "мы"}), "uk": frozenset({"він", "вона", "вони", "я", "ми"})}
@@ -66,6 +72,8 @@ ROLE_WORDS = frozenset("""
 представитель пресс-секретарь президент министр глава спикер посол премьер премьер-министр советник руководитель
 лидер замминистра официальный представник речник міністр голова прем'єр-міністр прем'єр радник керівник лідер
 """.split())
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+PERSON_LOOKBACK = 200         # tokens: about two paragraphs of agency copy
 AFTER_VERB_WORDS = 3          # the reporting verb opens the clause after the quotation: "— сказал", "— отметил он"
 MAX_SPEAKER_WORDS = 8
 # pymorphy3 tags of the words that start no speaker phrase (a capital at the start of a sentence).
@@ -143,7 +151,9 @@ class _Article:
         """A capitalised content word or a pronoun: where a speaker phrase can start."""
         if token.lemma in self.pronouns or token.text.lower() in self.pronouns:
             return True
-        return token.text[:1].isupper() and not token.tag.startswith(FUNCTION_TAGS)
+        # a lone capital letter opening a sentence is a preposition ("В", "У", "С"), though pymorphy3 may prefer
+        # an initial for a capitalised word
+        return token.text[:1].isupper() and len(token.text) > 1 and not token.tag.startswith(FUNCTION_TAGS)
 
     def ends_phrase(self, token) -> bool:
         return token.text[:1].isupper() or token.text.lower() in self.pronouns
@@ -183,6 +193,21 @@ class _Article:
                 break
             run.append(t)
         return " ".join(self._nominative(t) for t in reversed(run))
+
+    def last_person_before(self, offset: int) -> str:
+        """The last run of person-name words (pymorphy3's Name, Surn, Patr) before ``offset``, in the
+        nominative; "" if none within ``PERSON_LOOKBACK`` tokens."""
+        i = bisect_left(self.starts, offset) - 1
+        stop = max(-1, i - PERSON_LOOKBACK)
+        while i > stop:
+            if PERSON_TAGS & set(self.tokens[i].tag.replace(" ", ",").split(",")):
+                run = [self.tokens[i]]
+                while i - 1 > stop and PERSON_TAGS & set(self.tokens[i - 1].tag.replace(" ", ",").split(",")):
+                    i -= 1
+                    run.insert(0, self.tokens[i])
+                return " ".join(self._nominative(t) for t in run)
+            i -= 1
+        return ""
 
     def _nominative(self, token) -> str:
         if "nomn" in token.tag:
@@ -238,12 +263,19 @@ def _before_rule(A: _Article, body: str, open_: int, para_start: int):
 
 
 def _reported_rule(A: _Article, sentence_start: int, open_: int):
-    """(cue, speaker) of a reporting verb earlier in the quotation's sentence: a partial quotation."""
+    """(cue, speaker, rule) of a reporting verb earlier in the quotation's sentence (a partial quotation), or of
+    a labelling verb right before it ("назвал действия России «эскалацией»")."""
     words = A.words(sentence_start, open_)
     k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
-    if k is None:
-        return None
-    return words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k)
+    if k is not None:
+        return (words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k),
+                "partial quotation inside reported speech (reporting verb earlier in the sentence)")
+    k = next((k for k in range(len(words) - 1, max(len(words) - 1 - LABEL_GAP, 0) - 1, -1)
+              if words[k].lemma in LABEL_VERBS[A.lang]), None)
+    if k is not None:
+        return (words[k].text, A.speaker_before(words, k),
+                f"labelling verb at most {LABEL_GAP} words before the quotation")
+    return None
 
 
 def find_quotes(article) -> list[QuotedSpan]:
@@ -303,8 +335,7 @@ def find_quotes(article) -> list[QuotedSpan]:
             elif open_mark and (before := _before_rule(A, body, start - 1, para.start)):
                 cue, speaker, rule = before
             elif open_mark and (reported := _reported_rule(A, sentence.start, start - 1)):
-                cue, speaker = reported
-                rule = "partial quotation inside reported speech (reporting verb earlier in the sentence)"
+                cue, speaker, rule = reported
             elif open_mark and para.id in last_attributed and body[sentence.start:start - 1].strip(" \u2014\u2013") == "" \
                     and last_attributed[para.id].sentence_id == sentence.id - 1:
                 previous = last_attributed[para.id]
@@ -317,9 +348,10 @@ def find_quotes(article) -> list[QuotedSpan]:
             resolved = A.person_name(speaker)
             if resolved:
                 named.append((start, resolved))
-            elif named and (not speaker or A.text(speaker).lower() in RESOLVED_PRONOUNS
-                            or speaker[0].lemma in ROLE_WORDS):
-                resolved = named[-1][1]     # a pronoun or a role ("представитель Кремля"): the last named speaker
+            elif not speaker or A.text(speaker).lower() in RESOLVED_PRONOUNS or speaker[0].lemma in ROLE_WORDS:
+                # a pronoun or a role ("представитель Кремля"): the last named speaker, else the last person the
+                # text names before it ("Мария Захарова заявила, что ... «...», — сказала она")
+                resolved = named[-1][1] if named else A.last_person_before(start)
         elif so_called or (n_words <= SCARE_MAX_WORDS and text[:1].islower()):
             kind = "scare quote"
             rule = rule or f"no attribution, {SCARE_MAX_WORDS} words or fewer, lower case"

@@ -15,7 +15,8 @@ both on the same quote-normalised text:
 
     PYTHONPATH=lib python bench/news_sentiment_validity.py --newsmtsc NewsMTSC/NewsSentiment/experiments/default/datasets
 
-Writes bench/results/news_sentiment_validity.csv and .md.
+Writes bench/results/news_sentiment_validity.csv (the reading is bench/results/news_sentiment_validity.md) and
+the same rows, with their source, to lib/newslens/data/news_sentiment_validity.csv, which the notebooks show.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from newslens.sentiment.news import news_scores                    # noqa: E402
 from newslens.sentiment.scores import vader_scores                 # noqa: E402
 
 RESULTS = REPO_ROOT / "bench" / "results"
+# The source column of the package copy (data/news_sentiment_validity.csv) that notebook 01 shows.
+PACKAGE_SOURCE = "bench/news_sentiment_validity.py (bench/results/news_sentiment_validity.md)"
 SAMPLES = 2000
 
 
@@ -129,6 +132,7 @@ def main() -> None:
     table = pd.DataFrame(rows).round(4)
     RESULTS.mkdir(parents=True, exist_ok=True)
     table.to_csv(RESULTS / "news_sentiment_validity.csv", index=False, lineterminator="\n")
+    table.assign(source=PACKAGE_SOURCE).to_csv(sv.NEWS_VALIDITY_FILE, index=False, lineterminator="\n")
     print(table.to_string(index=False))
 
 

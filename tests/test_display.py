@@ -62,8 +62,10 @@ def test_missing_values_become_the_chosen_word(seed_tables):
 
 def test_long_text_is_whole_and_wraps(seed_article):
     from newslens.sentiment.tables import extremes, sentence_sentiment
+    from newslens.text.tables import sentences_frame
 
-    frame = extremes(seed_article, sentence_sentiment(seed_article), n=1)
+    sentences = sentences_frame(seed_article).merge(sentence_sentiment(seed_article), on="sentence_id")
+    frame = extremes(sentences, n=1)
     longest = max(frame["text"], key=len)
     assert len(longest) > 200
     table = show_table(frame)

@@ -84,17 +84,28 @@ def test_labels_use_vaders_band():
     assert label(0.05) == "positive" and label(0.0499) == "neutral" and label(-0.05) == "negative"
 
 
-def test_trajectory_marks_paragraph_starts(seed_article, table):
-    frame = trajectory(seed_article, table)
+@pytest.fixture(scope="module")
+def sentences(seed_article, table):
+    return sentences_frame(seed_article).merge(table, on="sentence_id", validate="one_to_one")
+
+
+def test_trajectory_marks_paragraph_starts(sentences):
+    frame = trajectory(sentences)
     starts = list(frame.loc[frame["paragraph_start"], "sentence_id"])
     assert starts == [1, 3, 6, 8, 11, 14, 16, 18, 21, 23]
-    # centred window of 3: sentence 2 averages sentences 1-3
-    assert frame.loc[1, "vader_rolling_mean"] == round((0.6249 - 0.4404 + 0.0) / 3, 4)
+    # the primary score; centred window of 3: sentence 2 averages sentences 1-3 (0 for "Military Engagement")
+    assert list(frame["news_compound"][:3]) == [0.0, -0.4404, 0.0]
+    assert frame.loc[1, "rolling_mean"] == round((0.0 - 0.4404 + 0.0) / 3, 4)
+    reference = trajectory(sentences, score="vader_compound")
+    assert reference.loc[1, "rolling_mean"] == round((0.6249 - 0.4404 + 0.0) / 3, 4)
 
 
-def test_extremes(seed_article, table):
-    ends = extremes(seed_article, table, n=2)
-    assert list(ends["sentence_id"]) == [9, 15, 25, 22]
+def test_extremes(sentences):
+    # by the primary score sentence 15 ("proxy war") is the most negative; by the reference VADER, 9
+    ends = extremes(sentences, n=2)
+    assert list(ends["sentence_id"]) == [15, 16, 25, 22]
+    assert list(extremes(sentences, n=2, score="vader_compound")["sentence_id"]) == [9, 15, 25, 22]
+    assert ends.loc[0, "text"].startswith("Selling drones to NATO-member Poland")
 
 
 def test_contested_sentences(table):

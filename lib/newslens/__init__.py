@@ -4,6 +4,12 @@
     >>> article = newslens.load_article(newslens.seed_path())
     >>> len(article.paragraphs)
     10
+    >>> result = newslens.analyze(article)                    # every table, as DataFrames; nothing written
+    >>> result["actors"]["actor"].head(3).tolist()
+    ['Turkey', 'Russia', 'Ukraine']
+
+Many articles: ``newslens.corpus.run_corpus``; the corpus across outlets: ``newslens.compare``. The public
+API, with examples: docs/api.md.
 
 The package's folders are its stages (``newslens.stages``): ``text`` reads and cleans an article;
 ``sentiment``, ``framing`` and ``places`` analyse it; ``report`` writes tables, figures and the map;

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import ArticleInputError
 from .report.output import record_outputs, save_figure, write_csv, write_json
-from .stages import ANALYSIS_INPUTS, EXTRAS
+from .stages import ANALYSIS_INPUTS, ANALYSIS_OUTPUTS, BASE_TABLES, EXTRAS
 from .text.article import Article
 from .text.language import CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, mixed_description_of
 from .text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
@@ -34,6 +34,15 @@ class Options:
     mean little).
     extras: what to add to the fast default, by name from ``newslens.stages.EXTRAS``, or "all".
     lang: read the article as "en", "ru" or "uk" whatever the language check finds (None: as found).
+
+        >>> sorted(Options(extras="intervals, collocations").extras)
+        ['collocations', 'intervals']
+        >>> len(Options(extras="all").extras)
+        4
+        >>> Options(extras=["sarcasm"])
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown extras sarcasm; choose from second_opinions, intervals, target_sentiment, collocations or 'all'
     """
 
     input_format: str = "auto"
@@ -56,7 +65,18 @@ class Options:
 
 @dataclass
 class ArticleAnalysis:
-    """An analysed article: the Article itself and every table, keyed by output file name."""
+    """An analysed article: the Article itself and every table, keyed by output file name.
+
+        >>> import newslens
+        >>> result = newslens.analyze(newslens.seed_path())
+        >>> result.article.meta.title
+        "The Genie's Out of the Bottle after Kiev's Turkish Drones Strike Donbass"
+        >>> actors = result["actors"]                         # the same as result.tables["actors.csv"]
+        >>> actors[["actor", "sentences", "mean_compound"]].head(2).values.tolist()
+        [['Turkey', 19, -0.2053], ['Russia', 14, -0.1069]]
+        >>> sorted(result.metadata)                           # what article.json holds
+        ['cleaning', 'counts', 'meta', 'source', 'standfirst']
+    """
 
     article: Article
     tables: dict = field(default_factory=dict)
@@ -86,6 +106,24 @@ def readings(lang: str) -> dict:
             **places_languages.readings(lang), **sentiment_languages.readings(lang),
             **framing_languages.readings(lang),
             "places map": "drawn from places.csv (empty while places.csv is)"}
+
+    def stage_tables(self, stage: str) -> dict:
+        """The tables one analysis of ``newslens.stages.ANALYSES`` added ("text" for paragraphs, sentences and
+        removed lines), by file name, in the order it adds them; a table of an extra not asked for is left out.
+        The sentiment scores per sentence are columns of sentences.csv, so sentiment lists sentences.csv.
+
+            >>> import newslens
+            >>> result = newslens.analyze(newslens.seed_path())
+            >>> list(result.stage_tables("sentiment"))
+            ['sentences.csv', 'actors.csv', 'actor_mentions.csv', 'article_tone.csv']
+        """
+        if stage == "text":
+            names = BASE_TABLES
+        elif stage in ANALYSIS_OUTPUTS:
+            names = ["sentences.csv" if n == "sentence_sentiment.csv" else n for n in ANALYSIS_OUTPUTS[stage]]
+        else:
+            raise ValueError(f"unknown stage {stage!r}; choose from text, {', '.join(ANALYSIS_OUTPUTS)}")
+        return {name: self.tables[name] for name in names if name in self.tables}
 
 
 def article_tables(article: Article) -> dict:
@@ -200,6 +238,18 @@ def analyze(source, options: Options | None = None) -> ArticleAnalysis:
 
     The default is the fast path a corpus needs (reference VADER per sentence, tone, actors, framing terms,
     quotes, keyness, cues, places); ``Options(extras="all")`` adds everything in ``newslens.stages.EXTRAS``.
+
+        >>> import newslens
+        >>> result = newslens.analyze(newslens.seed_path(), newslens.Options(extras=["second_opinions"]))
+        >>> sentences = result["sentences"]
+        >>> sentences.loc[0, ["news_compound", "vader_compound", "textblob_polarity"]].tolist()   # sentence 1
+        [0.0, 0.6249, -0.05]
+        >>> "collocations.csv" in result.tables                # an extra not asked for
+        False
+        >>> newslens.analyze("missing.txt")
+        Traceback (most recent call last):
+        ...
+        newslens.errors.ArticleInputError: missing.txt: no such file
     """
     options = options or Options()
     article = load(source, options)
@@ -211,7 +261,15 @@ def write(analysis: ArticleAnalysis, out_dir: str | Path, with_map: bool = True)
 
     In a newslens output folder (``report.output.prepare_output_dir``, as `newslens analyze` makes), the
     files an earlier ``write`` left there and this one did not write (a table of another article or of
-    other extras, a map not drawn this time) are removed; nothing newslens did not write is touched."""
+    other extras, a map not drawn this time) are removed; nothing newslens did not write is touched.
+
+        >>> import tempfile
+        >>> import newslens
+        >>> out = tempfile.mkdtemp()
+        >>> written = newslens.write(newslens.analyze(newslens.seed_path()), out, with_map=False)
+        >>> sorted(path.name for path in written)[:4]
+        ['actor_mentions.csv', 'actors.csv', 'article.json', 'article_tone.csv']
+    """
     out = Path(out_dir)
     written = [write_json(analysis.metadata, out / "article.json")]
     for name, frame in analysis.tables.items():

@@ -138,7 +138,24 @@ def group_labels(articles, by: str = "outlet", date_bins: str | None = None) -> 
 
 
 def read_corpus(out_dir, by: str = "outlet", date_bins: str | None = None) -> Corpus:
-    """The corpus tables of ``out_dir`` with a ``group`` column on each (from the articles table's ``by``)."""
+    r"""The corpus tables of ``out_dir`` with a ``group`` column on each (from the articles table's ``by``).
+
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslens.corpus import run_corpus
+        >>> export = Path(tempfile.mkdtemp()) / "export.csv"          # two articles, two outlets
+        >>> _ = export.write_text("outlet,date,text\n"
+        ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
+        ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
+        >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
+        >>> corpus = read_corpus(out)
+        >>> corpus.groups, corpus.file_format
+        (['Daily A', 'Daily B'], 'parquet')
+        >>> corpus["sentences"][["item", "sentence_id", "group"]].values.tolist()
+        [[0, 1, 'Daily A'], [0, 2, 'Daily A'], [1, 1, 'Daily B'], [1, 2, 'Daily B']]
+        >>> read_corpus(out, by="date", date_bins="month").groups
+        ['2022-02', '2022-03']
+    """
     paths, file_format = find_tables(out_dir)
     tables = {name: read_table(path) for name, path in paths.items()}
     articles = tables["articles"]

@@ -15,7 +15,19 @@ FIGURE_ACTORS = ("Ukraine", "Russia", "Donbass republics", "Turkey", "Putin", "Z
 
 
 def groups_table(corpus):
-    """One row per group: articles, sentences, words, first and last date."""
+    r"""One row per group: articles, sentences, words, first and last date ("" when none is dated).
+
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslens.corpus import run_corpus
+        >>> export = Path(tempfile.mkdtemp()) / "export.csv"          # two articles, two outlets
+        >>> _ = export.write_text("outlet,date,text\n"
+        ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
+        ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
+        >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
+        >>> groups_table(read_corpus(out)).values.tolist()
+        [['Daily A', 1, 2, 10, '2022-02-01', '2022-02-01'], ['Daily B', 1, 2, 10, '2022-03-15', '2022-03-15']]
+    """
     import pandas as pd
 
     articles = corpus["articles"]
@@ -39,10 +51,25 @@ def _label(frame, by: str):
 
 def compare_tables(out_dir, by: str = "outlet", date_bins: str | None = None, corpus=None,
                    shared_options: dict | None = None, stats: dict | None = None) -> dict:
-    """{table name: DataFrame} of the comparison of the corpus in ``out_dir``, grouped by ``by``.
+    r"""{table name: DataFrame} of the comparison of the corpus in ``out_dir``, grouped by ``by``.
 
     The group column of every table is named after ``by``. ``stats`` (a dict), if given, receives what the
     shared-passage search did and the seconds each step took.
+
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslens.corpus import run_corpus
+        >>> export = Path(tempfile.mkdtemp()) / "export.csv"          # two articles, two outlets
+        >>> _ = export.write_text("outlet,date,text\n"
+        ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
+        ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
+        >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
+        >>> tables = compare_tables(out)
+        >>> sorted(tables)[:6]
+        ['actor_tone', 'cue_rates', 'framing_rates', 'groups', 'keyness', 'keyness_kwic']
+        >>> tone = tables["actor_tone"]
+        >>> tone[tone["articles"] > 0][["actor", "outlet", "mean_compound"]].values.tolist()
+        [['Poland', 'Daily B', 0.6808], ['Russia', 'Daily A', 0.0], ['Ukraine', 'Daily A', 0.0], ['Ukraine', 'Daily B', 0.5104]]
     """
     corpus = corpus or read_corpus(out_dir, by, date_bins)
     timings = {}
@@ -114,9 +141,22 @@ def _previous_files(target: Path) -> set[str]:
 
 def write_compare(out_dir, by: str = "outlet", date_bins: str | None = None, with_figures: bool = True,
                   shared_options: dict | None = None, corpus=None) -> dict:
-    """Write every comparison table to ``OUT_DIR/compare/`` (Parquet when the corpus is Parquet, else CSV),
+    r"""Write every comparison table to ``OUT_DIR/compare/`` (Parquet when the corpus is Parquet, else CSV),
     each figure as PNG with the CSV it plots, and ``compare/manifest.json``. Returns {name: path}.
-    ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already."""
+    ``corpus``: the tables as ``read_corpus`` gives them, if the caller has read them already.
+
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslens.corpus import run_corpus
+        >>> export = Path(tempfile.mkdtemp()) / "export.csv"          # two articles, two outlets
+        >>> _ = export.write_text("outlet,date,text\n"
+        ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
+        ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
+        >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
+        >>> written = write_compare(out, with_figures=False)
+        >>> sorted(path.name for path in written.values())[:3]
+        ['actor_tone.parquet', 'cue_rates.parquet', 'framing_rates.parquet']
+    """
     started = time.perf_counter()
     corpus = corpus or read_corpus(out_dir, by, date_bins)
     stats: dict = {}

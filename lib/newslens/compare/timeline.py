@@ -26,3 +26,34 @@ def timeline(corpus):
     frame = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     return frame.assign(_g=frame["group"].map(order)).sort_values(["date", "_g"], kind="mergesort").drop(
         columns="_g").reset_index(drop=True)
+
+
+def articles_per_month(corpus):
+    r"""Articles per month of publication (rows, "YYYY-MM", every month from the first to the last, a month
+    without articles as 0) and group (columns, in the corpus's group order). Undated articles are left out:
+    ``len(corpus["articles"]) - table.to_numpy().sum()`` of them. No dated article: a table without rows.
+
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslens.corpus import run_corpus
+        >>> export = Path(tempfile.mkdtemp()) / "export.csv"          # two articles, two outlets
+        >>> _ = export.write_text("outlet,date,text\n"
+        ...     "Daily A,2022-02-01,Russia and Ukraine held talks in Geneva. The talks failed.\n"
+        ...     "Daily B,2022-03-15,Ukraine thanked Poland for its support. Kyiv welcomed the aid.\n", encoding="utf-8")
+        >>> out = run_corpus(export, export.parent / "tables", workers=1, quiet=True).out_dir
+        >>> from newslens.compare import read_corpus
+        >>> articles_per_month(read_corpus(out)).reset_index().values.tolist()
+        [['2022-02', 1, 0], ['2022-03', 0, 1]]
+    """
+    import pandas as pd
+
+    articles = corpus["articles"]
+    dates = articles["date"].fillna("").astype(str)
+    dated = articles[dates.str.match(r"^\d{4}-\d{2}")]
+    if not len(dated):
+        return pd.DataFrame(index=pd.Index([], name="month", dtype=object))
+    counts = pd.crosstab(dates[dated.index].str.slice(0, 7).rename("month"), dated["group"])
+    months = pd.period_range(counts.index.min(), counts.index.max(), freq="M").astype(str)
+    counts = counts.reindex(months, fill_value=0)     # a month without articles is a gap, not a missing row
+    counts.index.name, counts.columns.name = "month", None
+    return counts[[g for g in corpus.groups if g in counts.columns]]

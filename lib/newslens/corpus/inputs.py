@@ -24,11 +24,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ..fetch.urls import FIELD_COLUMNS, URL_COLUMNS
-from ..paths import display_path
+from ..paths import REPO_ROOT, display_path
 from ..text.reading import MAX_INPUT_BYTES
 from ..fetch.warc import iter_warc_articles
 
 MANIFEST_NAME = "articles.csv"
+DEMO_DIR = REPO_ROOT / "corpus" / "demo"     # the demo corpus: 51 licensed articles, provenance in corpus/README.md
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 # Column names of common exports, mapped to ours. Media Cloud's and GDELT's names are the fetch stage's (one
 # list for both: a URL list and an export with text carry the same columns); generic names are added here.
@@ -52,8 +53,27 @@ class CorpusInputError(Exception):
         super().__init__(f"{display_path(path)}: {problem}")
 
 
+def demo_path() -> Path:
+    """The demo corpus folder (``corpus/demo``: 51 openly licensed articles of four official sources, with
+    the manifest ``articles.csv``).
+
+        >>> (demo_path() / "articles.csv").is_file()
+        True
+    """
+    return DEMO_DIR
+
+
 @dataclass
 class CorpusItem:
+    """One article of a corpus input, before analysis (``iter_items`` lists them).
+
+        >>> item = next(iter_items(demo_path()))
+        >>> item.index, item.meta["outlet"], item.meta["date"]
+        (0, 'kremlin.ru', '2021-11-15')
+        >>> item.raw()[:40]
+        b'Telephone conversation with President of'
+    """
+
     index: int                     # position in the input: tables are sorted by it
     source: str                    # a path relative to the input, or "file.csv row 12"
     meta: dict = field(default_factory=dict)
@@ -112,7 +132,15 @@ def _meta(row: dict) -> dict:
 
 
 def describe(input_path) -> str:
-    """What kind of input this is: "folder", "table" (CSV/JSONL) or "warc"; raises CorpusInputError."""
+    """What kind of input this is: "folder", "table" (CSV/JSONL) or "warc"; raises CorpusInputError.
+
+        >>> describe(demo_path())
+        'folder'
+        >>> describe("missing.csv")
+        Traceback (most recent call last):
+        ...
+        newslens.corpus.inputs.CorpusInputError: missing.csv: no such file or folder
+    """
     p = Path(input_path)
     if not p.exists():
         raise CorpusInputError(input_path, "no such file or folder")
@@ -128,7 +156,12 @@ def describe(input_path) -> str:
 
 
 def iter_items(input_path, limit: int | None = None):
-    """The articles of a corpus input, in a fixed order (folder: sorted paths; table and WARC: file order)."""
+    """The ``CorpusItem`` of every article of a corpus input, in a fixed order (a folder with a manifest: its
+    rows; a folder without: sorted paths; table and WARC: file order); ``limit``: the first ones only.
+
+        >>> [(item.meta["outlet"], item.meta["date"]) for item in iter_items(demo_path(), limit=2)]
+        [('kremlin.ru', '2021-11-15'), ('kremlin.ru', '2021-11-18')]
+    """
     kind = describe(input_path)
     items = {"folder": _folder_items, "table": _table_items, "warc": _warc_items}[kind](Path(input_path))
     for n, item in enumerate(items):

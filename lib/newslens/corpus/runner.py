@@ -57,7 +57,11 @@ FLUSH_ARTICLES = 200        # articles per Parquet row group / CSV append when t
 
 @dataclass
 class CorpusRun:
-    """What a run did: counts, timings and where the tables are."""
+    """What a run did: counts, timings and where the tables are (``tables``: name -> (path, rows)).
+
+        >>> CorpusRun(out_dir=Path("out/corpus"), analysed=49, cached=2, errors=1).summary()
+        '49 analysed, 2 skipped (cached), 1 errors'
+    """
     out_dir: Path
     analysed: int = 0           # analysed by this run, errors apart
     cached: int = 0             # found in the cache (analysed or failed before)
@@ -199,7 +203,12 @@ def run_corpus(input_path, out_dir, *, options: Options | None = None, engine: s
 
     ``article_timeout`` (seconds) and ``article_memory`` (MB of resident memory per worker process) stop an
     article that takes longer or more; 0 is no limit. ``_analyse`` ("module:function", for tests) stands in
-    for ``newslens.analysis.analyze`` in the workers."""
+    for ``newslens.analysis.analyze`` in the workers. A worked example is in ``newslens.corpus``'s docstring:
+
+        >>> run = run_corpus("corpus/demo", "out/corpus")      # doctest: +SKIP
+        >>> run.summary()                                      # doctest: +SKIP
+        '51 analysed, 0 skipped (cached), 0 errors'
+    """
     options = options or Options()
     limits = Limits(article_timeout, article_memory, _analyse)
     workers = workers or os.cpu_count() or 1
@@ -350,10 +359,13 @@ def corpus_for_notebooks(corpus_in=None, corpus_out=None, workers: int = 2) -> P
 
     ``corpus_out`` alone: an earlier ``newslens corpus`` run, read as it is. Otherwise ``corpus_in`` (default:
     the demo corpus) is analysed into ``corpus_out`` (default: ``out/corpus``), reading what is cached.
+
+        >>> corpus_for_notebooks(corpus_out="out/corpus").as_posix()     # read as it is: nothing analysed
+        'out/corpus'
     """
     from ..paths import REPO_ROOT
 
-    source = Path(corpus_in) if corpus_in else REPO_ROOT / "corpus" / "demo"
+    source = Path(corpus_in) if corpus_in else inputs.demo_path()
     tables_dir = Path(corpus_out) if corpus_out else REPO_ROOT / "out" / "corpus"
     if corpus_in or not corpus_out:
         run_corpus(source, tables_dir, workers=workers, quiet=True)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from ..sentiment.scores import NEUTRAL_BAND, ROLLING_WINDOW
 
 
-def plot_trajectory(frame, title: str = "Reference VADER compound per sentence"):
-    """Bars per sentence, the rolling mean as a line, dotted lines where a paragraph starts."""
+def plot_trajectory(frame, score: str = "news_compound",
+                    title: str = "News-sense VADER compound per sentence (the primary score)"):
+    """Bars of ``score`` per sentence, its rolling mean as a line, dotted lines where a paragraph starts;
+    ``frame`` is ``sentiment.tables.trajectory``'s."""
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 3.6))
     colours = ["#b2182b" if v <= -NEUTRAL_BAND else "#2166ac" if v >= NEUTRAL_BAND else "#999999"
-               for v in frame["vader_compound"]]
-    ax.bar(frame["sentence_id"], frame["vader_compound"], color=colours, width=0.7, label="compound", zorder=2)
-    ax.plot(frame["sentence_id"], frame["vader_rolling_mean"], color="black", linewidth=1.5,
+               for v in frame[score]]
+    ax.bar(frame["sentence_id"], frame[score], color=colours, width=0.7, label="compound", zorder=2)
+    ax.plot(frame["sentence_id"], frame["rolling_mean"], color="black", linewidth=1.5,
             label=f"rolling mean ({ROLLING_WINDOW} sentences, centred)", zorder=3)
     for _, row in frame[frame["paragraph_start"]].iterrows():
         ax.axvline(row["sentence_id"] - 0.5, color="#666666", linestyle=":", linewidth=0.8)

@@ -100,38 +100,46 @@ def sentence_sentiment(article: Article, second_opinions: bool = True, news_coun
     return frame.round(4)
 
 
-def trajectory(article: Article, sentence_table=None):
-    """The data of the trajectory figure: compound per sentence, rolling mean, paragraph starts."""
-    import pandas as pd
+# The primary score of sentences.csv: the news-sense VADER (bench/results/news_sentiment_validity.md says why).
+PRIMARY_SCORE = "news_compound"
 
-    table = sentence_table if sentence_table is not None else sentence_sentiment(article)
-    paragraph_of = {s.id: s.paragraph_id for s in article.sentences}
-    frame = pd.DataFrame({
-        "sentence_id": table["sentence_id"],
-        "paragraph_id": [paragraph_of[i] for i in table["sentence_id"]],
-        "vader_compound": table["vader_compound"],
-        "vader_rolling_mean": table["vader_rolling_mean"],
-    })
+
+def trajectory(sentences, score: str = PRIMARY_SCORE):
+    """The data of the trajectory figure, from a sentences table (``newslens.analyze(...)["sentences"]``):
+    ``score`` per sentence, its centred rolling mean over ROLLING_WINDOW sentences (``rolling_mean``), and
+    whether the sentence starts a paragraph.
+
+        >>> import newslens
+        >>> path = trajectory(newslens.analyze(newslens.seed_path())["sentences"])
+        >>> path[["news_compound", "rolling_mean"]].head(2).values.tolist()     # sentences 1 and 2
+        [[0.0, -0.2202], [-0.4404, -0.1468]]
+        >>> path.loc[path["paragraph_start"], "sentence_id"].tolist()[:4]
+        [1, 3, 6, 8]
+    """
+    frame = sentences[["sentence_id", "paragraph_id", score]].reset_index(drop=True)
+    frame["rolling_mean"] = frame[score].rolling(ROLLING_WINDOW, center=True, min_periods=1).mean().round(4)
     frame["paragraph_start"] = frame["paragraph_id"].ne(frame["paragraph_id"].shift())
     return frame
 
 
-def extremes(article: Article, sentence_table=None, n: int = 3):
-    """The n most negative and n most positive sentences by reference VADER, with their text."""
+def extremes(sentences, n: int = 3, score: str = PRIMARY_SCORE):
+    """The n most negative and n most positive sentences by ``score``, with their text, from a sentences
+    table (``newslens.analyze(...)["sentences"]``); ties go to the earlier sentence.
+
+        >>> import newslens
+        >>> ends = extremes(newslens.analyze(newslens.seed_path())["sentences"], n=1)
+        >>> ends[["end", "sentence_id", "news_compound"]].values.tolist()
+        [['most negative', 15, -0.8834], ['most positive', 25, 0.7346]]
+    """
     import pandas as pd
 
-    table = sentence_table if sentence_table is not None else sentence_sentiment(article)
-    text_of = {s.id: s.text for s in article.sentences}
-    ordered = table.sort_values(["vader_compound", "sentence_id"], kind="stable")
-    rows = []
-    for rank, (_, r) in enumerate(ordered.head(n).iterrows(), start=1):
-        rows.append({"end": "most negative", "rank": rank, "sentence_id": int(r["sentence_id"]),
-                     "vader_compound": r["vader_compound"], "text": text_of[int(r["sentence_id"])]})
-    ordered = table.sort_values(["vader_compound", "sentence_id"], ascending=[False, True], kind="stable")
-    for rank, (_, r) in enumerate(ordered.head(n).iterrows(), start=1):
-        rows.append({"end": "most positive", "rank": rank, "sentence_id": int(r["sentence_id"]),
-                     "vader_compound": r["vader_compound"], "text": text_of[int(r["sentence_id"])]})
-    return pd.DataFrame(rows)
+    frames = []
+    for end, ascending in (("most negative", True), ("most positive", False)):
+        ordered = sentences.sort_values([score, "sentence_id"], ascending=[ascending, True], kind="stable").head(n)
+        frames.append(pd.DataFrame({"end": end, "rank": range(1, len(ordered) + 1),
+                                    "sentence_id": ordered["sentence_id"].astype(int).to_numpy(),
+                                    score: ordered[score].to_numpy(), "text": ordered["text"].to_numpy()}))
+    return pd.concat(frames, ignore_index=True)
 
 
 def article_tone(article: Article, sentence_table=None, news_counts=None):

@@ -23,6 +23,9 @@ from .scores import nltk_vader_compound, textblob_scores, vader_scores
 VALIDITY_FILE = DATA_DIR / "sentiment_validity.csv"
 # Sentiment toward a target on the NewsMTSC test sets (bench/actor_sentiment_validity.py writes it).
 ACTOR_VALIDITY_FILE = DATA_DIR / "actor_sentiment_validity.csv"
+# The primary score (news-sense VADER) against the reference, with intervals of the difference, on the rated
+# sets and on NewsMTSC (bench/news_sentiment_validity.py writes it; provenance in its .md).
+NEWS_VALIDITY_FILE = DATA_DIR / "news_sentiment_validity.csv"
 # dataset key -> (file inside hutto_ICWSM_2014/, what it is)
 DATASETS = {
     "tweets": ("tweets_GroundTruth.txt", "4,200 tweet-like texts"),
@@ -105,3 +108,17 @@ def load_actor_validity_table():
     import pandas as pd
 
     return pd.read_csv(ACTOR_VALIDITY_FILE)
+
+
+def load_news_validity_table():
+    """The committed table of the primary score (news-sense VADER) against the reference VADER: one row per
+    gold set and method, with 95% intervals of the difference news-sense minus reference.
+
+        >>> table = load_news_validity_table()
+        >>> row = table[(table["dataset"] == "NewsMTSC mt test (whole sentence)")].set_index("method")
+        >>> row.loc[["reference VADER", "news-domain VADER"], "macro_f1"].tolist()
+        [0.4783, 0.5014]
+    """
+    import pandas as pd
+
+    return pd.read_csv(NEWS_VALIDITY_FILE)

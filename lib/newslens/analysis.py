@@ -95,18 +95,6 @@ class ArticleAnalysis:
         return data
 
 
-def readings(lang: str) -> dict:
-    """{reading or table: "available" or why not} for an article in ``lang`` (Russian, Ukrainian)."""
-    from .framing import languages as framing_languages     # lazy, as the analyses below
-    from .places import languages as places_languages
-    from .sentiment import languages as sentiment_languages
-
-    return {"sentences.csv, paragraphs.csv": "available",
-            "dateline": "available",
-            **places_languages.readings(lang), **sentiment_languages.readings(lang),
-            **framing_languages.readings(lang),
-            "places map": "drawn from places.csv (empty while places.csv is)"}
-
     def stage_tables(self, stage: str) -> dict:
         """The tables one analysis of ``newslens.stages.ANALYSES`` added ("text" for paragraphs, sentences and
         removed lines), by file name, in the order it adds them; a table of an extra not asked for is left out.
@@ -124,6 +112,19 @@ def readings(lang: str) -> dict:
         else:
             raise ValueError(f"unknown stage {stage!r}; choose from text, {', '.join(ANALYSIS_OUTPUTS)}")
         return {name: self.tables[name] for name in names if name in self.tables}
+
+
+def readings(lang: str) -> dict:
+    """{reading or table: "available" or why not} for an article in ``lang`` (Russian, Ukrainian)."""
+    from .framing import languages as framing_languages     # lazy, as the analyses below
+    from .places import languages as places_languages
+    from .sentiment import languages as sentiment_languages
+
+    return {"sentences.csv, paragraphs.csv": "available",
+            "dateline": "available",
+            **places_languages.readings(lang), **sentiment_languages.readings(lang),
+            **framing_languages.readings(lang),
+            "places map": "drawn from places.csv (empty while places.csv is)"}
 
 
 def article_tables(article: Article) -> dict:

@@ -17,12 +17,15 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ## run: analyse the seed article and run the article notebooks on it (out/seed/); analyse the demo corpus and
-## run the corpus notebooks on it (out/corpus/)
+## run the corpus notebooks on it (out/corpus/); the same for the Ukrainian originals and their English versions
+## (out/source_languages/)
 run: $(VENV)/.installed
 	$(BIN)/newslens analyze $(SEED) --out $(OUT)/seed --extras all
 	$(BIN)/newslens notebooks --article $(SEED) --out $(OUT)/seed
 	$(BIN)/newslens corpus corpus/demo --out $(OUT)/corpus
 	$(BIN)/newslens notebooks --corpus $(OUT)/corpus --out $(OUT)/corpus
+	$(BIN)/newslens corpus corpus/source_languages --out $(OUT)/source_languages
+	$(BIN)/newslens notebooks --corpus $(OUT)/source_languages --out $(OUT)/source_languages
 
 ## test: unit tests, then strict nbval on every committed notebook, both with the network cut
 test: unit notebooks

@@ -29,7 +29,7 @@ from .limits import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ArticlePool, Limits, an
                      resolve_analyse)
 from .store import ResultCache, TableWriter, cache_key
 from .tables import ARTICLE_COLUMNS, ERROR_COLUMNS, KEYS, TABLE_COLUMNS, analyse_batch, error_record
-from ..paths import PACKAGE_DIR
+from ..paths import PACKAGE_DIR, REPO_ROOT
 
 def _newslens_version() -> str:
     """The installed version and a digest of the package's code and data: an edited checkout (same version
@@ -384,8 +384,6 @@ def corpus_for_notebooks(corpus_in=None, corpus_out=None, workers: int = 2) -> P
         >>> corpus_for_notebooks(corpus_out="out/corpus").as_posix()     # read as it is: nothing analysed
         'out/corpus'
     """
-    from ..paths import REPO_ROOT
-
     source = Path(corpus_in) if corpus_in else inputs.demo_path()
     tables_dir = Path(corpus_out) if corpus_out else REPO_ROOT / "out" / "corpus"
     if corpus_in or not corpus_out:

@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from ..paths import DATA_DIR
+from ..schema import TERM_MENTIONS, conform
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
 from ..text.cyrillic_forms import fold, key_forms, normal_forms
 from ..text.layout import layout
@@ -119,7 +122,6 @@ class Lexicon:
         return tuple(e for e in self.entries if e.lang == lang)
 
     def to_frame(self):
-        import pandas as pd
 
         return pd.DataFrame([{"term": e.term, "lang": e.lang, "variants": "|".join(e.variants), "match": e.match,
                               "category": e.category, "cue": e.cue, "alternative": e.alternative,
@@ -256,9 +258,7 @@ def term_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=
     the lexicon, ``load_lexicon().to_frame()``); ``word_position`` counts the words of all sentences;
     ``left``/``right`` are cut from the rebuilt text (paragraph breaks are not known here, so no ¶).
     """
-    import pandas as pd
 
-    from ..schema import TERM_MENTIONS, conform
 
     if lang not in CYRILLIC_LANGUAGES:
         raise ValueError(f"term_mentions reads Russian or Ukrainian; got language {lang!r} "

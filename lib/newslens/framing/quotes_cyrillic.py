@@ -39,9 +39,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import pandas as pd
+
 from ..text.cyrillic import morph_analyzer
 from ..text.segment_cyrillic import sentence_tokens
 from .quotes import SCARE_MAX_WORDS, Quote
+from .quotes import quotes_table as english_table
 
 SPEECH_VERBS = {
     "ru": frozenset("""
@@ -373,10 +376,6 @@ def find_quotes(article) -> list[Quote]:
 
 def quotes_table(article, spans: list[Quote] | None = None):
     """quotes.csv of a Russian or Ukrainian article: the columns of the English table."""
-    import pandas as pd
-
-    from .quotes import quotes_table as english_table
-
     spans = find_quotes(article) if spans is None else spans
     frame = english_table(article, spans)
     frame["marks"] = [MARK_STYLE.get(q.open_mark, "straight double") for q in spans]

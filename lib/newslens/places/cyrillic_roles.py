@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..paths import DATA_DIR
 from ..text.cyrillic import Token
 from ..text.cyrillic_forms import grammemes, likeliest, normal_forms
@@ -232,7 +234,6 @@ def role_of(ctx: Context) -> tuple[str, str]:
 
 def rules_frame():
     """The rules as a table, in the order they are tried."""
-    import pandas as pd
 
     return pd.DataFrame([{"order": i, "rule": rule.name, "role": rule.role, "looks_for": rule.looks_for}
                          for i, rule in enumerate(RULES, 1)])

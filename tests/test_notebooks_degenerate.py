@@ -111,6 +111,8 @@ def _check_cyrillic_run(outputs, language, name):
     missing = f"not available in {language} yet"
     sentiment, framing, places = (outputs[n] for n in ("01_sentiment.ipynb", "02_framing.ipynb", "03_places.ipynb"))
     assert f"the {language} lexicon with VADER's rules (news_compound)" in sentiment
+    assert f"{language} lexicon with VADER's rules compound (primary) by paragraph" in sentiment
+    assert "reference_mean: the same score (one score in this language)." in sentiment
     for table in ("actors.csv", "actor_mentions.csv", "sentiment_agreement.csv", "sentiment_disagreements.csv"):
         assert f"{table}: {missing}" in sentiment, table
     for claim in ("no scored actors in this article", "No actor of actors.csv acts", "news-sense VADER (news_compound)",

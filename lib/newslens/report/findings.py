@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslens.paths import DATA_DIR
-from newslens.report.display import show_findings
+from newslens.report.display import show_findings, show_note
 from newslens.text.seeds import seed_path
 
 NEUTRAL_BAND = 0.05           # VADER's convention: >= 0.05 positive, <= -0.05 negative
@@ -97,13 +97,16 @@ def article_findings(article, removed, paragraphs, sentences) -> list[str]:
 
 
 # 01 · sentiment --------------------------------------------------------------------------------------------
-def sentiment_findings(sentences, actors, score: str = "news_compound") -> list[str]:
-    """Counts by sign, the extremes, the paragraphs, and each actor's tone with its evidence sentences."""
+def sentiment_findings(sentences, actors, score: str = "news_compound", method: str = "the news-sense VADER",
+                       actors_unavailable: str | None = None) -> list[str]:
+    """Counts by sign, the extremes, the paragraphs, and each actor's tone with its evidence sentences.
+    ``method`` names the score's method; ``actors_unavailable`` (from :func:`unavailable`) replaces the actor
+    findings when the article's language has no actor reading."""
     if not len(sentences):
         return ["The body holds no sentence to score."]
     s = sentences[score]
     neg, pos = int((s <= -NEUTRAL_BAND).sum()), int((s >= NEUTRAL_BAND).sum())
-    items = [f"By the news-sense VADER ({score}), {neg} of {len(s)} sentences are negative, {pos} positive and "
+    items = [f"By {method} ({score}), {neg} of {len(s)} sentences are negative, {pos} positive and "
              f"{len(s) - neg - pos} neutral (VADER's ±{NEUTRAL_BAND} band); mean {s.mean():+.3f}."]
     lo, hi = sentences.loc[s.idxmin()], sentences.loc[s.idxmax()]
     items.append(f"Most negative: sentence {int(lo['sentence_id'])} ({lo[score]:+.4f}), {_quote(lo['text'])}")
@@ -115,7 +118,9 @@ def sentiment_findings(sentences, actors, score: str = "news_compound") -> list[
         items.append(f"Paragraph means run from {by_para.min():+.3f} (paragraph {int(by_para.idxmin())}) to "
                      f"{by_para.max():+.3f} (paragraph {int(by_para.idxmax())}); "
                      + (f"{_plural(len(below), 'paragraph')} of {len(by_para)} average negative."))
-    if len(actors):
+    if actors_unavailable:
+        items.append(actors_unavailable)
+    elif len(actors):
         for row in actors.head(4).itertuples():
             items.append(f"Near {row.actor}: mean {row.mean_compound:+.3f} over {_plural(int(row.sentences), 'sentence')}; "
                          f"most negative sentence {int(row.most_negative_sentence_id)} ({row.most_negative_compound:+.4f}), "
@@ -140,8 +145,12 @@ def near_and_toward_disagree(mentions, sentences, n: int = 2, score: str = "news
 
 
 # 02 · framing ----------------------------------------------------------------------------------------------
-def framing_findings(tables) -> list[str]:
-    """Naming choices, the most used labels, scare quotes, hedges against certainty markers, keyness, cues."""
+def framing_findings(tables, terms_unavailable: str | None = None) -> list[str]:
+    """Naming choices, the most used labels, scare quotes, hedges against certainty markers, keyness, cues.
+    ``terms_unavailable`` (from :func:`unavailable`): the article's language has no terms.csv, keyness or cues;
+    the findings then come from term_mentions.csv and quotes.csv, and that sentence says what is missing."""
+    if terms_unavailable:
+        return _framing_findings_from_mentions(tables, terms_unavailable)
     terms, quotes, cues = tables["terms.csv"], tables["quotes.csv"], tables["cues.csv"]
     counted = terms[terms["count"] > 0].sort_values(["count", "term"], ascending=[False, True], kind="stable")
     items = []
@@ -190,6 +199,36 @@ def framing_findings(tables) -> list[str]:
     silent = [c.removeprefix("frame_").replace("_", " ") for c, n in frames.items() if n == 0]
     if silent:
         items.append("No cue word of these news frames occurs: " + ", ".join(silent) + ".")
+    return items
+
+
+def _quote_findings(quotes) -> list[str]:
+    if not len(quotes):
+        return ["No quoted span in the article."]
+    kinds = quotes["kind"].value_counts()
+    return [f"{_plural(len(quotes), 'quoted span')}: "
+            + ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in kinds.items()) + "."]
+
+
+def _framing_findings_from_mentions(tables, terms_unavailable: str) -> list[str]:
+    """Framing findings of an article whose language has term_mentions.csv but no terms.csv (Russian,
+    Ukrainian): the counted lexicon hits by entry and category, the quoted spans, and what is not measured."""
+    mentions = tables["term_mentions.csv"]
+    counted = mentions[mentions["counted"].astype(bool)] if len(mentions) else mentions
+    items = []
+    if len(counted):
+        per_term = counted.groupby(["term", "category"], sort=False).size().reset_index(name="n")
+        per_term = per_term.sort_values(["n", "term"], ascending=[False, True], kind="stable")
+        items.append(f"{_plural(len(counted), 'counted hit')} of the framing lexicon (term_mentions.csv): "
+                     + _listing(((f"{r.term}, {r.category.replace('_', ' ')}", r.n) for r in per_term.itertuples()),
+                                limit=6) + ".")
+        naming = per_term[per_term["category"] == "naming_choice"]
+        if len(naming):
+            items.append("Contested names used: " + _listing(zip(naming["term"], naming["n"])) + ".")
+    else:
+        items.append("No entry of the framing lexicon is counted in this article (term_mentions.csv).")
+    items += _quote_findings(tables["quotes.csv"])
+    items.append(terms_unavailable)
     return items
 
 
@@ -300,3 +339,28 @@ def compare_findings(tables, by: str = "outlet", actors=("Ukraine", "Russia")) -
     else:
         items.append("No two articles share a passage of 20 words or more.")
     return items
+
+
+# Readings an article's language does not have --------------------------------------------------------------
+def unavailable(result, reading: str) -> str | None:
+    """One sentence saying that ``reading`` (a key of article.json's ``language.readings``: a table name such
+    as "actors.csv") is not measured in the article's language, taken from those readings; ``None`` when it is
+    available (always for an English article, whose article.json has no readings)."""
+    why = result.metadata.get("language", {}).get("readings", {}).get(reading, "available")
+    return None if why.startswith("available") else f"{reading}: {why}."
+
+
+def unavailable_note(result, reading: str):
+    """:func:`unavailable` as a note to display in place of a figure or table, or ``None``."""
+    why = unavailable(result, reading)
+    return None if why is None else show_note(why)
+
+
+def score_method(result, default: str = "the news-sense VADER") -> str:
+    """What scored the sentences, for a finding: ``default`` for English, else the method article.json's
+    readings name ("the Russian lexicon with VADER's rules")."""
+    why = result.metadata.get("language", {}).get("readings", {}).get(
+        "sentence sentiment (vader_compound, news_compound)")
+    if why is None or not why.startswith("available: "):
+        return default
+    return "the " + why.removeprefix("available: ").split(" (")[0]

@@ -49,6 +49,7 @@ def terms(sentence, lang):
     ("uk", "Бої на Донбасі тривають.", ("Донбас", "naming_choice", "Донбасі")),
     ("ru", "Он живет на Украине.", ("на Украине", "naming_choice", "на Украине")),
     ("ru", "Он живет в Украине.", ("в Украине", "naming_choice", "в Украине")),
+    ("ru", "Режим в Минске сохраняется.", ("режим", "legitimacy_label", "Режим")),   # the label itself still counts
 ])
 def test_matches(lang, sentence, expected):
     assert expected in terms(sentence, lang)
@@ -58,6 +59,11 @@ def test_matches(lang, sentence, expected):
     ("ru", "Так называют это место местные жители."),      # "so they call it": not "так называемый"
     ("ru", "Режим тишины соблюдается."),                   # a ceasefire, not the label "режим"
     ("uk", "Працюємо в режимі онлайн."),                   # a mode, not the label
+    ("ru", "В регионе введен режим ЧС."),                  # administrative "режим": an emergency regime
+    ("ru", "Власти продлили визовый режим."),              # a visa regime
+    ("ru", "Санкционный режим ужесточен."),                # a sanctions regime
+    ("uk", "Безвізовий режим із ЄС діє."),                 # visa-free travel
+    ("uk", "У регіоні запроваджено режим надзвичайної ситуації."),
     ("ru", "Конечный результат известен."),                # "конечный" (final) is not "конечно"
     ("ru", "Днр не пишут строчными."),                     # the acronym only in capitals
     ("ru", "Киевская Русь приняла христианство."),         # the adjective is not the city's name

@@ -20,13 +20,14 @@ Standard library only.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import re
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+import manifest_files   # beside this script: writes or checks the texts and the manifest
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "source_languages"
@@ -252,34 +253,10 @@ def main(argv=None) -> int:
 
     built = build(args.resistinua)
     if args.write:
-        for row, text in built:
-            p = OUT / row["path"]
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(text.encode("utf-8"))
-        with open(MANIFEST, "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-            w.writeheader()
-            for row, _ in built:
-                w.writerow(row)
+        manifest_files.write(built, OUT, MANIFEST, COLUMNS)
         print(f"wrote {len(built)} texts ({len(built) // 2} pairs) and {MANIFEST.relative_to(HERE.parent)}")
         return 0
-
-    with open(MANIFEST, newline="", encoding="utf-8") as f:
-        committed = {r["path"]: r for r in csv.DictReader(f)}
-    bad = 0
-    for row, text in built:
-        c = committed.pop(row["path"], None)
-        on_disk = OUT / row["path"]
-        disk_sha = hashlib.sha256(on_disk.read_bytes()).hexdigest() if on_disk.exists() else None
-        if c is None or c["sha256"] != row["sha256"] or disk_sha != row["sha256"]:
-            bad += 1
-            print(f"DIFFERS {row['path']}: rebuilt {row['sha256'][:12]}, manifest "
-                  f"{(c or {}).get('sha256', '-')[:12]}, file {(disk_sha or '-')[:12]}")
-    for p in committed:
-        bad += 1
-        print(f"NOT REBUILT {p}")
-    print(f"{max(0, len(built) - bad)}/{len(built)} texts rebuilt byte for byte")
-    return 1 if bad else 0
+    return 1 if manifest_files.check(built, OUT, MANIFEST, "texts") else 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -23,4 +24,20 @@ def corpus_with_an_undated_article(folder: Path, first: Path, first_name: str) -
     (folder / "articles.csv").write_text(f"path,outlet,date\n{first_name},whitehouse.gov,2022-02-24\n"
                                          "undated.txt,president.gov.ua,\nweather.txt,Local Gazette,2022-03-01\n",
                                          encoding="utf-8")
+    return folder
+
+
+
+def write_plain_corpus(folder: Path, articles) -> Path:
+    """``folder`` holding one plain-text file per article and an articles.csv manifest. ``articles``: (sub-folder,
+    outlet, date, title, body paragraphs) tuples."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as manifest:
+        rows = csv.writer(manifest)
+        rows.writerow(["path", "outlet", "date", "title"])
+        for n, (sub, outlet, date, title, paragraphs) in enumerate(articles):
+            path = folder / sub / f"{date}_{n}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{title}\n\n{date}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+            rows.writerow([f"{sub}/{path.name}", outlet, date, title])
     return folder

@@ -14,6 +14,8 @@ from newslens.compare.shared import find_shared_passages
 from newslens.stats import bootstrap_mean, bootstrap_ratio, g2, log_ratio
 from newslens.corpus import run_corpus
 
+from small_corpora import write_plain_corpus
+
 CROSS_POSTED = ("The ministers agreed that the grain corridor through the Black Sea must stay open for every ship "
                 "carrying food to the hungry nations of Africa and Asia, whatever the weather and whatever the "
                 "threats made against the ports in recent weeks.")
@@ -43,13 +45,7 @@ ARTICLES = [  # (folder, outlet, date, title, body paragraphs)
 def corpus_out(tmp_path_factory):
     root = tmp_path_factory.mktemp("compare_fixture")
     folder, out = root / "in", root / "out"
-    rows = []
-    for n, (sub, outlet, date, title, paragraphs) in enumerate(ARTICLES):
-        path = folder / sub / f"{date}_{n}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"{title}\n\n{date}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        rows.append({"path": f"{sub}/{path.name}", "outlet": outlet, "date": date, "title": title})
-    pd.DataFrame(rows).to_csv(folder / "articles.csv", index=False)
+    write_plain_corpus(folder, ARTICLES)
     run_corpus(folder, out, workers=1, quiet=True)
     return out
 

@@ -9,7 +9,6 @@ import matplotlib
 matplotlib.use("Agg")   # no display in the test run; must precede pyplot
 
 import matplotlib.pyplot as plt
-import pandas as pd
 import pytest
 
 import newslens
@@ -23,6 +22,8 @@ from newslens.report.findings import article_findings, commentary_for, compare_f
 from newslens.sentiment.agreement import contested_sentences
 from newslens.sentiment.tables import sentiment_tables
 from newslens.text.tables import paragraphs_frame, removed_lines_frame, sentences_frame
+
+from small_corpora import write_plain_corpus
 
 ARTICLES = [  # (folder, outlet, date, title, body paragraphs): two outlets that spell the same places apart
     ("alpha", "alpha.example", "2022-03-01", "Talks in Kiev",
@@ -149,13 +150,7 @@ def test_variants_version_is_the_one_recorded_beside_the_table():
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("two_outlets")
     folder, out = root / "in", root / "out"
-    rows = []
-    for n, (sub, outlet, date, title, paragraphs) in enumerate(ARTICLES):
-        path = folder / sub / f"{date}_{n}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"{title}\n\n{date}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        rows.append({"path": f"{sub}/{path.name}", "outlet": outlet, "date": date, "title": title})
-    pd.DataFrame(rows).to_csv(folder / "articles.csv", index=False)
+    write_plain_corpus(folder, ARTICLES)
     tables_dir = corpus_for_notebooks(folder, out, workers=1)
     corpus = read_corpus(tables_dir)
     return tables_dir, out, corpus, compare_tables(tables_dir, corpus=corpus)

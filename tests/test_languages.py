@@ -234,11 +234,22 @@ def test_unknown_lang_is_refused():
     ("Привет, мир.\n\nКак дела?", "too short to tell Russian from Ukrainian"),
     ("Ў нашай краіне ўсё добра, і ўсе ведаюць пра гэта. Ён сказаў, што ўсё будзе добра ў хуткім часе.",
      "neither Russian nor Ukrainian"),
+    # Bulgarian: no letter of its own, but ъ as a vowel and its own function words
+    ("България и Турция подписаха споразумение за доставка на безпилотни апарати, съобщи министърът на "
+     "отбраната. Той каза, че това е важна стъпка във военното сътрудничество между двете страни.",
+     "neither Russian nor Ukrainian"),
 ])
 def test_cyrillic_text_that_cannot_be_read_is_refused(text, message):
     article = load_text(text, "odd.txt", "body")
     with pytest.raises(newslens.ArticleInputError, match=f"odd.txt: is Cyrillic text, but {message}"):
         newslens.analyze(article)
+
+
+def test_russian_hard_sign_is_russian_evidence_not_bulgarian():
+    from newslens.text.language import cyrillic_evidence, cyrillic_language
+    evidence = cyrillic_evidence("Песков объявил, что съезд партии отложен, и заявил, что это решение Кремля.")
+    assert evidence["ru_letters"] == 3 and evidence["bg_letters"] == 0   # объявил, съезд, это
+    assert cyrillic_language(evidence) == "ru"
 
 
 def test_corpus_groups_by_language(tmp_path):

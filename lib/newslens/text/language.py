@@ -44,14 +44,19 @@ def judge_language(words: list[str]) -> tuple[str, float]:
 # evidence only one of them gives: letters the other alphabet lacks (Ukrainian і ї є ґ; Russian ы э ъ ё) and
 # common function words the other language does not use ("что", "это", "был" against "що", "це", "був").
 # Letters peculiar to other Cyrillic alphabets (Belarusian ў, Serbian and Macedonian ђ ћ џ ј љ њ ѓ ќ, Kazakh
-# and others ә ө ү ұ қ ғ ң һ) make it "other". A Latin-script text is English by the function-word check above.
+# and others ә ө ү ұ қ ғ ң һ) make it "other". Bulgarian has no letter of its own, so it is told by use: its
+# ъ is a vowel ("България", "път", "във"), while Russian writes ъ only as a separator before е ё ю я
+# ("объявил"); and by its own function words ("че", "това", "са"). A Latin-script text is English by the
+# function-word check above.
 
 LANGUAGES = ("en", "ru", "uk")          # the languages newslens has a pipeline for (--lang)
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian"}
 CYRILLIC_LANGUAGES = ("ru", "uk")
 
 UKRAINIAN_LETTERS = frozenset("іїєґ")
-RUSSIAN_LETTERS = frozenset("ыэъё")
+RUSSIAN_LETTERS = frozenset("ыэё")                     # and ъ as a separator: RUSSIAN_HARD_SIGN
+RUSSIAN_HARD_SIGN = re.compile(r"ъ(?=[еёюя])")
+BULGARIAN_VOWEL_HARD_SIGN = re.compile(r"ъ(?![еёюя])")
 OTHER_CYRILLIC_LETTERS = frozenset("ўђћџјљњѓќѕәөүұқғңһ")
 # Frequent words of one language that the other does not use (project lists; "не", "на", "в", "до", "для"
 # and the like are shared and left out).
@@ -62,6 +67,10 @@ RUSSIAN_WORDS = frozenset("""
 UKRAINIAN_WORDS = frozenset("""
 і й та що це як він вона вони його її був була було були також з із від або після року який яка які щоб вже
 лише тільки якщо між більш може буде сказав заявив є цього цієї всіх час де коли
+""".split())
+# Frequent Bulgarian words that neither Russian nor Ukrainian uses ("ще" is left out: Ukrainian has it).
+BULGARIAN_WORDS = frozenset("""
+че това са като беше също които която който тази този във със днес бъде няма трябва според
 """.split())
 
 # A paragraph belongs to the script most of its letters are in; an article mixes languages when paragraphs of
@@ -95,11 +104,13 @@ def cyrillic_evidence(text: str) -> dict:
     lower = text.lower()
     words = re.findall(r"[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*", lower)
     return {
-        "ru_letters": sum(lower.count(ch) for ch in RUSSIAN_LETTERS),
+        "ru_letters": sum(lower.count(ch) for ch in RUSSIAN_LETTERS) + len(RUSSIAN_HARD_SIGN.findall(lower)),
         "uk_letters": sum(lower.count(ch) for ch in UKRAINIAN_LETTERS),
         "other_letters": sum(lower.count(ch) for ch in OTHER_CYRILLIC_LETTERS),
         "ru_words": sum(w in RUSSIAN_WORDS for w in words),
         "uk_words": sum(w in UKRAINIAN_WORDS for w in words),
+        "bg_letters": len(BULGARIAN_VOWEL_HARD_SIGN.findall(lower)),
+        "bg_words": sum(w in BULGARIAN_WORDS for w in words),
     }
 
 
@@ -108,6 +119,9 @@ def cyrillic_language(evidence: dict) -> str:
     ru = evidence["ru_letters"] + evidence["ru_words"]
     uk = evidence["uk_letters"] + evidence["uk_words"]
     if evidence["other_letters"] > max(evidence["ru_letters"], evidence["uk_letters"]):
+        return "other"
+    bulgarian = evidence.get("bg_letters", 0) + evidence.get("bg_words", 0)
+    if bulgarian >= MIN_CYRILLIC_EVIDENCE and bulgarian > max(ru, uk):
         return "other"
     if max(ru, uk) < MIN_CYRILLIC_EVIDENCE or ru == uk:
         return "too short to judge"

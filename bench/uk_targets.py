@@ -4,9 +4,9 @@ Run from the repository root:
 
     .venv/bin/python bench/uk_targets.py --data PATH/messages.js
 
-Text: ten addresses to Ukrainians and five speeches to foreign audiences of the President of Ukraine (17 April to
-17 May 2022), published on president.gov.ua (CC BY 4.0, as recorded for the demo corpus in corpus/README.md),
-read from the copy in the public repository Amice13/resistinua, file docs/content/messages.js (repository
+Text: ten addresses (two of them to foreign audiences) and five speeches to foreign parliaments and forums of the
+President of Ukraine (17 April to 17 May 2022), published on president.gov.ua (CC BY 4.0, as recorded for the
+demo corpus in corpus/README.md), read from the copy in the public repository Amice13/resistinua, file docs/content/messages.js (repository
 licence CC0; the file's sha256 is checked below). ``bench/data/uk_targets_gold.csv`` holds, per mention, the
 text id, the sentence's offsets in the text and its sha256, the entity's offsets in the sentence and the label;
 the error table quotes the sentences it lists (CC BY 4.0 allows it, with the attribution given there).

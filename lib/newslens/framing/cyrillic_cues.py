@@ -89,6 +89,15 @@ class CyrillicVoices:
             i += 1
         return clauses + ([current] if current else [])
 
+    def _speaker_phrase(self, words: list, k: int) -> list:
+        """The speaker of the reporting verb at ``words[k]``: written after it, else everything from the first
+        capitalised word or pronoun before it up to it ("Украинская сторона говорит")."""
+        after = self.A.speaker_after(words, k)
+        if after:
+            return after
+        before = self.A.speaker_before(words, k)
+        return words[words.index(before[0]):k] if before else []
+
     def _reported_sentences(self) -> dict[int, str]:
         """{sentence id: speaker} of every sentence of indirect speech (outside its quotations)."""
         A, out = self.A, {}
@@ -112,7 +121,7 @@ class CyrillicVoices:
                     speaker = last_named(words[0].start)
                 for k, w in enumerate(words):
                     if not speaker and A.is_verb(w):
-                        speaker = self._speaker_name(A.speaker(words, k), w.start, last_named)
+                        speaker = self._speaker_name(self._speaker_phrase(words, k), w.start, last_named)
                 if speaker:
                     break
             if speaker:

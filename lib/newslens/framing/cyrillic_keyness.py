@@ -45,6 +45,13 @@ STOP_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 STOP_GRAMMEMES = frozenset({"Apro"})          # этот, который, свой: pronouns in the form of adjectives
 STOP_LEMMAS = frozenset({"быть", "бути"})
 MIN_COUNT = 2
+STOPWORD_POLICY = (
+    "Stop words of a Russian or Ukrainian article are its function words by pymorphy3's part of speech "
+    "(prepositions, conjunctions, particles, interjections, pronouns and pronominal adjectives) and the verb "
+    "'to be' (быть, бути); no list file. They are dropped from keyness and collocations only, which read "
+    "lemmas. They are kept for lexicon matching, quotations and repetition, and they count in the word total "
+    "behind every rate per 1,000 words."
+)
 _APOSTROPHE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
 
 

@@ -2,9 +2,11 @@
 Ukrainian (wordfreq's "large" lists for ``ru`` and ``uk``).
 
 Why lemmas: a Russian or Ukrainian noun has a dozen case forms and a verb several dozen, so word forms split
-one word's count into many small ones. Each word is counted under its pymorphy3 lemma (``text.cyrillic``: the
-likeliest parse, a proper-name parse for a capitalised word; where one of the word's readings is a naming
-choice of the framing lexicon, that name: "Києві" is Київ, not the given name Кий).
+one word's count into many small ones. Each word is counted under one pymorphy3 lemma: where one of its
+readings is a naming choice of the framing lexicon, that name ("Києві" is Київ, not the given name Кий); a
+capitalised word with a proper-name reading, that name ("Песков", not "песок"); a word the dictionary does not
+know, the word as written (no guessed lemma); else the normal form of its readings that is commonest in
+wordfreq's list ("війни" is війна, not the verb війнути).
 
 Reference: wordfreq gives frequencies of word forms, not of lemmas. A lemma's reference frequency is the sum
 of wordfreq's frequencies of every form in its pymorphy3 paradigm (``lexeme``), each under both spellings
@@ -35,7 +37,7 @@ from wordfreq import get_frequency_dict, top_n_list
 
 from ..schema import COLLOCATIONS, KEYNESS, conform
 from ..stats import g2, log_ratio, p_band
-from ..text.cyrillic import morph_analyzer
+from ..text.cyrillic import PROPER_NAME_TAGS, morph_analyzer
 from ..text.cyrillic_forms import fold, normal_forms
 from ..text.segment_cyrillic import sentence_tokens
 from .cyrillic import load_lexicon
@@ -73,12 +75,28 @@ def _naming_names(lang: str) -> frozenset[str]:
                      and " " not in e.term)
 
 
+@lru_cache(maxsize=200_000)
+def _common_lemma(word: str, lang: str) -> str:
+    """A lower-case word's lemma for keyness: the word as written when the dictionary does not know it (a
+    guessed lemma is often no word: "понимаете" read as Ukrainian gives "понимаути"), else the normal form
+    of its parses that is commonest in wordfreq's list ("війни" is війна, not the verb війнути)."""
+    analyser = morph_analyzer(lang)
+    if not analyser.word_is_known(word):
+        return _key(word)
+    freq = _frequencies(lang)
+    lemmas = {_key(p.normal_form) for p in analyser.parse(word)}
+    return max(sorted(lemmas), key=lambda lemma: freq.get(lemma, freq.get(lemma.replace("ё", "е"), 0.0)))
+
+
 def lemma_of(token, lang: str) -> str:
     """The lemma keyness counts a token under (see the module docstring)."""
     named = normal_forms(token.text, lang) & _naming_names(lang)
     if named and fold(token.lemma) not in named:
         return min(named)
-    return _key(token.lemma)
+    grammemes = set(token.tag.replace(" ", ",").split(","))
+    if token.text[:1].isupper() and grammemes & PROPER_NAME_TAGS:
+        return _key(token.lemma)            # a name keeps its name reading ("Песков", not "песок")
+    return _common_lemma(_key(token.text), lang)
 
 
 @lru_cache(maxsize=2)

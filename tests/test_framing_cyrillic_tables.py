@@ -153,3 +153,26 @@ def test_article_json_says_the_framing_tables_are_available(ru):
                  "cue_rates.csv", "collocations.csv", "term_mentions.csv"):
         assert readings[name].startswith("available"), name
     assert "general Russian" in readings["keyness.csv"]
+
+
+def test_hand_checked_ukrainian_address():
+    """The counts checked by hand in docs/framing-ru-uk.md: a Ukrainian address of 1 March 2022."""
+    from newslens.paths import REPO_ROOT
+
+    result = newslens.analyze(REPO_ROOT / "corpus" / "source_languages" / "uk" /
+                              "2022-03-01_the-missile-at-the-central-square-of-kharkiv-is-terrorism.txt")
+    counts = {(r.term, r.category): r.count for r in result["terms"].itertuples() if r.count}
+    assert counts == {("Харків", "naming_choice"): 9, ("Київ", "naming_choice"): 5, ("терорист", "conflict_label"): 3,
+                      ("агресія", "conflict_label"): 2, ("окупація", "conflict_label"): 1,
+                      ("війна", "frame_conflict"): 3, ("очевидно", "certainty_marker"): 1}
+    assert result["cue_rates"][["voice", "words", "name_calling", "loaded_language"]].values.tolist() == [
+        ["outlet", len(result.article.words), 3, 2]]
+
+
+def test_hand_checked_russian_agency_report_voices():
+    from newslens.paths import REPO_ROOT
+
+    result = newslens.analyze(REPO_ROOT / "tests" / "fixtures" / "notebooks" / "ru_tass_drones.txt")
+    rates = result["cue_rates"][["voice", "speaker", "words", "name_calling"]].values.tolist()
+    assert rates == [["outlet", "", 0, 0], ["quoted", "Дмитрий Песков", 9, 0], ["reported", "Дмитрий Песков", 32, 0],
+                     ["reported", "Сергей Лавров", 30, 1]]

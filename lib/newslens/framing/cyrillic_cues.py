@@ -70,7 +70,8 @@ class CyrillicVoices:
         if name:
             return name
         text = A.text(phrase)
-        return last_named(offset) if text.lower() in PRONOUNS[A.lang] else text
+        # a pronoun, or a role without a name ("представитель Кремля"), is the last named speaker, as for quotations
+        return last_named(offset) if text.lower() in PRONOUNS[A.lang] or phrase[0].lemma in ROLE_WORDS else text
 
     def _clauses(self, sentence) -> list[list]:
         """The word tokens of each clause of a sentence (cut at , : ; dashes, brackets and quote marks),
@@ -96,7 +97,9 @@ class CyrillicVoices:
         if after:
             return after
         before = self.A.speaker_before(words, k)
-        return words[words.index(before[0]):k] if before else []
+        if not before or before[0].text.lower() in PRONOUNS[self.A.lang]:
+            return before[:1]              # "Он также заявил": the pronoun, resolved by the caller
+        return words[words.index(before[0]):k]
 
     def _reported_sentences(self) -> dict[int, str]:
         """{sentence id: speaker} of every sentence of indirect speech (outside its quotations)."""
@@ -104,11 +107,12 @@ class CyrillicVoices:
         according = ACCORDING_TO[A.lang]
         # (offset, speaker) of every named speaker so far: a pronoun ("по его словам", "он заявил") is the last
         # of them, as for quotations; the last person the text names only when there is none
-        named = sorted((q.start, q.speaker_resolved) for _, _, q in self.quoted if q.speaker_resolved)
+        quoted = sorted((q.start, q.speaker_resolved) for _, _, q in self.quoted if q.speaker_resolved)
+        reported: list[tuple[int, str]] = []         # appended in reading order, so sorted too
 
         def last_named(offset: int) -> str:
-            k = bisect_right(named, (offset, "")) - 1
-            return named[k][1] if k >= 0 else A.last_person_before(offset)
+            found = [names[k] for names in (quoted, reported) if (k := bisect_right(names, (offset, "")) - 1) >= 0]
+            return max(found)[1] if found else A.last_person_before(offset)
 
         for sentence in self.article.sentences:
             speaker = ""
@@ -126,8 +130,7 @@ class CyrillicVoices:
                     break
             if speaker:
                 out[sentence.id] = speaker
-                named.append((sentence.start, speaker))
-                named.sort()
+                reported.append((sentence.start, speaker))
         return out
 
     def canonical(self, speaker: str) -> str:
@@ -158,9 +161,9 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _row(article, cue, evidence_type, evidence, spans, detail, voice) -> dict:
+def _row(article, by_id, cue, evidence_type, evidence, spans, detail, voice) -> dict:
+    """One cue's fields (all but its id); ``by_id``: the article's sentences by id, built once."""
     spans = tuple(sorted(spans))
-    by_id = {s.id: s for s in article.sentences}
     sentences = sorted({article.sentence_at(s).id for s, _ in spans})
     return {"cue": cue, "evidence_type": evidence_type, "evidence": evidence, "occurrences": len(spans),
             "paragraph_ids": tuple(sorted({by_id[s].paragraph_id for s in sentences})),
@@ -171,6 +174,7 @@ def _row(article, cue, evidence_type, evidence, spans, detail, voice) -> dict:
 def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -> list[Cue]:
     """Every piece of evidence (module docstring), as ``framing.cues.Cue`` records."""
     rows = []
+    by_id = {s.id: s for s in article.sentences}
     reported_spans: list[tuple[int, int]] = []
     for units, what in ((article.paragraphs, "paragraph"), (article.sentences, "sentence")):
         groups = defaultdict(list)
@@ -181,7 +185,7 @@ def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -
             if all(any(s <= a and b <= e for s, e in reported_spans) for a, b in spans):
                 continue                    # the sentences of a duplicated paragraph are not listed again
             reported_spans.extend(spans)
-            rows.append(_row(article, "repetition", f"duplicated {what}", group[0].text, spans,
+            rows.append(_row(article, by_id, "repetition", f"duplicated {what}", group[0].text, spans,
                              f"{what}s {', '.join(str(u.id) for u in group)}", voices.voice(spans[0][0], spans[0][0] + 1)))
     scare = defaultdict(list)
     for q in quotes:
@@ -189,7 +193,7 @@ def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -
             scare[(_squash(q.text), voices.voice(q.start, q.end))].append(q)
     for (text, voice), group in sorted(scare.items(), key=lambda kv: kv[1][0].start):
         if len(group) > 1:
-            rows.append(_row(article, "repetition", "repeated scare quote", text, [(q.start, q.end) for q in group],
+            rows.append(_row(article, by_id, "repetition", "repeated scare quote", text, [(q.start, q.end) for q in group],
                              f"quote ids {', '.join(str(q.quote_id) for q in group)}", voice))
     if len(mentions):
         for cue_kind, label in (("loaded", "loaded language"), ("name_calling", "name calling")):
@@ -199,7 +203,7 @@ def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -
                     grouped[(m.category, m.term, voices.voice(int(m.start), int(m.end)))].append(m)
             for (category, term, voice), group in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
                 n_scare = sum(m.quote_kind == "scare quote" for m in group)
-                rows.append(_row(article, label, f"lexicon term ({category})", term,
+                rows.append(_row(article, by_id, label, f"lexicon term ({category})", term,
                                  [(int(m.start), int(m.end)) for m in group],
                                  f"{n_scare} of {len(group)} in scare quotes", voice))
     return [Cue(cue_id=i, **row) for i, row in enumerate(rows, start=1)]

@@ -176,3 +176,16 @@ def test_hand_checked_russian_agency_report_voices():
     rates = result["cue_rates"][["voice", "speaker", "words", "name_calling"]].values.tolist()
     assert rates == [["outlet", "", 0, 0], ["quoted", "Дмитрий Песков", 9, 0], ["reported", "Дмитрий Песков", 32, 0],
                      ["reported", "Сергей Лавров", 30, 1]]
+
+
+def test_framing_language_and_stopword_lines_follow_the_article(ru):
+    from newslens.report.framing_language import framing_language, stopword_lines
+
+    russian = framing_language(ru.article)
+    assert (russian.name, russian.counts, russian.lexicon.version) == ("Russian", "lemma", load_lexicon().version)
+    assert {e.lang for e in russian.lexicon.entries} == {"ru"}
+    assert {e.lang for e in russian.naming_lexicon.entries} == {"ru", "uk"}     # Київ's origin is read too
+    assert "pymorphy3's part of speech" in stopword_lines(russian)
+    english = framing_language(newslens.load_article(newslens.seed_path()))
+    assert (english.name, english.counts) == ("English", "word")
+    assert "182 stop words, e.g. a, about" in stopword_lines(english)

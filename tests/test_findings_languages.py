@@ -16,7 +16,8 @@ def test_unavailable_and_score_method_on_a_russian_and_an_english_article():
     assert unavailable(russian, "term_mentions.csv") is None          # filled for Russian
     assert unavailable(russian, "places.csv") is None
     assert unavailable(english, "actors.csv") is None
-    assert "keyness.csv: not available in Russian yet" in str(unavailable_note(russian, "keyness.csv"))
+    assert "actors.csv: not available in Russian yet" in str(unavailable_note(russian, "actors.csv"))
+    assert unavailable_note(russian, "keyness.csv") is None           # filled for Russian (lemmas)
     assert unavailable_note(english, "keyness.csv") is None
     assert score_method(russian) == "the Russian lexicon with VADER's rules"
     assert score_method(english) == "the news-sense VADER"

@@ -160,10 +160,10 @@ def test_article_json_says_which_readings_are_missing(tmp_path, ru_result):
     assert readings["quotes.csv"] == "available"
     assert readings["sentences.csv, paragraphs.csv"] == "available"
     assert readings["place_mentions.csv"] == "available" and readings["term_mentions.csv"].startswith("available")
-    assert readings["keyness.csv"].startswith("not available in Russian yet")
+    assert readings["keyness.csv"].startswith("available: lemmas against general Russian")
     # a reading that is not available leaves its table with every column and no rows
-    assert ru_result["keyness"].empty and list(ru_result["keyness"].columns)
-    assert ru_result["actors"].empty and ru_result["cues"].empty
+    assert ru_result["actors"].empty and list(ru_result["actors"].columns)
+    assert not ru_result["keyness"].empty
 
 
 def test_places_terms_and_sentiment_are_wired(ru_result, uk_result):
@@ -190,11 +190,13 @@ def test_missing_language_modules_leave_tables_empty(monkeypatch):
         monkeypatch.setattr(module, name, lambda: None)
     result = newslens.analyze(UK)
     assert result["place_mentions"].empty and result["places"].empty and result["term_mentions"].empty
+    assert result["terms"].empty and result["keyness"].empty and result["cue_rates"].empty
     assert result["article_tone"].empty and result["sentences"]["vader_compound"].isna().all()
     assert len(result["quotes"]) == 5
     readings = result.metadata["language"]["readings"]
     assert readings["places.csv"].startswith("not available in Ukrainian yet")
     assert readings["article_tone.csv"].startswith("not available in Ukrainian yet")
+    assert readings["keyness.csv"].startswith("not available in Ukrainian yet")
 
 
 def test_english_article_json_has_no_language_block(seed_article):

@@ -334,12 +334,14 @@ TERM_MENTIONS = Table("term_mentions.csv", "framing lexicon hit (the KWIC lines)
     C("right", STRING, "words after it"),
 ), keys=("mention_id",))
 
-KEYNESS = Table("keyness.csv", "word the article over- or underuses against general English", (
-    C("word", STRING, "the word (lower case)"),
+KEYNESS = Table("keyness.csv", "word the article over- or underuses against general usage of its language "
+                                "(English, Russian or Ukrainian)", (
+    C("word", STRING, "the word (lower case; its lemma in a Russian or Ukrainian article)"),
     C("direction", STRING, "over or under"),
     C("article_count", INT, "times in the article"),
     C("article_per_million", FLOAT, "per million words of the article"),
-    C("reference_per_million", FLOAT, "per million words of English (wordfreq)"),
+    C("reference_per_million", FLOAT, "per million words of the article's language (wordfreq; for a lemma, "
+                                      "its forms summed)"),
     C("reference_floor", BOOL, "the reference frequency is the floor given to rare words"),
     C("expected_count", FLOAT, "times expected at the reference frequency"),
     C("g2", FLOAT, "log-likelihood G2"),

@@ -163,8 +163,14 @@ class _Article:
 
     def speaker_after(self, words: list, i: int) -> list:
         """The speaker written after the verb at ``words[i]`` (its tokens): up to the last capitalised word or
-        pronoun."""
+        pronoun, and not past a preposition that follows a person's name."""
         phrase = words[i + 1:i + 1 + MAX_SPEAKER_WORDS]
+        # "сказав Кулеба журналістам у Києві": a preposition after a person's name opens an adverbial, not
+        # the speaker ("Києві" would read as the given name Кий)
+        named = next((k for k, t in enumerate(phrase) if PERSON_TAGS & set(t.tag.replace(" ", ",").split(","))), None)
+        if named is not None:
+            phrase = phrase[:next((k for k in range(named + 1, len(phrase)) if phrase[k].tag.startswith("PREP")),
+                                  len(phrase))]
         last = max((k for k, t in enumerate(phrase) if self.ends_phrase(t)), default=-1)
         return phrase[:last + 1]
 

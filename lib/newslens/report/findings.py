@@ -145,10 +145,11 @@ def near_and_toward_disagree(mentions, sentences, n: int = 2, score: str = "news
 
 
 # 02 · framing ----------------------------------------------------------------------------------------------
-def framing_findings(tables, terms_unavailable: str | None = None) -> list[str]:
+def framing_findings(tables, terms_unavailable: str | None = None, language: str = "English") -> list[str]:
     """Naming choices, the most used labels, scare quotes, hedges against certainty markers, keyness, cues.
     ``terms_unavailable`` (from :func:`unavailable`): the article's language has no terms.csv, keyness or cues;
-    the findings then come from term_mentions.csv and quotes.csv, and that sentence says what is missing."""
+    the findings then come from term_mentions.csv and quotes.csv, and that sentence says what is missing.
+    ``language``: the language keyness compared the article with."""
     if terms_unavailable:
         return _framing_findings_from_mentions(tables, terms_unavailable)
     terms, quotes, cues = tables["terms.csv"], tables["quotes.csv"], tables["cues.csv"]
@@ -188,7 +189,7 @@ def framing_findings(tables, terms_unavailable: str | None = None) -> list[str]:
     keyness = tables["keyness.csv"]
     over = keyness[(keyness["direction"] == "over") & (keyness["article_count"] >= 2)].sort_values("g2", ascending=False)
     if len(over):
-        items.append("Most over-used against general English (seen twice or more, by G2): "
+        items.append(f"Most over-used against general {language} (seen twice or more, by G2): "
                      + ", ".join(f"“{w}”" for w in over["word"].head(6)) + ".")
     if len(cues):
         items.append("Propaganda cues to read: " + ", ".join(f"{cue} {n}" for cue, n in cues["cue"].value_counts().items())

@@ -68,9 +68,10 @@ def barcode_figure(article, mention_table, min_count: int = 2):
     return fig, data
 
 
-def keyness_figure(over, under):
+def keyness_figure(over, under, language: str = "English"):
     """Log-ratio of the top words each way; the bar label is G2. Words not significant at p < 0.05 are grey
-    bars marked "n.s." (an 800-word text has little power to show under-use)."""
+    bars marked "n.s." (an 800-word text has little power to show under-use). ``language``: the reference's
+    language, named in the panel titles."""
     import matplotlib.pyplot as plt
     import pandas as pd
     from matplotlib.patches import Patch
@@ -78,8 +79,8 @@ def keyness_figure(over, under):
     columns = ["word", "direction", "article_count", "g2", "log_ratio", "p_band"]
     data = pd.concat([over, under], ignore_index=True)[columns]
     fig, axes = plt.subplots(1, 2, figsize=(11, 0.3 * max(len(over), len(under), 1) + 1.9))
-    for ax, part, colour, title in ((axes[0], over, "tab:red", "Over-used against general English"),
-                                    (axes[1], under, "tab:blue", "Under-used against general English")):
+    for ax, part, colour, title in ((axes[0], over, "tab:red", f"Over-used against general {language}"),
+                                    (axes[1], under, "tab:blue", f"Under-used against general {language}")):
         part = part.iloc[::-1]
         significant = (part["p_band"] != "n.s.").tolist()
         labels = [f"{w} (n={n}, G2 {g:.1f}{'' if s else ', n.s.'})"

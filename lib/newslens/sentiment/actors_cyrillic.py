@@ -151,21 +151,10 @@ def _matches(words: list[Token], lang: str):
         k += 1
 
 
-def find_mentions(sentence_tokens: dict[int, list[Token]], lang: str) -> list[dict]:
-    """Every actor alias in the sentences (``text.segment_cyrillic.sentence_tokens``: body offsets), as
-    ``actors.find_mentions`` gives them: actor, alias, kind, start, end, form; in text order."""
-    found, blocked = [], []
-    for sentence_id, toks in sentence_tokens.items():
-        words = [t for t in toks if t.is_word]
-        for alias, start, end, compound in _matches(words, lang):
-            if alias.kind == "exclude":
-                blocked.append((start, end))
-                continue
-            found.append({"actor": alias.actor, "alias": alias.alias, "kind": alias.kind, "start": start,
-                          "end": end, "form": "compound" if compound else "plain"})
-    # An exclusion begins where its first word does, so an alias inside it starts at or after that word: the
-    # alias is found at the same word (the exclusion, longer, wins there) or at a later word of the exclusion.
-    blocked.sort()
+def _outside(found: list[dict], blocked: list[tuple[int, int]]) -> list[dict]:
+    """The mentions that start outside every excluded span, in text order. An exclusion begins where its first
+    word does, so an alias inside it starts at or after that word; one pass over both, sorted."""
+    blocked = sorted(blocked)
     out, b = [], 0
     for f in sorted(found, key=lambda f: (f["start"], f["end"], f["actor"])):
         while b < len(blocked) and blocked[b][1] <= f["start"]:
@@ -174,6 +163,26 @@ def find_mentions(sentence_tokens: dict[int, list[Token]], lang: str) -> list[di
             continue
         out.append(f)
     return out
+
+
+def _scan(sentence_tokens: dict[int, list[Token]], lang: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """(the alias mentions, the spans of the exclusions)."""
+    found, blocked = [], []
+    for toks in sentence_tokens.values():
+        for alias, start, end, compound in _matches([t for t in toks if t.is_word], lang):
+            if alias.kind == "exclude":
+                blocked.append((start, end))
+            else:
+                found.append({"actor": alias.actor, "alias": alias.alias, "kind": alias.kind, "start": start,
+                              "end": end, "form": "compound" if compound else "plain"})
+    return found, blocked
+
+
+def find_mentions(sentence_tokens: dict[int, list[Token]], lang: str) -> list[dict]:
+    """Every actor alias in the sentences (``text.segment_cyrillic.sentence_tokens``: body offsets), as
+    ``actors.find_mentions`` gives them: actor, alias, kind, start, end, form; in text order."""
+    found, blocked = _scan(sentence_tokens, lang)
+    return _outside(found, blocked)
 
 
 def bloc_setting(lang: str):
@@ -203,9 +212,12 @@ def find_actor_mentions(article, sentence_tokens: dict[int, list[Token]], target
     records; with ``target``, the sentiment toward each mention by ``sentiment.cyrillic.target_scores``
     (label by its sign, score its compound)."""
     lang = article.language
+    found, blocked = _scan(sentence_tokens, lang)
+    # The exclusions also hold back a country the places stage would add ("Америке" of "Латинской Америке").
+    mentions = _outside(with_roles(_outside(found, blocked), place_mentions, article.body,
+                                   bloc_setting=bloc_setting(lang)), blocked)
     out = []
-    for m in with_roles(find_mentions(sentence_tokens, lang), place_mentions, article.body,
-                        bloc_setting=bloc_setting(lang)):
+    for m in mentions:
         sentence = article.sentence_at(m["start"])
         start, end = m["start"], m["end"]
         written_start, written_end = _whole_word(article.body, start, end)

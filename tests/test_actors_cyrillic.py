@@ -130,3 +130,16 @@ def test_a_malformed_alias_row_names_the_file_and_the_row(tmp_path, monkeypatch)
             load_aliases("ru")
     finally:
         load_aliases.cache_clear()
+
+
+def test_notebook_notes_name_the_method_for_russian_and_say_nothing_for_english():
+    from newslens.report.findings import actor_score_words, english_method_note, target_method_note
+
+    russian = _analyse("Россия атаковала Украину.", "ru")
+    english = newslens.analyze(newslens.seed_path())
+    assert actor_score_words(russian) == ("mean_compound: the Russian lexicon with VADER's rules, the one sentence "
+                                          "score of a Russian article (vader_mean_compound repeats it).")
+    assert actor_score_words(english).startswith("mean_compound: news-sense VADER (primary)")
+    assert english_method_note(english, "The figures below") is None and target_method_note(english) is None
+    assert "concern the English method" in english_method_note(russian, "The figures below").text
+    assert "RuSentNE-2023 validation F1_PN" in target_method_note(russian).text

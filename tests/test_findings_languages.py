@@ -11,12 +11,15 @@ ENGLISH = REPO_ROOT / "tests" / "fixtures" / "notebooks" / "wire_dateline_dollar
 
 def test_unavailable_and_score_method_on_a_russian_and_an_english_article():
     russian, english = newslens.analyze(RUSSIAN), newslens.analyze(ENGLISH)
-    assert unavailable(russian, "actors.csv") == ("actors.csv: not available in Russian yet: sentiment has no "
-                                                  "Russian lexicon or rules in this version.")
+    assert unavailable(russian, "sentiment_agreement.csv") == (
+        "sentiment_agreement.csv: not applicable in Russian: it compares English scorers (NLTK's port, TextBlob, "
+        "NRC, the tone, the op-ed variant), and a Russian sentence has one score.")
+    assert unavailable(russian, "actors.csv") is None                 # filled for Russian
     assert unavailable(russian, "term_mentions.csv") is None          # filled for Russian
     assert unavailable(russian, "places.csv") is None
     assert unavailable(english, "actors.csv") is None
-    assert "actors.csv: not available in Russian yet" in str(unavailable_note(russian, "actors.csv"))
+    assert unavailable_note(russian, "actors.csv") is None
+    assert "not applicable in Russian" in str(unavailable_note(russian, "sentiment_agreement.csv"))
     assert unavailable_note(russian, "keyness.csv") is None           # filled for Russian (lemmas)
     assert unavailable_note(english, "keyness.csv") is None
     assert score_method(russian) == "the Russian lexicon with VADER's rules"

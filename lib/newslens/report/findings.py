@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newslens.paths import DATA_DIR
 from newslens.report.display import show_findings, show_note
+from newslens.text.language import LANGUAGE_NAMES
 from newslens.text.seeds import seed_path
 
 NEUTRAL_BAND = 0.05           # VADER's convention: >= 0.05 positive, <= -0.05 negative
@@ -142,6 +143,47 @@ def near_and_toward_disagree(mentions, sentences, n: int = 2, score: str = "news
     joined = joined.assign(gap=(joined[score] - joined["target_score"]).abs()).dropna(subset=["gap"])
     joined = joined.sort_values(["gap", "sentence_id"], ascending=[False, True], kind="stable")
     return joined.drop_duplicates("sentence_id").head(n)
+
+
+def _language_name(result) -> str | None:
+    """"Russian" or "Ukrainian" for an article analysed in that language; None for English (its article.json
+    has no language block)."""
+    lang = result.metadata.get("language", {}).get("analysed_as")
+    return None if lang in (None, "en") else LANGUAGE_NAMES[lang]
+
+
+def actor_score_words(result) -> str:
+    """What mean_compound and vader_mean_compound of actors.csv are, for the note under the actors table."""
+    name = _language_name(result)
+    if name is None:
+        return "mean_compound: news-sense VADER (primary); vader_mean_compound: the reference VADER, for comparability."
+    return (f"mean_compound: {score_method(result)}, the one sentence score of a {name} article "
+            "(vader_mean_compound repeats it).")
+
+
+def english_method_note(result, what: str):
+    """For a Russian or Ukrainian article, a note that ``what`` (figures of the English methods' validity)
+    concerns the English method and not the score of this article, with where that score's figures are;
+    ``None`` for an English article (nothing is added)."""
+    name = _language_name(result)
+    if name is None:
+        return None
+    return show_note(f"{what} concern the English method (the news-sense VADER and the English scorers beside "
+                     f"it), not this {name} article, whose sentences are scored by {score_method(result)}. That "
+                     "method's own figures (RuSentNE-2023 for Russian, hand-labelled presidential addresses for "
+                     "Ukrainian) are in docs/sentiment-ru-uk.md.")
+
+
+def target_method_note(result):
+    """For a Russian or Ukrainian article, a note saying what scores each actor mention there (the model this
+    notebook describes is the English one), from article.json's readings; ``None`` for an English article."""
+    name = _language_name(result)
+    why = result.metadata.get("language", {}).get("readings", {}).get("actors.csv", "")
+    marker = "toward each mention: "
+    if name is None or marker not in why:
+        return None
+    return show_note(f"In this {name} article the sentiment toward each mention (target_score) is not the "
+                     f"NewsMTSC model described above: it is {why.split(marker, 1)[1]}; target_label is its sign.")
 
 
 # 02 · framing ----------------------------------------------------------------------------------------------

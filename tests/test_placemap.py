@@ -250,3 +250,25 @@ def test_long_title_is_wrapped_and_the_map_keeps_its_size():
     (short_w, short_h, short_lines), (long_w, long_h, long_lines) = sizes.values()
     assert short_lines == 1 and long_lines >= 2
     assert abs(long_w - short_w) < 0.01 and abs(long_h - short_h) < 0.01
+
+
+def test_layers_are_plotted_without_a_render_per_layer():
+    """geopandas' plot() renders the whole figure after every layer on a file or notebook canvas; inside
+    plotting_without_redraws it renders nothing, and the figure keeps its own canvas for the one real render."""
+    from newslens.report.placemap import plotting_without_redraws
+
+    world = load_world("recognised")
+    fig, ax = plt.subplots()
+    canvas = fig.canvas
+    renders = []
+    canvas.mpl_connect("draw_event", lambda event: renders.append(event))
+    world.plot(ax=ax)                           # the cost it avoids: a render for one layer
+    assert len(renders) == 1
+    with plotting_without_redraws(fig):
+        world.plot(ax=ax, color="#cccccc")
+        world[world["disputed"]].plot(ax=ax, facecolor="none", hatch="//")
+    assert len(renders) == 1
+    assert fig.canvas is canvas
+    fig.canvas.draw()                           # the figure still renders, with all three layers
+    assert len(renders) == 2 and len(ax.collections) == 3
+    plt.close(fig)

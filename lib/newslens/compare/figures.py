@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 
 from ..places.gazetteer import load_gazetteer
-from ..report.placemap import BORDER_COLOUR, COUNTRY_CMAP, CRIMEA_NOTES, LAND_COLOUR, SEA_COLOUR, load_world
+from ..report.placemap import (BORDER_COLOUR, COUNTRY_CMAP, CRIMEA_NOTES, LAND_COLOUR, SEA_COLOUR, load_world,
+                               plotting_without_redraws)
 from ..stats import MIN_N as MIN_ARTICLES
 
 PALETTE = ("#1f5f99", "#c8501e", "#2a8a4a", "#7b4fa0", "#b58b00", "#5f5f5f", "#d0417e", "#3aa6b0")
@@ -288,12 +289,14 @@ def country_map_figure(countries, groups, crimea: str = "recognised", by: str = 
         shares = dict(zip(part["country_code"].map(ne), part["share"]))
         shaded = world.assign(share=world["name"].map(shares))
         ax.set_facecolor(SEA_COLOUR)
-        shaded[shaded["share"].isna() & ~shaded["disputed"]].plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR,
-                                                                   linewidth=0.25)
         hit = shaded[shaded["share"].notna() & ~shaded["disputed"]]
-        if len(hit):
-            hit.plot(ax=ax, column="share", cmap=COUNTRY_CMAP, norm=norm, edgecolor="#555555", linewidth=0.3)
-        shaded[shaded["disputed"]].plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="//////", linewidth=0.3)
+        with plotting_without_redraws(fig):     # one render when saved, not one per layer and panel
+            shaded[shaded["share"].isna() & ~shaded["disputed"]].plot(ax=ax, color=LAND_COLOUR,
+                                                                       edgecolor=BORDER_COLOUR, linewidth=0.25)
+            if len(hit):
+                hit.plot(ax=ax, column="share", cmap=COUNTRY_CMAP, norm=norm, edgecolor="#555555", linewidth=0.3)
+            shaded[shaded["disputed"]].plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="//////",
+                                            linewidth=0.3)
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         ax.set_aspect("equal")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from contextlib import contextmanager
 
 from ..places.gazetteer import BLOC_KINDS, load_gazetteer
 from ..paths import DATA_DIR
@@ -406,6 +407,21 @@ def fill_to_width(t, text: str, width: float) -> int:
         chars -= 1
 
 
+@contextmanager
+def plotting_without_redraws(fig):
+    """geopandas' ``plot()`` ends with ``canvas.draw_idle()``, which on a non-interactive canvas (files,
+    notebooks) is a full render of the figure: five or six renders per map, each thrown away (the map is
+    rendered when it is saved or shown), the largest cost of writing it. While the layers are plotted, the
+    figure sits on matplotlib's base canvas, whose draw renders nothing; its own canvas comes back after."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    canvas = fig.canvas
+    FigureCanvasBase(fig)
+    try:
+        yield
+    finally:
+        fig.set_canvas(canvas)
+
 def _locator(fig, rect, world, plotted, view, counts, norm, bounds=(0.008, 0.66, 0.26, 0.33)):
     """A small world map (Equal Earth): the main map's outline, and the far places shaded or dotted."""
     import geopandas as gpd
@@ -416,19 +432,21 @@ def _locator(fig, rect, world, plotted, view, counts, norm, bounds=(0.008, 0.66,
     ax.set_facecolor("white")
     ax.set_zorder(9)
     globe = world.to_crs(eqearth)
-    globe.plot(ax=ax, color="#e9e7e2", edgecolor="#b0b0b0", linewidth=0.2)
     far = plotted[plotted["name"].isin(view.far)]
     far_countries = globe[globe["name"].isin([counts.get(c) for c, layer in zip(far["country_code"], far["layer"])
                                               if layer.startswith("country")])]
-    if not far_countries.empty:
-        far_countries.plot(ax=ax, color="#7a5fa8", edgecolor="#444444", linewidth=0.3)
+    with plotting_without_redraws(fig):
+        globe.plot(ax=ax, color="#e9e7e2", edgecolor="#b0b0b0", linewidth=0.2)
+        if not far_countries.empty:
+            far_countries.plot(ax=ax, color="#7a5fa8", edgecolor="#444444", linewidth=0.3)
     far_points = far[far["layer"] == "point"]
     if not far_points.empty:
         dots = gpd.GeoSeries([Point(lon, lat) for lon, lat in zip(far_points["lon"], far_points["lat"])],
                              crs="EPSG:4326").to_crs(eqearth)
         ax.scatter(dots.x, dots.y, s=8, color=LITERAL_COLOUR, zorder=3)
     outline = gpd.GeoSeries([view.box().segmentize(50e3)], crs=view.crs).to_crs(eqearth)
-    outline.boundary.plot(ax=ax, color="#c8501e", linewidth=1.0)
+    with plotting_without_redraws(fig):
+        outline.boundary.plot(ax=ax, color="#c8501e", linewidth=1.0)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.set_xticks([])
@@ -483,15 +501,16 @@ def draw_place_map(places, mentions, title: str = "", source: str = "", crimea: 
     ax.set_facecolor(SEA_COLOUR)
     near = _near_world(world, view.centre).to_crs(view.crs)
     plain = near[(near["mentions"] == 0) & ~near["disputed"]]
-    if not plain.empty:
-        plain.plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.4, zorder=1)
     shaded = near[near["mentions"] > 0]
-    if not shaded.empty:
-        shaded.plot(ax=ax, column="mentions", cmap=COUNTRY_CMAP, norm=norm, edgecolor="#555555", linewidth=0.6,
-                    zorder=2)
     disputed = near[near["disputed"]]
-    if not disputed.empty:
-        disputed.plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="////", linewidth=0.6, zorder=3)
+    with plotting_without_redraws(fig):
+        if not plain.empty:
+            plain.plot(ax=ax, color=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.4, zorder=1)
+        if not shaded.empty:
+            shaded.plot(ax=ax, column="mentions", cmap=COUNTRY_CMAP, norm=norm, edgecolor="#555555",
+                        linewidth=0.6, zorder=2)
+        if not disputed.empty:
+            disputed.plot(ax=ax, facecolor="none", edgecolor="#333333", hatch="////", linewidth=0.6, zorder=3)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")

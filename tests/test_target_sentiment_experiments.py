@@ -74,3 +74,10 @@ def test_extra_features_read_the_targets_window_without_names(bench):
     negated = "Reporters said the plan of Smith was not a terrible failure."
     d2, _ = bench.extra_features({"sentence": negated, "start": start, "end": start + 5}, bench.pattern_lexicon())
     assert d2["pat_right"] > 0
+
+
+def test_the_experiments_never_open_a_test_file(bench):
+    # the test splits were read three times already; choices here are made on train and dev only
+    source = (REPO_ROOT / "bench" / "target_sentiment_dev_experiments.py").read_text(encoding="utf-8")
+    assert "test.jsonl" not in source and '"test"' not in source
+    assert "dev.jsonl" in source and "train.jsonl" in source

@@ -97,6 +97,7 @@ class Voices:
         self.quoted = sorted((q.start, q.end, q) for q in quotes if q.kind != "scare quote" and not q.is_title)
         self.reported = reported_speech(article, quotes)
         self._speakers = None
+        self._canonical: dict[str, str] = {}     # speaker -> its fullest form, found once per speaker
 
     @property
     def speakers(self) -> set[str]:
@@ -126,11 +127,13 @@ class Voices:
     def canonical(self, speaker: str) -> str:
         """The fullest form of a speaker named in the article: "Peskov" and "Kremlin Spokesman Dmitry Peskov"
         are one speaker (the longest speaker phrase ending in the same word)."""
-        words = speaker.split()
-        if not words:
-            return speaker
-        fuller = [s for s in self.speakers if len(s) > len(speaker) and s.split()[-1] == words[-1]]
-        return max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+        found = self._canonical.get(speaker)
+        if found is None:
+            words = speaker.split()
+            fuller = [s for s in self.speakers if len(s) > len(speaker) and s.split()[-1] == words[-1]] \
+                if words else []
+            found = self._canonical[speaker] = max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+        return found
 
     def voice(self, start: int, end: int) -> tuple[str, str]:
         q = self._innermost(start, end)

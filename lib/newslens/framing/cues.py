@@ -51,9 +51,12 @@ Duplicated paragraphs and sentences and repeated scare quotes are kept, in the v
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, groupby
+from operator import attrgetter
 
 from ..schema import columns
 from ..text.article import normalise_quotes
@@ -98,6 +101,8 @@ class Voices:
         self.reported = reported_speech(article, quotes)
         self._speakers = None
         self._canonical: dict[str, str] = {}     # speaker -> its fullest form, found once per speaker
+        self._starts = [s for s, _, _ in self.quoted]
+        self._reach = list(accumulate((e for _, e, _ in self.quoted), max))    # furthest end so far
 
     @property
     def speakers(self) -> set[str]:
@@ -109,13 +114,6 @@ class Voices:
 
     def _innermost(self, start: int, end: int):
         """The innermost quotation holding [start, end), by binary search over the quotations' starts."""
-        from bisect import bisect_right
-
-        if not hasattr(self, "_starts"):
-            from itertools import accumulate
-
-            self._starts = [s for s, _, _ in self.quoted]
-            self._reach = list(accumulate((e for _, e, _ in self.quoted), max))
         j = bisect_right(self._starts, start) - 1
         while j >= 0 and self._reach[j] >= end:     # no quotation at or before j reaches the span otherwise
             s, e, q = self.quoted[j]
@@ -143,6 +141,24 @@ class Voices:
         if reported is not None:
             return "reported", self.canonical(reported.speaker_resolved or reported.speaker)
         return "outlet", ""
+
+
+    def word_counts(self, words) -> dict[tuple[str, str], int]:
+        """(voice, speaker) -> how many of ``words`` (tokens, in body order) are in that voice. A sentence no
+        quotation reaches is in one voice throughout (its reporting clause's or the outlet's), so only the
+        words of sentences a quotation reaches are looked up one by one."""
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        by_id = {s.id: s for s in self.article.sentences}
+        for sid, group in groupby(words, key=attrgetter("sentence_id")):
+            group = list(group)
+            sentence = by_id[sid]
+            k = bisect_left(self._starts, sentence.end)
+            if k and self._reach[k - 1] > sentence.start:       # a quotation overlaps the sentence
+                for tok in group:
+                    counts[self.voice(tok.start, tok.end)] += 1
+            else:
+                counts[self.voice(group[0].start, group[0].end)] += len(group)
+        return counts
 
 
 def name_spans(article) -> list[tuple[int, int]]:
@@ -494,9 +510,7 @@ def cue_rates_table(article, cues, quotes=None, voices: Voices | None = None):
 
     quotes = find_quotes(article) if quotes is None else quotes
     voices = Voices(article, quotes) if voices is None else voices
-    words = defaultdict(int)
-    for tok in article.words:
-        words[voices.voice(tok.start, tok.end)] += 1
+    words = voices.word_counts(article.words)
     counts = defaultdict(lambda: defaultdict(int))
     for row in cues.itertuples(index=False) if hasattr(cues, "itertuples") else cues:
         key = (row.voice, row.speaker)

@@ -340,10 +340,11 @@ def terms_table(article, mentions: list[TermMatch], lexicon: Lexicon | None = No
             "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
             "source": entry.source, "lexicon_version": lexicon.version,
         })
-    # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave.
+    # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave;
+    # the table built column by column (one dict per row cost pandas as much again).
     rank = {c: n for n, c in enumerate(CATEGORIES)}
     rows.sort(key=lambda row: (rank[row["category"]], -row["count"], row["term"]))
-    return pd.DataFrame(rows)
+    return pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else {})
 
 
 def category_totals(terms, n_words: int):

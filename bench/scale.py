@@ -86,7 +86,7 @@ def write_text(folder: Path, name: str, paragraphs: list[str]) -> Path:
 # skipped, so that the script can also time an older checkout.
 TEXT_CACHES = {
     "newslens.sentiment.scores": ("reference_polarity", "nltk_polarity"),
-    "newslens.sentiment.news": ("_news_polarity", "_institution_names", "_neutral_spans"),
+    "newslens.sentiment.news": ("_news_polarity", "_institution_names", "_neutral_spans", "_neutral_span_pair"),
     "newslens.framing.quotes": ("_words_with_offsets",),
 }
 

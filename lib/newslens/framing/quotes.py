@@ -841,7 +841,6 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
     with that word. "They", "officials" and a role that no earlier source carries name nobody: a speech
     telling what "they asked us" stays in the speech's voice."""
     low = speaker.lower()
-    earlier = [r.speaker_resolved for sid, r in found.items() if sid < sentence.id]
     if low == "it":
         recent = [r.speaker_resolved for sid, r in found.items() if sentence.id - 2 <= sid < sentence.id]
         return recent[-1] if recent else None
@@ -853,6 +852,8 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
     words = speaker.split()
     if not any(w[:1].isupper() for w in words):
         roles = {w.lower() for w in words} & (ROLE_WORDS | ORG_WORDS)
+        # the earlier sources, read only here (the one branch that needs them): not for every reporting clause
+        earlier = [r.speaker_resolved for sid, r in found.items() if sid < sentence.id]
         candidates = [*reversed(earlier), *reversed([name for o, _, name in named if o < offset])]
         for name in candidates:
             if roles & {w.lower().rstrip(".") for w in name.split()}:

@@ -97,7 +97,7 @@ def p_band(value):
     >>> p_band([16.0, 10.83, 1.0])
     ['p<0.0001', 'p<0.001', 'n.s.']
     """
-    if np.ndim(value) == 0:
+    if isinstance(value, float) or np.ndim(value) == 0:     # a float first: np.ndim costs more than the test
         for critical, label in P_BANDS:
             if value >= critical:
                 return label

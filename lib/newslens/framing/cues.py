@@ -51,13 +51,16 @@ Duplicated paragraphs and sentences and repeated scare quotes are kept, in the v
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, groupby
+from operator import attrgetter
 
 from ..schema import columns
 from ..text.article import normalise_quotes
-from .quotes import QUOTE_CHARS, SPEECH_VERBS, _names_in, find_quotes, in_spans, reported_speech, title_spans
+from .quotes import QUOTE_CHARS, SPEECH_VERBS, Spans, _names_in, find_quotes, in_spans, reported_speech, title_spans
 from ..text.lemmas import lemmatize
 from ..text.stopwords import is_stopword
 from .loaded import find_loaded_words, wire_standard_terms
@@ -97,6 +100,10 @@ class Voices:
         self.quoted = sorted((q.start, q.end, q) for q in quotes if q.kind != "scare quote" and not q.is_title)
         self.reported = reported_speech(article, quotes)
         self._speakers = None
+        self._canonical: dict[str, str] = {}     # speaker -> its fullest form, found once per speaker
+        self._by_last_word = None
+        self._starts = [s for s, _, _ in self.quoted]
+        self._reach = list(accumulate((e for _, e, _ in self.quoted), max))    # furthest end so far
 
     @property
     def speakers(self) -> set[str]:
@@ -108,13 +115,6 @@ class Voices:
 
     def _innermost(self, start: int, end: int):
         """The innermost quotation holding [start, end), by binary search over the quotations' starts."""
-        from bisect import bisect_right
-
-        if not hasattr(self, "_starts"):
-            from itertools import accumulate
-
-            self._starts = [s for s, _, _ in self.quoted]
-            self._reach = list(accumulate((e for _, e, _ in self.quoted), max))
         j = bisect_right(self._starts, start) - 1
         while j >= 0 and self._reach[j] >= end:     # no quotation at or before j reaches the span otherwise
             s, e, q = self.quoted[j]
@@ -126,11 +126,17 @@ class Voices:
     def canonical(self, speaker: str) -> str:
         """The fullest form of a speaker named in the article: "Peskov" and "Kremlin Spokesman Dmitry Peskov"
         are one speaker (the longest speaker phrase ending in the same word)."""
-        words = speaker.split()
-        if not words:
-            return speaker
-        fuller = [s for s in self.speakers if len(s) > len(speaker) and s.split()[-1] == words[-1]]
-        return max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+        found = self._canonical.get(speaker)
+        if found is None:
+            if self._by_last_word is None:      # speakers by their last word: the candidates of one look-up
+                self._by_last_word = defaultdict(list)
+                for s in self.speakers:
+                    if s.split():
+                        self._by_last_word[s.split()[-1]].append(s)
+            words = speaker.split()
+            fuller = [s for s in self._by_last_word.get(words[-1], ()) if len(s) > len(speaker)] if words else []
+            found = self._canonical[speaker] = max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+        return found
 
     def voice(self, start: int, end: int) -> tuple[str, str]:
         q = self._innermost(start, end)
@@ -140,6 +146,24 @@ class Voices:
         if reported is not None:
             return "reported", self.canonical(reported.speaker_resolved or reported.speaker)
         return "outlet", ""
+
+
+    def word_counts(self, words) -> dict[tuple[str, str], int]:
+        """(voice, speaker) -> how many of ``words`` (tokens, in body order) are in that voice. A sentence no
+        quotation reaches is in one voice throughout (its reporting clause's or the outlet's), so only the
+        words of sentences a quotation reaches are looked up one by one."""
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        by_id = {s.id: s for s in self.article.sentences}
+        for sid, group in groupby(words, key=attrgetter("sentence_id")):
+            group = list(group)
+            sentence = by_id[sid]
+            k = bisect_left(self._starts, sentence.end)
+            if k and self._reach[k - 1] > sentence.start:       # a quotation overlaps the sentence
+                for tok in group:
+                    counts[self.voice(tok.start, tok.end)] += 1
+            else:
+                counts[self.voice(group[0].start, group[0].end)] += len(group)
+        return counts
 
 
 def name_spans(article) -> list[tuple[int, int]]:
@@ -174,7 +198,7 @@ def _in_name(article, start: int, end: int, names, term: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence.text)
     if words and sum(w[0].isupper() for w in words) >= HEADING_SHARE * len(words):
         return False                        # a Title-Case heading: its words are the writer's, not a name's
-    return any(s <= start and end <= e for s, e in names)
+    return in_spans(start, end, names)
 
 
 @dataclass(frozen=True)
@@ -414,8 +438,9 @@ def find_cues(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM,
             reported.extend(spans)
             rows.append(_row(article, "repetition", "duplicated sentence", group[0].text, spans,
                              f"sentences {', '.join(str(s.id) for s in group)}", sentence_voice(spans)))
+    reported_spans = Spans(reported)        # fixed from here on: looked up by binary search
     for gram, spans in repeated_ngrams(article, min_ngram):
-        if already_reported(spans):
+        if all(reported_spans.contains(start, end) for start, end in spans):
             continue
         words = gram.split()
         surfaces = article.body[spans[0][0]:spans[0][1]].split()
@@ -436,7 +461,7 @@ def find_cues(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM,
 
     # Loaded language and name calling from the framing lexicon; a wire-standard label only in scare quotes;
     # nothing inside a name ("the Ceasefire Regime")
-    names = name_spans(article)
+    names = Spans(name_spans(article))      # looked up once per hit: by binary search
     wire_standard = wire_standard_terms()
     lexicon_spans = []
     for cue_kind, label in (("loaded", "loaded language"), ("name_calling", "name calling")):
@@ -462,11 +487,19 @@ def find_cues(article, mentions=None, quotes=None, min_ngram: int = MIN_NGRAM,
     # Loaded language and name calling from the loaded-word list (not inside quoted titles, names or lexicon
     # hits)
     titles = title_spans(article, quotes)
-    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare quote"]
+    scare_spans = Spans((q.start, q.end) for q in quotes if q.kind == "scare quote")
     listed = defaultdict(list)
+    # Whether a hit overlaps a lexicon hit: among the lexicon hits that start before it ends, the furthest end.
+    lexicon_spans.sort()
+    lexicon_starts = [s for s, _ in lexicon_spans]
+    lexicon_reach = list(accumulate((e for _, e in lexicon_spans), max))
+
+    def overlaps_lexicon(start: int, end: int) -> bool:
+        k = bisect_left(lexicon_starts, end)
+        return k > 0 and lexicon_reach[k - 1] > start
+
     for hit in find_loaded_words(article):
-        if not in_spans(hit.start, hit.end, titles) and not any(
-                s < hit.end and hit.start < e for s, e in lexicon_spans) and \
+        if not in_spans(hit.start, hit.end, titles) and not overlaps_lexicon(hit.start, hit.end) and \
                 not _in_name(article, hit.start, hit.end, names, hit.word.term) and not _negated(article, hit.start):
             listed[(hit.word, voices.voice(hit.start, hit.end))].append(hit)
     for (word, voice), hits in sorted(listed.items(), key=lambda kv: kv[1][0].start):
@@ -491,9 +524,7 @@ def cue_rates_table(article, cues, quotes=None, voices: Voices | None = None):
 
     quotes = find_quotes(article) if quotes is None else quotes
     voices = Voices(article, quotes) if voices is None else voices
-    words = defaultdict(int)
-    for tok in article.words:
-        words[voices.voice(tok.start, tok.end)] += 1
+    words = voices.word_counts(article.words)
     counts = defaultdict(lambda: defaultdict(int))
     for row in cues.itertuples(index=False) if hasattr(cues, "itertuples") else cues:
         key = (row.voice, row.speaker)

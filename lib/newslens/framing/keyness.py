@@ -137,15 +137,18 @@ def keyness_table(article, reference_size: int = REFERENCE_SIZE, underuse_candid
         over = a / c > b / d
         if not over and a == 0 and word not in counts and value < 0:
             continue
-        rows.append({
-            "word": word, "direction": "over" if over else "under", "article_count": a,
-            "article_per_million": round(1e6 * a / c, 1), "reference_per_million": round(1e6 * b / d, 3),
-            "reference_floor": floored, "expected_count": round(c * b / d, 3),
-            "g2": round(value, 2), "log_ratio": round(ratio, 2), "p_band": p_band(value),
-        })
-    # Rows sorted in Python (direction, then G2 descending, then word), the order sort_values gave.
-    rows.sort(key=lambda row: (row["direction"], -row["g2"], row["word"]))
-    return pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
+        rows.append(("over" if over else "under", -round(value, 2), word, a, round(1e6 * a / c, 1),
+                     round(1e6 * b / d, 3), floored, round(c * b / d, 3), round(ratio, 2), value))
+    # Rows sorted in Python (direction, then G2 descending, then word), the order sort_values gave; the table
+    # built column by column (a frame from one dict per row cost as much again as the measures).
+    rows.sort(key=lambda row: row[:3])
+    columns = list(zip(*rows)) if rows else [()] * 10
+    return pd.DataFrame({
+        "word": list(columns[2]), "direction": list(columns[0]), "article_count": list(columns[3]),
+        "article_per_million": list(columns[4]), "reference_per_million": list(columns[5]),
+        "reference_floor": list(columns[6]), "expected_count": list(columns[7]),
+        "g2": [-v for v in columns[1]], "log_ratio": list(columns[8]), "p_band": [p_band(v) for v in columns[9]],
+    }, columns=KEYNESS_COLUMNS)
 
 
 def keyness_summary(frame, n: int = 15, min_count: int = 2):

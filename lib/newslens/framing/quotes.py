@@ -69,6 +69,7 @@ LABEL_VERBS = frozenset({
     "call", "dub", "describe", "term", "label", "brand", "regard", "consider", "name", "title",
     "entitle", "headline",
 })
+_REPORTING_VERBS = SPEECH_VERBS | LABEL_VERBS     # made once: the tests below run per word
 LABEL_GAP = 3
 # "explain" attributes a quote that it follows ("...," he explained) but, before a quote, usually takes a
 # noun phrase ("explained the "temporary" measures"): it counts only after the quote.
@@ -104,6 +105,10 @@ ORG_WORDS = frozenset({
     "parliament", "ministry", "nato", "un", "eu", "osce",
 })
 CONNECTORS = frozenset({"of", "the", "and", "for"})
+# Unions the word tests use, made once (a set union per word cost more than the rest of the test).
+_ANY_PRONOUN = PRONOUNS | OBJECT_PRONOUNS
+_NOT_NAME_WORDS = ROLE_WORDS | ORG_WORDS | CONNECTORS
+_PRONOUN_OR_TO = PRONOUNS | {"to"}
 # A single capitalised word names a person only when rarer than this in general English (wordfreq's Zipf
 # scale: "Putin" 4.1, "Draghi" 2.2; "Nobody" 5.0, "Let" 5.6), so a sentence-initial word is not a speaker.
 COMMON_WORD_ZIPF = 4.5
@@ -232,8 +237,11 @@ def _is_title(words: list[str]) -> bool:
     return len(words) >= 3 and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
-def _words_with_offsets(text: str, base: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), base + m.start(), base + m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=4096)
+def _words_with_offsets(text: str, base: int) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of the words of ``text`` found at offset ``base``. Cached: the speakers, the quotes
+    and the reported speech read the same sentences."""
+    return tuple((m.group(0), base + m.start(), base + m.end()) for m in _WORD.finditer(text))
 
 
 def _verb_like(words: list[str], i: int) -> bool:
@@ -245,7 +253,7 @@ def _verb_like(words: list[str], i: int) -> bool:
         return True
     if word.endswith("ed") or word.endswith("ing") or word in IRREGULAR_PAST:
         return True
-    return i > 0 and words[i - 1].lower() in PRONOUNS | {"to"}
+    return i > 0 and words[i - 1].lower() in _PRONOUN_OR_TO
 
 
 def _speaker(candidates: list[str]) -> str:
@@ -253,7 +261,7 @@ def _speaker(candidates: list[str]) -> str:
     from ..text.stopwords import is_stopword
 
     for word in candidates:
-        if word.lower() in PRONOUNS | OBJECT_PRONOUNS or not is_stopword(word):
+        if word.lower() in _ANY_PRONOUN or not is_stopword(word):
             return word
     return ""
 
@@ -294,7 +302,7 @@ def _subject_after(words: list[str], i: int) -> str:
     j = i + 1
     if j < len(words) and words[j].lower() == "by":            # "This was stated by President X"
         j += 1
-    if j < len(words) and words[j].lower() in PRONOUNS | OBJECT_PRONOUNS:
+    if j < len(words) and words[j].lower() in _ANY_PRONOUN:
         return words[j]
     while j < len(words) and words[j].lower() in ("the", "a", "an"):
         j += 1
@@ -338,7 +346,7 @@ def _find_cue(before: list[tuple[str, int, int]], after: list[tuple[str, int, in
         lemma = lemmatize(after_lower[i])
         if i == len(after) - 1 and introduces_next and "and" in after_lower[:i]:
             break                   # '"Title", he stood up and said: "Words."': the verb is the next quote's
-        if lemma in SPEECH_VERBS | LABEL_VERBS and _verb_like(after_words, i) and \
+        if lemma in _REPORTING_VERBS and _verb_like(after_words, i) and \
                 _particle_ok(lemma, after_lower, i):
             speaker = (_subject_before(after_words, i) if i else "") or _subject_after(after_words, i) \
                 or _speaker(after_words[:i][::-1]) or _speaker(after_words[i + 1:])
@@ -393,12 +401,13 @@ def _place_words() -> frozenset[str]:
     return _DEMONYMS
 
 
+@lru_cache(maxsize=65536)
 def _name_word(word: str) -> bool:
     """A capitalised word that can be part of a personal name: no role, office, organisation, country,
     demonym or pronoun."""
     bare = word.replace("\u2019", "'").removesuffix("'s")
     low = bare.lower()
-    return bare[:1].isupper() and len(bare) > 1 and low not in ROLE_WORDS | ORG_WORDS | CONNECTORS \
+    return bare[:1].isupper() and len(bare) > 1 and low not in _NOT_NAME_WORDS \
         and low not in PRONOUNS and low not in _place_words()
 
 
@@ -543,6 +552,8 @@ def _names_in_chunk(chunk: str) -> list[str]:
             if not run:
                 first = k
             run.append(word)
+            continue
+        if not run:
             continue
         phrase = _trim(run)
         lone_opener = len(run) == 1 and first == 0 and zipf_frequency(run[0].lower(), "en") >= SENTENCE_START_ZIPF
@@ -830,18 +841,19 @@ def _named_source(speaker: str, offset: int, sentence, found: dict, named: list,
     with that word. "They", "officials" and a role that no earlier source carries name nobody: a speech
     telling what "they asked us" stays in the speech's voice."""
     low = speaker.lower()
-    earlier = [r.speaker_resolved for sid, r in found.items() if sid < sentence.id]
     if low == "it":
         recent = [r.speaker_resolved for sid, r in found.items() if sentence.id - 2 <= sid < sentence.id]
         return recent[-1] if recent else None
     if low in RESOLVED_PRONOUNS:
         resolved = resolver.resolve(speaker, offset, _names_in(blanked[sentence.start:offset]))
-        return None if resolved.lower() in PRONOUNS | OBJECT_PRONOUNS else resolved
-    if low in PRONOUNS | OBJECT_PRONOUNS:
+        return None if resolved.lower() in _ANY_PRONOUN else resolved
+    if low in _ANY_PRONOUN:
         return None
     words = speaker.split()
     if not any(w[:1].isupper() for w in words):
         roles = {w.lower() for w in words} & (ROLE_WORDS | ORG_WORDS)
+        # the earlier sources, read only here (the one branch that needs them): not for every reporting clause
+        earlier = [r.speaker_resolved for sid, r in found.items() if sid < sentence.id]
         candidates = [*reversed(earlier), *reversed([name for o, _, name in named if o < offset])]
         for name in candidates:
             if roles & {w.lower().rstrip(".") for w in name.split()}:
@@ -877,7 +889,7 @@ def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
     for j, k in enumerate(clause):
         members.setdefault(k, []).append(j)
     for i, word in enumerate(lower):
-        if word != "according" and lemmatize(word) not in SPEECH_VERBS | LABEL_VERBS:
+        if word != "according" and lemmatize(word) not in _REPORTING_VERBS:
             continue
         part = members[clause[i]]
         local = [words[j] for j in part]
@@ -901,7 +913,7 @@ def _reporting_clause(tokens: list[tuple[str, int, int]], text: str):
                 by_agent = lower[i + 1:i + 2] == ["by"]
                 # a pronoun after the verb is the reported clause's subject ("says it doesn't want"), not the
                 # speaker
-                if after and after.lower() not in PRONOUNS | OBJECT_PRONOUNS and \
+                if after and after.lower() not in _ANY_PRONOUN and \
                         (by_agent or len(local) - at - 1 <= AFTER_SUBJECT_TAIL):
                     speaker = after
             if not speaker:

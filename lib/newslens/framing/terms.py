@@ -11,8 +11,10 @@ tokens only and returns no character offsets; collocations do use NLTK (``newsle
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..text.article import normalise_quotes
@@ -160,6 +162,24 @@ def _entry_hits(tokens: list[_Tok], entry: LexiconEntry, where: dict[str, list[i
     return sorted(hits)
 
 
+def _first_enclosing(quotes):
+    """``first(start, end)``: the first quotation in ``quotes`` (in their order) that holds [start, end), or None.
+
+    Quotations in order of their starts (as ``find_quotes`` gives them): the first that holds a span is the
+    first whose end reaches it (a binary search over the running furthest end), if it starts early enough.
+    Any other order: the plain scan.
+    """
+    starts = [q.start for q in quotes]
+    if starts != sorted(starts):
+        return lambda start, end: next((q for q in quotes if q.start <= start and end <= q.end), None)
+    reach = list(accumulate((q.end for q in quotes), max))
+
+    def first(start: int, end: int):
+        k = bisect_left(reach, end)         # the first quotation whose end reaches ``end``
+        return quotes[k] if k < len(quotes) and quotes[k].start <= start else None
+    return first
+
+
 def find_mentions(article, lexicon: Lexicon | None = None,
                   quotes: list[Quote] | None = None) -> list[TermMatch]:
     """Every lexicon hit in the body, in reading order (then category order).
@@ -170,6 +190,7 @@ def find_mentions(article, lexicon: Lexicon | None = None,
     lexicon = lexicon or load_lexicon()
     quotes = find_quotes(article) if quotes is None else quotes
     para_of = {s.id: s.paragraph_id for s in article.sentences}
+    enclosing = _first_enclosing(quotes)
     by_sentence = _sentence_tokens(article)
     index = _entries_by_first_word(lexicon)
     # Every entry's hits in every sentence, found once and grouped by category, as (length, lexicon
@@ -197,7 +218,7 @@ def find_mentions(article, lexicon: Lexicon | None = None,
                     continue
                 taken.update(range(i, j))
                 start, end = tokens[i].start, tokens[j - 1].end
-                quote = next((q for q in quotes if q.start <= start and end <= q.end), None)
+                quote = enclosing(start, end)
                 in_title = bool(quote and quote.is_title)
                 reported = entry.term in REPORTED_FUTURE and next(
                     (t.text for t in tokens[max(i - REPORTED_FUTURE_GAP, 0):i] if t.text in REPORTING_PAST), None)
@@ -319,10 +340,11 @@ def terms_table(article, mentions: list[TermMatch], lexicon: Lexicon | None = No
             "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
             "source": entry.source, "lexicon_version": lexicon.version,
         })
-    # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave.
+    # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave;
+    # the table built column by column (one dict per row cost pandas as much again).
     rank = {c: n for n, c in enumerate(CATEGORIES)}
     rows.sort(key=lambda row: (rank[row["category"]], -row["count"], row["term"]))
-    return pd.DataFrame(rows)
+    return pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else {})
 
 
 def category_totals(terms, n_words: int):

@@ -156,9 +156,17 @@ def neutral_spans(text: str, tone: bool = False) -> list[tuple[int, int]]:
     return list(_neutral_spans(text, tone))
 
 
-@lru_cache(maxsize=8192)
 def _neutral_spans(text: str, tone: bool = False) -> tuple[tuple[int, int], ...]:
-    spans: set[tuple[int, int]] = set()
+    return _neutral_span_pair(text)[tone]
+
+
+@lru_cache(maxsize=8192)
+def _neutral_span_pair(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """(the spans for the compound, the spans for the tone) of ``text``: the two differ only in the negated
+    rules, so one pass over the words finds both (the compound and the tone ask for every sentence)."""
+    spans: set[tuple[int, int]] = set()          # both
+    compound_only: set[tuple[int, int]] = set()
+    tone_only: set[tuple[int, int]] = set()
     for clause in _CLAUSE.finditer(text):
         words = [(m.group(0).lower().replace("\u2019", "'"), clause.start() + m.start(), clause.start() + m.end())
                  for m in _WORD.finditer(clause.group(0))]
@@ -189,14 +197,13 @@ def _neutral_spans(text: str, tone: bool = False) -> tuple[tuple[int, int], ...]
                 if any(w in NEGATORS for w in low[max(0, i - 3):i]):
                     # "has not stopped": the harm goes on. VADER would read the negated verb as positive, so the
                     # compound scores the verb 0; the tone, which has no negation, keeps its negative word.
-                    if not tone:
-                        spans.add((start, end))
+                    compound_only.add((start, end))
                     continue
                 spans.add((start, end))
                 spans.update(words[k][1:] for k in events)
-            elif tone and word in WISHES and any(w in NEGATORS for w in low[max(0, i - 3):i]):
-                spans.add((start, end))
-    return tuple(sorted(spans))
+            elif word in WISHES and any(w in NEGATORS for w in low[max(0, i - 3):i]):
+                tone_only.add((start, end))
+    return tuple(sorted(spans | compound_only)), tuple(sorted(spans | tone_only))
 
 
 def _harmful(word: str) -> bool:

@@ -171,12 +171,15 @@ def word_valences(text: str) -> list[tuple[str, float, float]]:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     analyzer = reference_analyzer()
+    lexicon = analyzer.lexicon
     sentitext = SentiText(scoring_text(text))
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     for i, item in enumerate(words):
         low = item.lower()
-        if low in BOOSTER_DICT or (low == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"):
+        if low not in lexicon or low in BOOSTER_DICT or (
+                low == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"):
+            # sentiment_valence gives a word outside the lexicon the valence it is handed (0): not asked
             sentiments.append(0)
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
@@ -184,7 +187,6 @@ def word_valences(text: str) -> list[tuple[str, float, float]]:
     if "but" in lower:
         at = lower.index("but")
         sentiments = [v * 0.5 if k < at else v * 1.5 if k > at else v for k, v in enumerate(sentiments)]
-    lexicon = analyzer.lexicon
     return [(w.lower(), lexicon[w.lower()], float(v)) for w, v in zip(words, sentiments) if w.lower() in lexicon]
 
 

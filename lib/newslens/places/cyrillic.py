@@ -40,6 +40,15 @@ def _person_neighbour(toks: list[Token], i: int, tags: frozenset[str], lang: str
     return ("Name" in tags and bool(after & {"Surn", "Patr"})) or ("Surn" in tags and "Name" in before)
 
 
+def _after_given_name(toks: list[Token], i: int, lang: str) -> bool:
+    """The word before is a given name (pymorphy3's Name, more than an initial, never a place name itself)."""
+    before = toks[i - 1] if i > 0 else None
+    if before is None or len(before.text) < 2:
+        return False
+    tags = _capitalised_person_tags(before, lang)
+    return "Name" in tags and "Geox" not in grammemes(before.text, lang)
+
+
 def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, sentence_start: bool) -> list[CyrillicName]:
     """The longest names that match from ``toks[i]``, all of that length (one spelling may name several places)."""
     first = toks[i]
@@ -57,6 +66,9 @@ def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, senten
             #                                 "Белая церковь" a church, "Белая Церковь" the town
         if _person_neighbour(toks, i, g.person_tags(name), lang):
             continue                        # "Владимир Зеленский", "Иван Грозный": a person
+        if n == 1 and name.form == "name" and name.place is not None and name.place.kind == "city" \
+                and _after_given_name(toks, i, lang):
+            continue                        # "Джона Болтона", "Бориса Джонсона": a surname after a given name
         if sentence_start and g.guarded(name):
             continue                        # "Того же мнения...": the pronoun, not Togo
         if g.after_preposition_only(name):

@@ -224,3 +224,13 @@ def test_city_adjectives_and_people_and_a_surname_after_a_given_name():
     # a town's spelling after a given name is a surname: no Bolton, England
     assert rows(["Сенаторы ждали визита Джона Болтона в Варшаву."], "ru") == [
         ("Варшаву", "Warsaw", "literal", "locative_preposition")]
+
+
+def test_a_sentence_in_the_other_language_is_read_with_its_own_gazetteer():
+    # an address to Russians inside a Ukrainian text: Russian spellings, Russian rules
+    assert rows(["Уважаемые граждане Российской Федерации, этой ночью бомбили Одессу.", "Київ заявив про удар."],
+                "uk") == [("Российской Федерации", "Russia", "literal", "default_name"),
+                          ("Одессу", "Odesa", "literal", "default_name"),
+                          ("Київ", "Kyiv", "actor", "subject_of_verb")]
+    # a Ukrainian quotation inside a Russian text
+    assert rows(["«Ми захистимо Харків», — сказал он.", "Харьков готовится."], "ru")[0][:2] == ("Харків", "Kharkiv")

@@ -234,3 +234,16 @@ def test_a_sentence_in_the_other_language_is_read_with_its_own_gazetteer():
                           ("Київ", "Kyiv", "actor", "subject_of_verb")]
     # a Ukrainian quotation inside a Russian text
     assert rows(["«Ми захистимо Харків», — сказал он.", "Харьков готовится."], "ru")[0][:2] == ("Харків", "Kharkiv")
+
+
+def test_a_coordinated_name_takes_the_role_of_the_one_before():
+    assert rows(["Прем'єр-міністри Естонії та Латвії прибули до Праги та Варшави."], "uk") == [
+        ("Естонії", "Estonia", "actor", "genitive_after_agent_noun"),
+        ("Латвії", "Latvia", "actor", "coordinated:genitive_after_agent_noun"),
+        ("Праги", "Prague", "literal", "locative_preposition"),
+        ("Варшави", "Warsaw", "literal", "coordinated:locative_preposition")]
+    assert rows(["Министр попросил Анкару и Афины не спешить."], "ru") == [
+        ("Анкару", "Ankara", "actor", "object_of_addressing_verb"),
+        ("Афины", "Athens", "actor", "coordinated:object_of_addressing_verb")]
+    # no conjunction between them: each keeps its own rule
+    assert rows(["Власти Латвии сообщили, Эстония молчит."], "ru")[1][3] == "default_name"

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..schema import PLACE_MENTIONS, conform
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
-from ..text.cyrillic_forms import fold, grammemes, normal_forms
+from ..text.cyrillic_forms import fold, grammemes, likeliest, normal_forms
 from ..text.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS
 from ..text.layout import layout
 from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
@@ -192,13 +192,37 @@ def analyse(sentences: list[str], lang: str, starts=None, sentence_ids=None, par
     for m, (toks, first, _, _) in zip(mentions, contexts):
         if m.prefix or m.suffix:
             in_compound[(id(toks), first)] = in_compound.get((id(toks), first), 0) + 1
-    with_roles = []
+    with_roles, previous = [], None
     for m, (toks, first, after, lang_s) in zip(mentions, contexts):
         parties = in_compound.get((id(toks), first), 0) if (m.prefix or m.suffix) else 0
         role, rule = role_of(Context(m, toks, first, after, lang_s, parties))
+        if rule in DEFAULT_RULES and with_roles and previous is not None:
+            base = _coordinated_with(previous, (toks, first, after, lang_s), with_roles[-1])
+            if base:
+                role, rule = with_roles[-1].role, f"coordinated:{base}"
         with_roles.append(replace(m, role=role, rule=rule, sentence_id=sentence_ids[m.sentence_id],
                                   paragraph_id=paragraph_ids[m.sentence_id]))
+        previous = (toks, first, after, lang_s)
     return with_roles
+
+
+# Rules that hold for want of a cue: a mention they decide takes the role of a coordinated neighbour.
+DEFAULT_RULES = frozenset({"default_name", "default_region"})
+CONJUNCTIONS = frozenset({"и", "или", "та", "і", "й", "або", ","})
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _coordinated_with(previous, current, previous_mention) -> str:
+    """The rule of the mention just before, when the two are joined by a conjunction or a comma alone and share a
+    case ("прем'єр-міністрами Чехії та Словаччини", "попросил Москву и Вашингтон"); "" otherwise."""
+    toks, first, _, lang = current
+    p_toks, _, p_after, _ = previous
+    base = previous_mention.rule.removeprefix("coordinated:")
+    if p_toks is not toks or base in DEFAULT_RULES or previous_mention.role not in ("actor", "literal") \
+            or first - p_after != 1 or toks[p_after].text.lower() not in CONJUNCTIONS:
+        return ""
+    shared = likeliest(toks[p_after - 1].text, lang)[1] & grammemes(toks[first].text, lang) & CASES
+    return base if shared else ""
 
 
 def place_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=None, paragraph_ids=None,

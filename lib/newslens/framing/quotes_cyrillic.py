@@ -73,8 +73,9 @@ RESOLVED_PRONOUNS = frozenset({"он", "она", "він", "вона"})
 # Roles a speaker is named by without a name ("представитель Кремля", "речник МЗС"): resolved to the last named
 # speaker, as English roles are.
 ROLE_WORDS = frozenset("""
-представитель пресс-секретарь секретарь президент министр глава спикер посол премьер премьер-министр советник руководитель
-лидер замминистра официальный представник речник секретар міністр голова прем'єр-міністр прем'єр радник керівник лідер
+представитель пресс-секретарь секретарь президент министр глава спикер посол премьер премьер-министр советник
+руководитель лидер замминистра официальный представник речник секретар міністр голова прем'єр-міністр прем'єр радник
+керівник лідер
 """.split())
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 PERSON_LOOKBACK = 200         # tokens: about two paragraphs of agency copy
@@ -288,7 +289,7 @@ def _block_quotes(A: _Article, article) -> list:
         k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
         if k is None:
             continue
-        start = following.start + (len(body[following.start:following.end]) - len(body[following.start:following.end].lstrip()))
+        start = body.index(text, following.start)
         given = (words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k),
                  "block quotation: the paragraph after a reporting verb and a colon, without marks")
         out.append((start, start + len(text), "", "", True, False, following, given))

@@ -207,6 +207,9 @@ def test_every_word_list_is_sourced_sorted_and_used():
     # a name alone in quotation marks after a word names a building, a company or a ship
     ("ru", "Гости жили в гостинице «Москва» неделю.", "Москва", "not_a_place", "name_in_title_quotes"),
     ("uk", "Судно «Одеса» вийшло з порту.", "Одеса", "not_a_place", "name_in_title_quotes"),
+    # marks that distance the writer from the name leave it a place
+    ("uk", "Вони діють за прикладом так званої «ДНР».", "ДНР", "literal", "default_name"),
+    ("ru", "Боевики в «ЛНР» готовятся.", "ЛНР", "literal", "default_name"),
 ])
 def test_roles_found_by_the_real_text_hand_check(lang, sentence, surface, role, rule):
     hit = one(sentence, lang, surface)

@@ -159,11 +159,13 @@ def _object_of_addressing_verb(ctx: Context) -> bool:
 
 
 def _title_in_quotes(ctx: Context) -> bool:
-    """The name alone fills quotation marks after a word: "СИЗО «Лефортово»", "отель «Украина»" name a
-    building, a company or a ship, not the place."""
+    """The name alone fills quotation marks right after a noun: "СИЗО «Лефортово»", "отель «Украина»" name a
+    building, a company or a ship, not the place. After "так называемой", a preposition or a verb the marks
+    distance the writer from the name ("так званої «ДНР»", "в «ЛНР»"): still the place."""
     toks, first, after = ctx.tokens, ctx.first, ctx.after
     return (first >= 2 and after < len(toks) and toks[first - 1].text in OPENING_QUOTES
-            and toks[after].text in CLOSING_QUOTES and toks[first - 2].is_word)
+            and toks[after].text in CLOSING_QUOTES and toks[first - 2].is_word
+            and "NOUN" in ctx.tags(toks[first - 2]) and "PREP" not in ctx.tags(toks[first - 2]))
 
 
 def _plural_saying_verb(ctx: Context, token: Token) -> bool:

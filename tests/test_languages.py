@@ -324,3 +324,10 @@ def test_block_quotation_after_a_colon():
     rows, _ = _found("Речник міністерства Олена Гай повідомила:\n\nПорушень не виявлено.", lang="uk")
     assert rows == [["Порушень не виявлено.", "attributed quotation", "Речник міністерства Олена Гай",
                      "Олена Гай"]]
+
+
+def test_a_label_rejected_after_a_comma_stays_a_scare_quote():
+    rows, _ = _found("Якщо це війна, то я називаю її війною, а не «миротворчою місією».", lang="uk")
+    assert rows == [["миротворчою місією", "scare quote", "", ""]]
+    rows, _ = _found("Министр назвал переговоры с соседями шагом «в верном направлении».")
+    assert rows == [["в верном направлении", "attributed quotation", "Министр", ""]]

@@ -64,6 +64,7 @@ SPEECH_VERBS = {
 # Labelling verbs: "назвал действия «эскалацией»", "назвали «сигналом»" (the quote at most LABEL_GAP words after).
 LABEL_VERBS = {"ru": frozenset("назвать называть охарактеризовать окрестить".split()),
                "uk": frozenset("назвати називати охарактеризувати охрестити".split())}
+_LABEL_BREAK = re.compile(r"[,;:\u2014\u2013]")
 LABEL_GAP = 6          # "назвал освобождение Солошенко и Афанасьева вопросом «ближайших недель»"
 # "по словам X" / "за словами X": according to X.
 ACCORDING_TO = {"ru": ("по", "словам"), "uk": ("за", "словами")}
@@ -329,7 +330,8 @@ def _reported_rule(A: _Article, sentence_start: int, open_: int):
                 "partial quotation inside reported speech (reporting verb earlier in the sentence)")
     k = next((k for k in range(len(words) - 1, max(len(words) - 1 - LABEL_GAP, 0) - 1, -1)
               if words[k].lemma in LABEL_VERBS[A.lang]), None)
-    if k is not None:
+    if k is not None and not _LABEL_BREAK.search(A.article.body, words[k].end, open_):
+        # within one clause: "я називаю її війною, а не «спеціальною операцією»" rejects the label (a scare quote)
         return (words[k].text, A.speaker_before(words, k),
                 f"labelling verb at most {LABEL_GAP} words before the quotation")
     return None

@@ -135,7 +135,7 @@ def test_labelling_verb_and_pronoun_after_reported_speech():
         ["Язык ультиматумов с нами не работает", "attributed quotation", "она", "Мария Захарова"],
         ["эскалацией", "attributed quotation", "Госдеп", "Госдеп"],
     ]
-    assert quotes["rule"].iloc[1] == "labelling verb at most 3 words before the quotation"
+    assert quotes["rule"].iloc[1] == "labelling verb at most 6 words before the quotation"
     # a lone capital opening the sentence is a preposition, not the speaker's initial
     article = load_text("Подоляк заявив, що позиція незмінна. У Брюсселі цю заяву назвали «сигналом».", "test", "body",
                         lang="uk")
@@ -284,3 +284,63 @@ def test_corpus_groups_by_language(tmp_path):
     assert tone.loc[("ru", "sentence_compound"), "note"] == "nothing to divide by"
     scare = tables["scare_quotes"]
     assert set(scare[scare["language"] == "ru"]["quoted"]) == {"гарантии"}
+
+
+def _found(text, lang="ru"):
+    from newslens.framing.quotes_cyrillic import quotes_table
+    table = quotes_table(load_text(text, "test", "body", lang=lang))
+    return table[["text", "kind", "speaker", "speaker_resolved"]].values.tolist(), table
+
+
+def test_attribution_inside_the_marks_and_a_speaker_ended_by_a_comma():
+    rows, _ = _found("Глава комитета Иван Сидоров выступил в Думе. «Бюджет сбалансирован, — сказал Сидоров. — "
+                     "Дефицита не будет». «Это главное», — добавил он, по всей видимости, имея в виду Минфин.")
+    assert rows == [
+        ["Бюджет сбалансирован, — сказал Сидоров. — Дефицита не будет", "attributed quotation", "Сидоров",
+         "Сидоров"],
+        ["Это главное", "attributed quotation", "он", "Сидоров"],
+    ]
+
+
+def test_speaker_phrase_stops_at_a_title_and_a_role_with_a_genitive_name_is_the_role():
+    rows, _ = _found("В интервью телеканалу «Рассвет» министр Олег Белов рассказал, что работы вышли на "
+                     "«последний этап». Представитель Белова подчеркнул, что сроки «не сдвинутся».")
+    assert rows == [
+        ["Рассвет", "unattributed quotation", "", ""],
+        ["последний этап", "attributed quotation", "Олег Белов", "Олег Белов"],
+        ["не сдвинутся", "attributed quotation", "Представитель Белова", "Олег Белов"],
+    ]
+
+
+def test_a_short_capitalised_name_in_reported_speech_is_a_title_and_confirm_reports():
+    rows, table = _found("Он отметил, что встретится с коллегой на саммите «Северного альянса» в марте. Секретарь "
+                         "Анна Лис подтвердила встречу, сославшись на «плотный график».")
+    assert rows == [
+        ["Северного альянса", "unattributed quotation", "", ""],
+        ["плотный график", "attributed quotation", "Секретарь Анна Лис", "Анна Лис"],
+    ]
+    assert table["is_title"].tolist() == [True, False]
+
+
+def test_block_quotation_after_a_colon():
+    rows, table = _found("Об этом журналистам сообщил мэр Пётр Орлов:\n\n"
+                         "Мы восстановим мост к осени, и движение «пойдёт» снова.\n\n"
+                         "Он добавил:\n\nРанее губернатор Ирина Сом назвала сроки «реальными».", lang="ru")
+    assert rows == [
+        ["Мы восстановим мост к осени, и движение «пойдёт» снова.", "attributed quotation",
+         "мэр Пётр Орлов", "Пётр Орлов"],
+        ["пойдёт", "scare quote", "", ""],          # the mayor's own marks, inside his words
+        ["реальными", "attributed quotation", "Ирина Сом", "Ирина Сом"],  # it reports: no block
+    ]
+    assert table["marks"].tolist()[0] == "none (paragraph after a colon)"
+    assert table["nested"].tolist() == [False, True, False]
+    rows, _ = _found("Речник міністерства Олена Гай повідомила:\n\nПорушень не виявлено.", lang="uk")
+    assert rows == [["Порушень не виявлено.", "attributed quotation", "Речник міністерства Олена Гай",
+                     "Олена Гай"]]
+
+
+def test_a_label_rejected_after_a_comma_stays_a_scare_quote():
+    rows, _ = _found("Якщо це війна, то я називаю її війною, а не «миротворчою місією».", lang="uk")
+    assert rows == [["миротворчою місією", "scare quote", "", ""]]
+    rows, _ = _found("Министр назвал переговоры с соседями шагом «в верном направлении».")
+    assert rows == [["в верном направлении", "attributed quotation", "Министр", ""]]

@@ -187,3 +187,66 @@ def test_every_word_list_is_sourced_sorted_and_used():
     for base, langs in bases.items():
         assert langs == {"ru", "uk"}, base                      # every list in both languages
         assert f'"{base}"' in source, f"{base} is read by no rule"
+
+
+@pytest.mark.parametrize("lang,sentence,surface,role,rule", [
+    # a verb that addresses, urges, accuses or judges a state named as its object
+    ("ru", "Министр попросил Москву отложить решение.", "Москву", "actor", "object_of_addressing_verb"),
+    ("ru", "Оппозиция обвинила Турцию во вмешательстве.", "Турцию", "actor", "object_of_addressing_verb"),
+    ("uk", "Прем'єр закликав Варшаву діяти швидше.", "Варшаву", "actor", "object_of_addressing_verb"),
+    ("ru", "Он посетил Москву в мае.", "Москву", "literal", "default_name"),        # a visit: the city
+    # a noun of an act with the state in the genitive: the state acts
+    ("ru", "Атака Турции продолжалась всю ночь.", "Турции", "actor", "genitive_after_agent_noun"),
+    ("uk", "Допомога Литви прибула вчора.", "Литви", "actor", "genitive_after_agent_noun"),
+    ("ru", "Обращение МВД Грузии опубликовано вечером.", "Грузии", "actor", "genitive_after_agent_noun"),
+    ("uk", "Мер Львова відкрив засідання.", "Львова", "actor", "genitive_after_agent_noun"),
+    ("ru", "Делегация говорила с турецкой стороной.", "турецкой", "actor", "demonym_before_agent_noun"),
+    # more verbs whose subject, a state, acts
+    ("ru", "Ранее Анкара обратилась к соседям с просьбой.", "Анкара", "actor", "subject_of_verb"),
+    ("uk", "Литва дає генератори.", "Литва", "actor", "subject_of_verb"),
+    # a name alone in quotation marks after a word names a building, a company or a ship
+    ("ru", "Гости жили в гостинице «Москва» неделю.", "Москва", "not_a_place", "name_in_title_quotes"),
+    ("uk", "Судно «Одеса» вийшло з порту.", "Одеса", "not_a_place", "name_in_title_quotes"),
+    # marks that distance the writer from the name leave it a place
+    ("uk", "Вони діють за прикладом так званої «ДНР».", "ДНР", "literal", "default_name"),
+    ("ru", "Боевики в «ЛНР» готовятся.", "ЛНР", "literal", "default_name"),
+])
+def test_roles_found_by_the_real_text_hand_check(lang, sentence, surface, role, rule):
+    hit = one(sentence, lang, surface)
+    assert (hit["role"], hit["rule"]) == (role, rule)
+
+
+def test_city_adjectives_and_people_and_a_surname_after_a_given_name():
+    assert rows(["Одесский порт и харьковские заводы работали, львовяне помогали."], "ru") == [
+        ("Одесский", "Odesa", "attribute", "default_demonym"),
+        ("харьковские", "Kharkiv", "attribute", "default_demonym"),
+        ("львовяне", "Lviv", "attribute", "default_demonym")]
+    assert rows(["Шановні кияни, севастопольці теж чекають."], "uk") == [
+        ("кияни", "Kyiv", "attribute", "default_demonym"), ("севастопольці", "Sevastopol", "attribute",
+                                                          "default_demonym")]
+    # a town's spelling after a given name is a surname: no Bolton, England
+    assert rows(["Сенаторы ждали визита Джона Болтона в Варшаву."], "ru") == [
+        ("Варшаву", "Warsaw", "literal", "locative_preposition")]
+
+
+def test_a_sentence_in_the_other_language_is_read_with_its_own_gazetteer():
+    # an address to Russians inside a Ukrainian text: Russian spellings, Russian rules
+    assert rows(["Уважаемые граждане Российской Федерации, этой ночью бомбили Одессу.", "Київ заявив про удар."],
+                "uk") == [("Российской Федерации", "Russia", "literal", "default_name"),
+                          ("Одессу", "Odesa", "literal", "default_name"),
+                          ("Київ", "Kyiv", "actor", "subject_of_verb")]
+    # a Ukrainian quotation inside a Russian text
+    assert rows(["«Ми захистимо Харків», — сказал он.", "Харьков готовится."], "ru")[0][:2] == ("Харків", "Kharkiv")
+
+
+def test_a_coordinated_name_takes_the_role_of_the_one_before():
+    assert rows(["Прем'єр-міністри Естонії та Латвії прибули до Праги та Варшави."], "uk") == [
+        ("Естонії", "Estonia", "actor", "genitive_after_agent_noun"),
+        ("Латвії", "Latvia", "actor", "coordinated:genitive_after_agent_noun"),
+        ("Праги", "Prague", "literal", "locative_preposition"),
+        ("Варшави", "Warsaw", "literal", "coordinated:locative_preposition")]
+    assert rows(["Министр попросил Анкару и Афины не спешить."], "ru") == [
+        ("Анкару", "Ankara", "actor", "object_of_addressing_verb"),
+        ("Афины", "Athens", "actor", "coordinated:object_of_addressing_verb")]
+    # no conjunction between them: each keeps its own rule
+    assert rows(["Власти Латвии сообщили, Эстония молчит."], "ru")[1][3] == "default_name"

@@ -51,19 +51,21 @@ SPEECH_VERBS = {
 сказать заявить отметить подчеркнуть добавить сообщить написать пояснить ответить заметить рассказать уточнить
 говорить указать призвать предупредить констатировать заверить признать напомнить объяснить процитировать
 цитировать утверждать резюмировать пообещать настаивать спросить сообщать заявлять отмечать подчёркивать
-подчеркивать добавлять писать рассказывать заключить возразить парировать посетовать признаться
+подчеркивать добавлять писать рассказывать заключить возразить парировать посетовать признаться подтвердить
+подтверждать
 """.split()),
     "uk": frozenset("""
 сказати заявити зазначити наголосити підкреслити додати повідомити написати пояснити відповісти помітити
 розповісти уточнити говорити казати вказати закликати попередити констатувати запевнити визнати нагадати
 процитувати цитувати стверджувати резюмувати пообіцяти наполягати запитати повідомляти заявляти зазначати
-наголошувати підкреслювати додавати писати розповідати заперечити висловитися
+наголошувати підкреслювати додавати писати розповідати заперечити висловитися підтвердити підтверджувати
 """.split()),
 }
 # Labelling verbs: "назвал действия «эскалацией»", "назвали «сигналом»" (the quote at most LABEL_GAP words after).
 LABEL_VERBS = {"ru": frozenset("назвать называть охарактеризовать окрестить".split()),
                "uk": frozenset("назвати називати охарактеризувати охрестити".split())}
-LABEL_GAP = 3
+_LABEL_BREAK = re.compile(r"[,;:\u2014\u2013]")
+LABEL_GAP = 6          # "назвал освобождение Солошенко и Афанасьева вопросом «ближайших недель»"
 # "по словам X" / "за словами X": according to X.
 ACCORDING_TO = {"ru": ("по", "словам"), "uk": ("за", "словами")}
 PRONOUNS = {"ru": frozenset({"он", "она", "они", "я", "мы"}), "uk": frozenset({"він", "вона", "вони", "я", "ми"})}
@@ -72,18 +74,21 @@ RESOLVED_PRONOUNS = frozenset({"он", "она", "він", "вона"})
 # Roles a speaker is named by without a name ("представитель Кремля", "речник МЗС"): resolved to the last named
 # speaker, as English roles are.
 ROLE_WORDS = frozenset("""
-представитель пресс-секретарь президент министр глава спикер посол премьер премьер-министр советник руководитель
-лидер замминистра официальный представник речник міністр голова прем'єр-міністр прем'єр радник керівник лідер
+представитель пресс-секретарь секретарь президент министр глава спикер посол премьер премьер-министр советник
+руководитель лидер замминистра официальный представник речник секретар міністр голова прем'єр-міністр прем'єр радник
+керівник лідер
 """.split())
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 PERSON_LOOKBACK = 200         # tokens: about two paragraphs of agency copy
 AFTER_VERB_WORDS = 3          # the reporting verb opens the clause after the quotation: "— сказал", "— отметил он"
 MAX_SPEAKER_WORDS = 8
+TITLE_MAX_WORDS = 4           # «Большой двадцатки», «Северный поток — 2»: names, not partial quotations
 # pymorphy3 tags of the words that start no speaker phrase (a capital at the start of a sentence).
 FUNCTION_TAGS = ("PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NUMR")
 
 OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
-_MARKS = re.compile('[«»„“”"]')
+_MARKS_TEXT = '«»„“”"'
+_MARKS = re.compile(f"[{_MARKS_TEXT}]")
 _AFTER = re.compile(r"\s*(?:[,!?\u2026]\s*(?:[\u2014\u2013-]\s*)?|[\u2014\u2013]\s*)")
 _CLAUSE_END = re.compile(r"[.!?;:«»„“”\"\n]|,\s*[\u2014\u2013]")
 _DASH_SPEECH = re.compile(r"[,!?\u2026]\s*[\u2014\u2013]\s+")
@@ -122,6 +127,7 @@ def _mark_pairs(text: str) -> list[tuple[int, int | None, bool]]:
     return sorted(pairs)
 
 
+BLOCK_STYLE = "none (paragraph after a colon)"
 MARK_STYLE = {"«": "guillemets", "„": "low-high double", "“": "curly double", '"': "straight double", "": "dash"}
 
 
@@ -163,8 +169,9 @@ class _Article:
 
     def speaker_after(self, words: list, i: int) -> list:
         """The speaker written after the verb at ``words[i]`` (its tokens): up to the last capitalised word or
-        pronoun, and not past a preposition that follows a person's name."""
-        phrase = words[i + 1:i + 1 + MAX_SPEAKER_WORDS]
+        pronoun, not past a comma ("— добавил он, имея в виду Россию": the speaker is "он") and not past a
+        preposition that follows a person's name."""
+        phrase = self.unbroken(words[i + 1:i + 1 + MAX_SPEAKER_WORDS], ",")
         # "сказав Кулеба журналістам у Києві": a preposition after a person's name opens an adverbial, not
         # the speaker ("Києві" would read as the given name Кий)
         named = next((k for k, t in enumerate(phrase) if PERSON_TAGS & set(t.tag.replace(" ", ",").split(","))), None)
@@ -177,13 +184,22 @@ class _Article:
     def speaker_before(self, words: list, i: int) -> list:
         """The speaker written before the verb at ``words[i]``: from the first capitalised content word or
         pronoun to the verb ("Пресс-секретарь президента России Дмитрий Песков", "Он" of "Он также заявил")."""
-        before = words[max(0, i - MAX_SPEAKER_WORDS):i]
+        before = self.unbroken(words[max(0, i - MAX_SPEAKER_WORDS):i][::-1], _MARKS_TEXT)[::-1]
         first = next((k for k, t in enumerate(before) if self.starts_phrase(t)), None)
         if first is None:
             return []
         phrase = before[first:]
         last = max(k for k, t in enumerate(phrase) if self.ends_phrase(t) or k == 0)
         return phrase[:last + 1]
+
+    def unbroken(self, phrase: list, marks: str) -> list:
+        """The words of ``phrase`` up to the first gap between two of them that holds one of ``marks`` (a
+        comma; a quotation mark, so that "«Интер» Порошенко" gives "Порошенко")."""
+        for k in range(1, len(phrase)):
+            a, b = sorted((phrase[k - 1], phrase[k]), key=lambda tok: tok.start)
+            if any(ch in marks for ch in self.article.body[a.end:b.start]):
+                return phrase[:k]
+        return phrase
 
     def text(self, phrase: list) -> str:
         return self.article.body[phrase[0].start:phrase[-1].end] if phrase else ""
@@ -201,6 +217,9 @@ class _Article:
                     or ("inan" in grammemes and "nomn" not in grammemes):
                 break
             run.append(t)
+        if run and len(run) < len(phrase) and phrase[-len(run) - 1].lemma in ROLE_WORDS \
+                and "nomn" in phrase[-len(run) - 1].tag and not any("nomn" in t.tag for t in run):
+            return ""           # "представитель Путина": Putin's spokesman, not Putin; resolved as a role
         return " ".join(self._nominative(t) for t in reversed(run))
 
     def last_person_before(self, offset: int) -> str:
@@ -209,7 +228,7 @@ class _Article:
         i = bisect_left(self.starts, offset) - 1
         stop = max(-1, i - PERSON_LOOKBACK)
         while i > stop:
-            if PERSON_TAGS & set(self.tokens[i].tag.replace(" ", ",").split(",")):
+            if len(self.tokens[i].text) > 1 and PERSON_TAGS & set(self.tokens[i].tag.replace(" ", ",").split(",")):
                 run = [self.tokens[i]]
                 while i - 1 > stop and PERSON_TAGS & set(self.tokens[i - 1].tag.replace(" ", ",").split(",")):
                     i -= 1
@@ -248,6 +267,43 @@ def _after_rule(A: _Article, body: str, close: int, para_end: int):
     return words[k].text, A.speaker(words, k), words[k].end
 
 
+def _inside_rule(A: _Article, body: str, start: int, end: int):
+    """(cue, speaker) of an attribution the writer put inside the marks: «..., — сказал Песков. — ...»."""
+    for m in _DASH_SPEECH.finditer(body, start, end):
+        stop = _CLAUSE_END.search(body, m.end(), end)
+        words = A.words(m.end(), stop.start() if stop else end)
+        k = _find_verb(A, words, AFTER_VERB_WORDS)
+        if k is not None:
+            return words[k].text, A.speaker(words, k)
+    return None
+
+
+def _block_quotes(A: _Article, article) -> list:
+    """Paragraphs quoted as a block after a paragraph that ends with a colon and a reporting verb ("Об этом
+    сообщил журналистам сам Трамп:" then the words, as web pages set a quotation off without marks): the raw
+    entries of ``find_quotes`` with their attribution."""
+    body = article.body
+    out = []
+    paragraphs = list(article.paragraphs)
+    for para, following in zip(paragraphs, paragraphs[1:]):
+        head = body[para.start:para.end].rstrip()
+        text = body[following.start:following.end].strip()
+        if not head.endswith(":") or not text or text[0] in _MARKS_TEXT + "\u2014\u2013-":
+            continue
+        if any(A.is_verb(w) or w.lemma in LABEL_VERBS[A.lang] for w in A.words(following.start, following.end)):
+            continue            # it reports speech itself: narrative, not the words announced by the colon
+        colon = para.start + len(head) - 1
+        words = A.words(article.sentence_at(colon).start, colon)
+        k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
+        if k is None:
+            continue
+        start = body.index(text, following.start)
+        given = (words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k),
+                 "block quotation: the paragraph after a reporting verb and a colon, without marks")
+        out.append((start, start + len(text), "", "", True, False, following, given))
+    return out
+
+
 def _before_rule(A: _Article, body: str, open_: int, para_start: int):
     """(cue, speaker, rule) from the clause before an opening mark at ``open_``, or None."""
     head = body[para_start:open_].rstrip()
@@ -281,10 +337,17 @@ def _reported_rule(A: _Article, sentence_start: int, open_: int):
                 "partial quotation inside reported speech (reporting verb earlier in the sentence)")
     k = next((k for k in range(len(words) - 1, max(len(words) - 1 - LABEL_GAP, 0) - 1, -1)
               if words[k].lemma in LABEL_VERBS[A.lang]), None)
-    if k is not None:
+    if k is not None and not _LABEL_BREAK.search(A.article.body, words[k].end, open_):
+        # within one clause: "я називаю її війною, а не «спеціальною операцією»" rejects the label (a scare quote)
         return (words[k].text, A.speaker_before(words, k),
                 f"labelling verb at most {LABEL_GAP} words before the quotation")
     return None
+
+
+def _looks_like_name(text: str, n_words: int) -> bool:
+    """A short capitalised span that is no sentence: a name or title even inside reported speech ("отметил, что
+    встретится с ним на саммите «Большой двадцатки»")."""
+    return n_words <= TITLE_MAX_WORDS and text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
 
 
 def find_quotes(article) -> list[Quote]:
@@ -297,7 +360,7 @@ def find_quotes(article) -> list[Quote]:
         for o, c, nested in _mark_pairs(para.text):
             start, close = para.start + o, (para.start + c if c is not None else para.end)
             raw.append((start + 1, close, para.text[o], para.text[c] if c is not None else "", c is not None,
-                        nested, para))
+                        nested, para, None))
             marked.append((start, close + 1))
         # direct speech set off by a dash, without marks
         for sent in (s for s in article.sentences if s.paragraph_id == para.id):
@@ -316,21 +379,29 @@ def find_quotes(article) -> list[Quote]:
                 while start < m.start() and not body[start].isalnum():
                     start += 1
             if start < m.start():
-                raw.append((start, m.start(), "", "", True, False, para))
+                raw.append((start, m.start(), "", "", True, False, para, None))
+    blocks = _block_quotes(A, article)
+    if blocks:
+        # marks inside a block quotation are the speaker's own; direct speech inside it is not a new quotation
+        inside = [(b[0], b[1]) for b in blocks]
+        raw = [r[:5] + (True,) + r[6:] if r[2] and any(s <= r[0] and r[1] <= e for s, e in inside) else r
+               for r in raw if r[2] or not any(s <= r[0] < e for s, e in inside)] + blocks
     raw.sort(key=lambda r: r[0])
 
     spans: list[Quote] = []
     named: list[tuple[int, str]] = []      # (offset, person) of every named speaker so far
     last_attributed: dict[int, Quote] = {}     # paragraph id -> its last attributed quotation
     last_speaker: dict[int, list] = {}              # and its speaker's tokens
-    for start, end, open_mark, close_mark, closed, nested, para in raw:
+    for start, end, open_mark, close_mark, closed, nested, para, given in raw:
         text = body[start:end]
         n_words = len(A.words(start, end))
         sentence = article.sentence_at(start)
         cue = rule = ""
         speaker: list = []
         before = A.words(max(para.start, start - 40), start - 1)[-2:]
-        if nested:
+        if given:
+            cue, speaker, rule = given
+        elif nested:
             rule = "inside a quotation: the speaker's own quotation marks"
         elif len(before) == 2 and before[0].text.lower() == "так" \
                 and before[1].text.lower().startswith(SO_CALLED[A.lang]):
@@ -341,9 +412,13 @@ def find_quotes(article) -> list[Quote]:
                 cue, speaker, _ = found
                 rule = "reporting verb in the clause after the quotation" + (" (direct speech set off by a dash)"
                                                                               if not open_mark else "")
+            elif open_mark and closed and (inside := _inside_rule(A, body, start, end)):
+                cue, speaker = inside
+                rule = "reporting verb inside the quotation marks («..., — сказал X. — ...»)"
             elif open_mark and (before := _before_rule(A, body, start - 1, para.start)):
                 cue, speaker, rule = before
-            elif open_mark and (reported := _reported_rule(A, sentence.start, start - 1)):
+            elif open_mark and not _looks_like_name(text, n_words) \
+                    and (reported := _reported_rule(A, sentence.start, start - 1)):
                 cue, speaker, rule = reported
             elif open_mark and para.id in last_attributed and body[sentence.start:start - 1].strip(" \u2014\u2013") == "" \
                     and last_attributed[para.id].sentence_id == sentence.id - 1:
@@ -384,5 +459,6 @@ def quotes_table(article, spans: list[Quote] | None = None):
     """quotes.csv of a Russian or Ukrainian article: the columns of the English table."""
     spans = find_quotes(article) if spans is None else spans
     frame = english_table(article, spans)
-    frame["marks"] = [MARK_STYLE.get(q.open_mark, "straight double") for q in spans]
+    frame["marks"] = [BLOCK_STYLE if q.rule.startswith("block quotation") else
+                      MARK_STYLE.get(q.open_mark, "straight double") for q in spans]
     return frame if len(frame) else pd.DataFrame(columns=frame.columns)

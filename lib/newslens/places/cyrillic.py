@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from ..schema import PLACE_MENTIONS, conform
 from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
-from ..text.cyrillic_forms import fold, grammemes, normal_forms
+from ..text.cyrillic_forms import fold, grammemes, likeliest, normal_forms
+from ..text.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS
 from ..text.layout import layout
 from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
 from .cyrillic_roles import Context, role_of
@@ -40,6 +41,15 @@ def _person_neighbour(toks: list[Token], i: int, tags: frozenset[str], lang: str
     return ("Name" in tags and bool(after & {"Surn", "Patr"})) or ("Surn" in tags and "Name" in before)
 
 
+def _after_given_name(toks: list[Token], i: int, lang: str) -> bool:
+    """The word before is a given name (pymorphy3's Name, more than an initial, never a place name itself)."""
+    before = toks[i - 1] if i > 0 else None
+    if before is None or len(before.text) < 2:
+        return False
+    tags = _capitalised_person_tags(before, lang)
+    return "Name" in tags and "Geox" not in grammemes(before.text, lang)
+
+
 def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, sentence_start: bool) -> list[CyrillicName]:
     """The longest names that match from ``toks[i]``, all of that length (one spelling may name several places)."""
     first = toks[i]
@@ -57,6 +67,9 @@ def _match_at(toks: list[Token], i: int, lang: str, g: CyrillicGazetteer, senten
             #                                 "Белая церковь" a church, "Белая Церковь" the town
         if _person_neighbour(toks, i, g.person_tags(name), lang):
             continue                        # "Владимир Зеленский", "Иван Грозный": a person
+        if n == 1 and name.form == "name" and name.place is not None and name.place.kind == "city" \
+                and _after_given_name(toks, i, lang):
+            continue                        # "Джона Болтона", "Бориса Джонсона": a surname after a given name
         if sentence_start and g.guarded(name):
             continue                        # "Того же мнения...": the pronoun, not Togo
         if g.after_preposition_only(name):
@@ -104,41 +117,64 @@ def _compound_parts(tok: Token, sentence: str, offset: int, lang: str, g: Cyrill
     return found
 
 
+def written_in(sentence: str, lang: str) -> str:
+    """The sentence's own language: a Russian sentence inside a Ukrainian text (a quotation, an address to
+    Russians) has letters only Russian writes (ы, э, ъ, ё) and none only Ukrainian writes (і, ї, є, ґ), and the
+    other way round; any other sentence is the text's language."""
+    letters = set(sentence.lower())
+    own, other = (UKRAINIAN_LETTERS, RUSSIAN_LETTERS) if lang == "uk" else (RUSSIAN_LETTERS, UKRAINIAN_LETTERS)
+    if letters & other and not letters & own:
+        return "ru" if lang == "uk" else "uk"
+    return lang
+
+
 def find_mentions(sentences: list[str], lang: str, starts: list[int], g: CyrillicGazetteer):
-    """Every gazetteer match, left to right and longest first, with the context its rules read."""
+    """Every gazetteer match, left to right and longest first, with the context its rules read (the last item
+    of each context is the sentence's language, ``written_in``)."""
     mentions, contexts = [], []
     for index, (sentence, offset) in enumerate(zip(sentences, starts)):
-        toks = tokens(sentence, lang)
-        first_word = next((k for k, t in enumerate(toks) if t.is_word), None)
-        i = 0
-        while i < len(toks):
-            if not toks[i].is_word:
-                i += 1
-                continue
-            names = _match_at(toks, i, lang, g, sentence_start=i == first_word)
-            if not names:
-                if "-" in toks[i].text:
-                    for m in _compound_parts(toks[i], sentence, offset, lang, g):
-                        mentions.append(m)
-                        contexts.append((toks, i, i + 1))
-                i += 1
-                continue
-            n = len(names[0].words)
-            start, end = toks[i].start, toks[i + n - 1].end
-            entries, seen = [], set()
-            for name in names:             # "Киеву" is a GeoNames spelling of Kyiv and a case of "Киев": one candidate
-                key = (name.place.key if name.place else "", name.form)
-                if key not in seen:
-                    seen.add(key)
-                    entries.append(Entry(sentence[start:end], name.place, name.form, reason=name.reason))
-            forms = {e.form for e in entries}
-            form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
-            entries = [e for e in entries if e.form == form]
-            # sentence_id: the index, replaced by the caller's id once resolved
-            m = PlaceMention(offset + start, offset + end, sentence[start:end], form, entries, sentence_id=index)
-            mentions.append(m)
-            contexts.append((toks, i, i + n))
-            i += n
+        lang_s = written_in(sentence, lang)
+        gs = g if lang_s == lang else load_cyrillic_gazetteer(lang_s)
+        mentions_s, contexts_s = _sentence_mentions(sentence, offset, index, lang_s, gs)
+        mentions += mentions_s
+        contexts += [c + (lang_s,) for c in contexts_s]
+    return mentions, contexts
+
+
+def _sentence_mentions(sentence: str, offset: int, index: int, lang: str, g: CyrillicGazetteer):
+    """The matches of one sentence read in ``lang`` with its gazetteer ``g``."""
+    mentions, contexts = [], []
+    toks = tokens(sentence, lang)
+    first_word = next((k for k, t in enumerate(toks) if t.is_word), None)
+    i = 0
+    while i < len(toks):
+        if not toks[i].is_word:
+            i += 1
+            continue
+        names = _match_at(toks, i, lang, g, sentence_start=i == first_word)
+        if not names:
+            if "-" in toks[i].text:
+                for m in _compound_parts(toks[i], sentence, offset, lang, g):
+                    mentions.append(m)
+                    contexts.append((toks, i, i + 1))
+            i += 1
+            continue
+        n = len(names[0].words)
+        start, end = toks[i].start, toks[i + n - 1].end
+        entries, seen = [], set()
+        for name in names:             # "Киеву" is a GeoNames spelling of Kyiv and a case of "Киев": one candidate
+            key = (name.place.key if name.place else "", name.form)
+            if key not in seen:
+                seen.add(key)
+                entries.append(Entry(sentence[start:end], name.place, name.form, reason=name.reason))
+        forms = {e.form for e in entries}
+        form = "excluded" if "excluded" in forms else ("name" if "name" in forms else "demonym")
+        entries = [e for e in entries if e.form == form]
+        # sentence_id: the index, replaced by the caller's id once resolved
+        m = PlaceMention(offset + start, offset + end, sentence[start:end], form, entries, sentence_id=index)
+        mentions.append(m)
+        contexts.append((toks, i, i + n))
+        i += n
     return mentions, contexts
 
 
@@ -153,16 +189,40 @@ def analyse(sentences: list[str], lang: str, starts=None, sentence_ids=None, par
     mentions, contexts = find_mentions(sentences, lang, starts, g)
     mentions = resolve(mentions, text, load_gazetteer(), prefer_countries, prefer_continents)
     in_compound: dict[tuple[int, int], int] = {}
-    for m, (toks, first, _) in zip(mentions, contexts):
+    for m, (toks, first, _, _) in zip(mentions, contexts):
         if m.prefix or m.suffix:
             in_compound[(id(toks), first)] = in_compound.get((id(toks), first), 0) + 1
-    with_roles = []
-    for m, (toks, first, after) in zip(mentions, contexts):
+    with_roles, previous = [], None
+    for m, (toks, first, after, lang_s) in zip(mentions, contexts):
         parties = in_compound.get((id(toks), first), 0) if (m.prefix or m.suffix) else 0
-        role, rule = role_of(Context(m, toks, first, after, lang, parties))
+        role, rule = role_of(Context(m, toks, first, after, lang_s, parties))
+        if rule in DEFAULT_RULES and with_roles and previous is not None:
+            base = _coordinated_with(previous, (toks, first, after, lang_s), with_roles[-1])
+            if base:
+                role, rule = with_roles[-1].role, f"coordinated:{base}"
         with_roles.append(replace(m, role=role, rule=rule, sentence_id=sentence_ids[m.sentence_id],
                                   paragraph_id=paragraph_ids[m.sentence_id]))
+        previous = (toks, first, after, lang_s)
     return with_roles
+
+
+# Rules that hold for want of a cue: a mention they decide takes the role of a coordinated neighbour.
+DEFAULT_RULES = frozenset({"default_name", "default_region"})
+CONJUNCTIONS = frozenset({"и", "или", "та", "і", "й", "або", ","})
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _coordinated_with(previous, current, previous_mention) -> str:
+    """The rule of the mention just before, when the two are joined by a conjunction or a comma alone and share a
+    case ("прем'єр-міністрами Чехії та Словаччини", "попросил Москву и Вашингтон"); "" otherwise."""
+    toks, first, _, lang = current
+    p_toks, _, p_after, _ = previous
+    base = previous_mention.rule.removeprefix("coordinated:")
+    if p_toks is not toks or base in DEFAULT_RULES or previous_mention.role not in ("actor", "literal") \
+            or first - p_after != 1 or toks[p_after].text.lower() not in CONJUNCTIONS:
+        return ""
+    shared = likeliest(toks[p_after - 1].text, lang)[1] & grammemes(toks[first].text, lang) & CASES
+    return base if shared else ""
 
 
 def place_mentions(sentences: list[str], lang: str, *, starts=None, sentence_ids=None, paragraph_ids=None,

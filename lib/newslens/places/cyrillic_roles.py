@@ -40,8 +40,14 @@ GENITIVE_REACH = 3
 TRANSFER_REACH = 3
 # How many words after a demonym its noun may stand: "российские вооруженные силы".
 DEMONYM_REACH = 2
+# How many words after a verb of addressing its object may stand: "призвал в тот же день Киев" is out of reach.
+ADDRESS_REACH = 2
 # Adverbs and particles a verb may stand behind: "Киев уже заявил", "Москва не вважає".
 SUBJECT_GAP = 2
+
+
+OPENING_QUOTES = frozenset("«„“\"")
+CLOSING_QUOTES = frozenset("»“”\"")
 
 
 def words(list_name: str, lang: str) -> frozenset[str]:
@@ -143,6 +149,25 @@ def _recipient_of_transfer(ctx: Context) -> bool:
     return False
 
 
+def _object_of_addressing_verb(ctx: Context) -> bool:
+    if not ctx.agentive or "accs" not in ctx.tags(ctx.head()):
+        return False
+    for t in ctx.words_before(ADDRESS_REACH):
+        if _lemma_in(ctx, t, "addressing_verbs") and "VERB" in likeliest(t.text, ctx.lang)[1] | ctx.tags(t):
+            return True
+    return False
+
+
+def _title_in_quotes(ctx: Context) -> bool:
+    """The name alone fills quotation marks right after a noun: "СИЗО «Лефортово»", "отель «Украина»" name a
+    building, a company or a ship, not the place. After "так называемой", a preposition or a verb the marks
+    distance the writer from the name ("так званої «ДНР»", "в «ЛНР»"): still the place."""
+    toks, first, after = ctx.tokens, ctx.first, ctx.after
+    return (first >= 2 and after < len(toks) and toks[first - 1].text in OPENING_QUOTES
+            and toks[after].text in CLOSING_QUOTES and toks[first - 2].is_word
+            and "NOUN" in ctx.tags(toks[first - 2]) and "PREP" not in ctx.tags(toks[first - 2]))
+
+
 def _plural_saying_verb(ctx: Context, token: Token) -> bool:
     lemma, tags = likeliest(token.text, ctx.lang)
     return lemma in words("acting_verbs", ctx.lang) and "VERB" in tags and "plur" in tags
@@ -194,6 +219,9 @@ def _always(ctx: Context) -> bool:
 RULES = [
     Rule("excluded_name", "not_a_place", "the name is on the exclusion list (\"Киевская Русь\", a football club)",
          _excluded),
+    Rule("name_in_title_quotes", "not_a_place",
+         "the name alone fills quotation marks after a word: \"СИЗО «Лефортово»\", \"отель «Україна»\" (a "
+         "building's, company's or ship's name)", _title_in_quotes),
     Rule("bloc_or_organisation", "actor", "a bloc, organisation or seat of government (НАТО, Кремль, Запад) acts",
          _bloc),
     Rule("compound_of_parties", "actor",
@@ -211,6 +239,9 @@ RULES = [
     Rule("recipient_of_transfer", "actor",
          "a country or city in the dative within 3 words after a verb of supplying or selling: \"поставила "
          "Киеву\", \"передали Україні\"", _recipient_of_transfer),
+    Rule("object_of_addressing_verb", "actor",
+         "a country or city in the accusative within 2 words after a verb that addresses, urges, accuses or judges "
+         "it: \"попросил Москву\", \"обвинили Россию\", \"закликав Київ\"", _object_of_addressing_verb),
     Rule("in_place_said", "actor",
          "\"в/у X\" before a plural verb of saying with no subject: \"в Москве заявили\", \"у Києві вважають\"",
          _in_place_said),

@@ -183,7 +183,7 @@ def target_method_note(result):
     if name is None or marker not in why:
         return None
     return show_note(f"In this {name} article the sentiment toward each mention (target_score) is not the "
-                     f"NewsMTSC model described above: it is {why.split(marker, 1)[1]}; target_label is its sign.")
+                     f"NewsMTSC model described above: it is {why.split(marker, 1)[1]}.")
 
 
 # 02 · framing ----------------------------------------------------------------------------------------------

@@ -14,6 +14,10 @@ The rules are VADER's (Hutto and Gilbert 2014), with their constants, applied to
   "трохи") add or take 0.293 in the direction of the valence, less with distance (x1, x0.95, x0.9);
 - contrast: with "но"/"однако" ("але"/"проте"/"однак"), words before it count half and words after it 1.5 times,
   as VADER does for "but";
+- so-called (the project's rule): a positive word among the three after "так называемый" / "так званий"
+  counts 0 (scare quotes);
+- look-up (the project's): an unknown hyphenated compound by its parts ("державою-терористом": "терорист"); a
+  Ukrainian word also by its other dictionary readings (they tie: "війни" is read first as the verb "війнути");
 - compound: the sum of valences normalised as VADER does, s / sqrt(s^2 + 15), in [-1, 1]; pos/neg/neu are
   VADER's shares (a positive word counts its valence + 1, a negative one its valence - 1, any other word 1).
 

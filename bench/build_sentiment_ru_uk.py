@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONCEPTS = ROOT / "bench" / "data" / "sentiment_ru_uk_concepts.txt"
 OUT = {"ru": ROOT / "lib" / "newslens" / "data" / "sentiment_ru.csv",
        "uk": ROOT / "lib" / "newslens" / "data" / "sentiment_uk.csv"}
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 DATE = "2026-12-05"
 HEADER = """# newslens {lang_name} sentiment lexicon, version {version}, {date}.
 # Derived from the VADER lexicon (vaderSentiment 3.3.2, MIT licence; Hutto & Gilbert 2014, ICWSM): each row's

@@ -163,3 +163,60 @@ def test_the_docs_page_names_every_rule_word():
     for table in (cyrillic.NEGATORS, cyrillic.BOOSTERS, cyrillic.DAMPENERS, cyrillic.CONTRASTS):
         for lang, words in table.items():
             assert sorted(words - named) == [], lang
+
+
+@pytest.mark.parametrize("text", ["Уряд почав війну.", "Ціна війни зростає.",
+                                  "Артилерія била по селищу."])
+def test_ukrainian_tied_readings_find_the_lexicon_word(text):
+    # the Ukrainian dictionary's readings tie and the first wins: «війну», «війни» are read as the rare verb
+    # «війнути», «била» as the noun «било»; the other readings (noun «війна», verb «бити») find the lexicon word
+    assert compound(text, "uk") < 0
+
+
+def test_russian_takes_only_its_ranked_reading():
+    # "вышли" is also the imperative of "выслать" (expel, in the lexicon): Russian readings are ranked, the
+    # first one is kept
+    assert compound("Делегаты вышли из зала.", "ru") == 0
+    assert compound("Цена войны растёт.", "ru") < 0
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Армія знищує села."), ("uk", "Вони хотіли стерти місто з лиця землі."),
+    ("uk", "Кремль намагається дестабілізувати регіон."), ("uk", "Телебачення спотворило історію."),
+    ("uk", "Кредитори тиснуть на уряд."), ("uk", "Опозиція зірвала засідання."),
+    ("uk", "Нацисти прийшли до міста."), ("uk", "Загарбники прийшли до міста."),
+    ("ru", "Армия уничтожает деревни."), ("ru", "Они хотели стереть город с лица земли."),
+    ("ru", "Кремль пытается дестабилизировать регион."), ("ru", "Телевидение исказило историю."),
+    ("ru", "Кредиторы давят на правительство."), ("ru", "Оппозиция сорвала заседание."),
+    ("ru", "Артиллерия била по посёлку."), ("ru", "Нацисты вошли в город."), ("ru", "Захватчики вошли в город."),
+])
+def test_war_verbs_and_names_of_the_enemy(lang, text):
+    assert compound(text, lang) < 0
+
+
+@pytest.mark.parametrize("lang, text, entity", [
+    ("uk", "Сенат визнав країну державою-терористом.", "країну"),
+    ("ru", "Сенат признал страну государством-террористом.", "страну"),
+])
+def test_an_unknown_hyphenated_compound_is_read_by_its_parts(lang, text, entity):
+    assert toward(text, entity, lang)["label"] == -1
+
+
+def test_a_compound_of_neutral_parts_stays_neutral():
+    assert compound("Прем'єр-міністр прибув до Києва.", "uk") == 0
+
+
+@pytest.mark.parametrize("lang, plain, so_called, entity", [
+    ("uk", "Вони говорили про дружбу з Москвою.", "Вони говорили про так звану дружбу з Москвою.", "Москвою"),
+    ("ru", "Они говорили о дружбе с Москвой.", "Они говорили о так называемой дружбе с Москвой.", "Москвой"),
+    ("uk", "Вони згадали газову дружбу з Москвою.", "Вони згадали так звану газову дружбу з Москвою.", "Москвою"),
+])
+def test_so_called_cancels_a_positive_word(lang, plain, so_called, entity):
+    assert toward(plain, entity, lang)["label"] == 1
+    assert toward(so_called, entity, lang)["label"] == 0
+
+
+def test_so_called_is_no_scare_quote_elsewhere():
+    # a negative word after "so-called" keeps its sign; "так называем" (we call it so) is no scare quote
+    assert compound("Уряд говорить про так звану загрозу.", "uk") < 0
+    assert compound("Мы так называем это дружбой.", "ru") > 0

@@ -6,7 +6,7 @@ import pytest
 
 from newslens.places.cyrillic import place_mentions
 from newslens.sentiment.cyrillic import sentence_scores
-from newslens.text.cyrillic import tokens
+from newslens.text.cyrillic import lemma, reading_lemmas, tokens
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
@@ -43,3 +43,12 @@ def test_lexicon_words_with_an_apostrophe_count():
     # "перемир'я" (truce) and "ув'язнення" (prison) are in the Ukrainian lexicon, written with "'"
     assert sentence_scores(tokens("Сторони оголосили перемир\u2019я.", "uk"), "uk")["compound"] > 0
     assert sentence_scores(tokens("Суд призначив йому ув'язнення.", "uk"), "uk")["compound"] < 0
+
+
+def test_reading_lemmas_lists_the_other_readings():
+    # the Ukrainian dictionary's readings tie: «війни» is read first as the verb «війнути»
+    assert lemma("війни", "uk") == "війнути"
+    assert reading_lemmas("війни", "uk", frozenset({"NOUN"})) == ("війна",)
+    assert reading_lemmas("війни", "uk")[:2] == ("війнути", "війна")
+    # a typographic apostrophe is read as the dictionary's ASCII one
+    assert "в'язень" in reading_lemmas("в\u2019язні", "uk")

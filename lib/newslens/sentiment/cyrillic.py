@@ -14,6 +14,10 @@ The rules are VADER's (Hutto and Gilbert 2014), with their constants, applied to
   "трохи") add or take 0.293 in the direction of the valence, less with distance (x1, x0.95, x0.9);
 - contrast: with "но"/"однако" ("але"/"проте"/"однак"), words before it count half and words after it 1.5 times,
   as VADER does for "but";
+- so-called (the project's rule): a positive word among the three after "так называемый" / "так званий"
+  counts 0 (scare quotes);
+- look-up (the project's): an unknown hyphenated compound by its parts ("державою-терористом": "терорист"); a
+  Ukrainian word also by its other dictionary readings (they tie: "війни" is read first as the verb "війнути");
 - compound: the sum of valences normalised as VADER does, s / sqrt(s^2 + 15), in [-1, 1]; pos/neg/neu are
   VADER's shares (a positive word counts its valence + 1, a negative one its valence - 1, any other word 1).
 
@@ -33,7 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, morph_analyzer
+from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, reading_lemmas
+from ..text.cyrillic import lemma as lemma_of   # a name of its own: `lemma` is a common local name here
 
 LEXICON_FILES = {"ru": DATA_DIR / "sentiment_ru.csv", "uk": DATA_DIR / "sentiment_uk.csv"}
 
@@ -62,6 +67,13 @@ DAMPENERS = {
 CONTRASTS = {
     "ru": frozenset("но однако".split()),
     "uk": frozenset("але проте однак".split()),
+}
+# "so-called": "так" then a participle beginning so; a positive word in the three words after it is in scare quotes
+# («так званої дружби», «так называемые миротворцы») and counts 0. Matched on the word, not the lemma: Russian
+# participles are lemmatised to their verb, and "так называют" (so they call it) is no scare quote.
+SO_CALLED = {
+    "ru": ("так", "называем"),
+    "uk": ("так", "зван"),
 }
 CLAUSE_MARKS = frozenset(",;:()\u2013\u2014-")
 
@@ -96,26 +108,35 @@ def lexicon(lang: str) -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=200_000)
-def _adjective_lemmas(word: str, lang: str) -> tuple[str, ...]:
-    # The Ukrainian dictionary lists substantivised neuter adjectives as nouns of their own ("погане", "гарне"),
-    # which win the tie over the adjective ("поганий"): the adjective readings' lemmas, to look up as well.
-    # Ukrainian only: the Russian dictionary ranks its readings, and taking any reading there finds wrong words
-    # ("вышли" is also the imperative of "выслать", expel).
-    if lang != "uk":
-        return ()
-    return tuple(dict.fromkeys(p.normal_form for p in morph_analyzer(lang).parse(word)
-                               if p.tag.POS in ("ADJF", "ADJS")))
+# Ukrainian: the dictionary has no frequencies, its readings tie and the first wins, so a word whose chosen lemma
+# is not in the lexicon is also looked up by the lemmas of its other readings: «війни», «війну» are read first as
+# the rare verb «війнути» (noun «війна»), «кризи» as «криз» (noun «криза»), «била» as the noun «било» (verb
+# «бити»), and substantivised neuter adjectives ("погане") are nouns of their own that win over the adjective
+# ("поганий"). Not for Russian, whose readings are ranked and where taking any reading finds wrong words
+# ("вышли" is also the imperative of "выслать", expel; "благодаря" the gerund of "благодарить").
+OTHER_READINGS = frozenset({"uk"})
+
+
+def _lookup(word: str, lemma: str, lex: dict, lang: str) -> float | None:
+    if lemma in lex:
+        return lex[lemma]
+    if lang in OTHER_READINGS:
+        for other in reading_lemmas(word, lang):
+            if other in lex:
+                return lex[other]
+    return None
 
 
 def _valence(token: Token, lex: dict, lang: str) -> float:
-    lemma = token.lemma.lower()
-    if lemma in lex:
-        return lex[lemma]
-    for other in _adjective_lemmas(token.text.lower(), lang):
-        if other in lex:
-            return lex[other]
-    return 0.0
+    word = token.text.lower()
+    valence = _lookup(word, token.lemma.lower(), lex, lang)
+    if valence is None and "-" in word:
+        # a hyphenated compound the dictionary does not know is one unknown lemma ("державою-терористом" ->
+        # "державою-терорист"): its parts are looked up instead, and the mean of those in the lexicon taken
+        found = [v for part in word.split("-") if part
+                 if (v := _lookup(part, lemma_of(part, lang), lex, lang)) is not None]
+        valence = sum(found) / len(found) if found else None
+    return valence or 0.0
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,13 @@ def word_valences(tokens: list[Token], lang: str, contrast: bool = True) -> list
     words = [(i, t.lemma.lower()) for i, t in enumerate(tokens) if t.is_word]
     lemmas = [lemma for _, lemma in words]
     last_contrast = max((k for k, lemma in enumerate(lemmas) if lemma in contrasts), default=-1)
+    so, called = SO_CALLED[lang]
+    texts = [tokens[i].text.lower() for i, _ in words]
+    so_called = [k for k in range(1, len(texts)) if texts[k - 1] == so
+                 and texts[k].startswith(called) and len(texts[k]) > len(called)]   # not "так называем" (we call)
+    in_quotes = set()           # words a "so-called" reaches
+    for k in so_called:
+        in_quotes.update(range(k + 1, k + 1 + SCOPE))
     out = []
     for k, (i, lemma) in enumerate(words):
         valence = _valence(tokens[i], lex, lang)
@@ -145,6 +173,8 @@ def word_valences(tokens: list[Token], lang: str, contrast: bool = True) -> list
                 valence += math.copysign(1.0, valence) * step * BOOSTER_DECAY[distance]
             if any(prev in negators for prev in before):
                 valence *= N_SCALAR
+            if k in in_quotes and valence > 0:
+                valence = 0.0
             if contrast and last_contrast >= 0:
                 valence *= BEFORE_CONTRAST if k < last_contrast else AFTER_CONTRAST if k > last_contrast else 1.0
         out.append(_Word(i, lemma, valence))

@@ -76,6 +76,26 @@ def _parse(word: str, lang: str) -> tuple[str, str]:
     return best.normal_form, str(best.tag)
 
 
+def lemma(word: str, lang: str) -> str:
+    """The lemma ``tokens`` gives ``word`` (lower case), for a word met outside a token list (a part of a
+    hyphenated compound)."""
+    return _parse(word, lang)[0]
+
+
+@lru_cache(maxsize=200_000)
+def reading_lemmas(word: str, lang: str, parts_of_speech: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Lemmas of all dictionary readings of ``word`` (only those whose part of speech, pymorphy3's POS, is in
+    ``parts_of_speech`` if given), in the dictionary's order, without repeats.
+
+    For a caller matching lemmas against its own word list when the reading ``tokens`` chose is not on it: the
+    Ukrainian dictionary has no frequencies, its readings all tie and the first wins, so «війни», «війну» are
+    read as the rare verb «війнути» rather than as the noun «війна».
+    """
+    parses = morph_analyzer(lang).parse(word.translate(_TO_ASCII_APOSTROPHE))
+    return tuple(dict.fromkeys(p.normal_form for p in parses
+                               if parts_of_speech is None or p.tag.POS in parts_of_speech))
+
+
 def _word_spans(text: str) -> list[tuple[int, int]]:
     """razdel's token spans, with a word, an apostrophe and a word written together joined into one."""
     spans = [(t.start, t.stop) for t in razdel.tokenize(text)]

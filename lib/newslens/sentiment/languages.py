@@ -9,8 +9,8 @@ news sense), ``vader_label`` and the rolling mean; article_tone.csv gets its mea
 actors.csv and actor_mentions.csv: the actors of ``sentiment.actors_cyrillic`` (a Cyrillic alias list, inflected
 forms through lemmas, roles from the places stage's Russian and Ukrainian rules), scored by the English
 ``actors.actor_sentiment`` on that one sentence score: the same columns, the same bootstrap interval with the
-intervals extra, and with the target_sentiment extra the sentiment toward each mention by
-``sentiment.cyrillic.target_scores``. The ``vader_`` columns of actors.csv repeat the primary score's, as
+intervals extra, and with the target_sentiment extra the sentiment toward each mention (Russian: the model
+fitted on RuSentNE-2023, ``sentiment.target_ru``; Ukrainian: ``sentiment.cyrillic.target_scores``). The ``vader_`` columns of actors.csv repeat the primary score's, as
 ``vader_compound`` repeats ``news_compound``.
 
 sentiment_disagreements.csv and sentiment_agreement.csv compare several English scorers (NLTK's port against the

@@ -32,8 +32,8 @@ The "offset" row holds per-class additions to the logits, tuned on cross-validat
 the task's measure (F1 over the positive and negative classes): they apply to the decision only, not to the
 probabilities. Figures (bench/results/rusentne.md): F1_PN 0.426 on 5-fold cross-validation of the training
 split, 0.454 on the validation split (read once; the lexicon 0.326). Cost: about 1.4 ms per mention with the
-tokens given, four times the lexicon's (its readings are features). Not wired into an article stage: the
-Russian pipeline has no actor mentions yet.
+tokens given, four times the lexicon's (its readings are features). With the target_sentiment extra it scores
+every actor mention of a Russian article (``sentiment.actors_cyrillic``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@ weighted fit, the decision bias and the extra features, on data written here (th
 NewsMTSC files)."""
 
 import importlib.util
-import sys
 
 import numpy as np
 import pytest
@@ -13,12 +12,14 @@ from newslens.paths import REPO_ROOT
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(REPO_ROOT / "bench"))
-    path = REPO_ROOT / "bench" / "target_sentiment_dev_experiments.py"
-    spec = importlib.util.spec_from_file_location("target_sentiment_dev_experiments_bench", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    # the script imports its bench/ neighbours; the path is restored when this module's tests end
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(REPO_ROOT / "bench"))
+        path = REPO_ROOT / "bench" / "target_sentiment_dev_experiments.py"
+        spec = importlib.util.spec_from_file_location("target_sentiment_dev_experiments_bench", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield module
 
 
 def toy(n=300, seed=3):

@@ -247,7 +247,8 @@ def _refusal(article: Article, options: Options) -> str:
         return ("is Cyrillic text, but too short to tell Russian from Ukrainian (no letters or common words only one "
                 "of them has); give --lang ru or --lang uk (Options(lang=...))")
     if article.language in CYRILLIC_LANGUAGES and report.language == "other":
-        return ("is Cyrillic text, but neither Russian nor Ukrainian (it has letters of another Cyrillic alphabet); "
+        return ("is Cyrillic text, but neither Russian nor Ukrainian (letters of another Cyrillic alphabet, or Bulgarian "
+                "by its ъ and its function words); "
                 "newslens reads English, Russian and Ukrainian (--lang ru or uk to read it as one of those)")
     if report.language == "other" and not options.allow_non_english:
         return (f"does not look like English ({report.english_function_word_share:.0%} common English function "

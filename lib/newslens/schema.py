@@ -241,7 +241,8 @@ ACTOR_MENTIONS = Table("actor_mentions.csv", "actor alias found", (
     C("written", STRING, "the text as written"),
     C("target_label", STRING, "negative, neutral or positive toward this mention (target-dependent model)",
       extra=TS),
-    C("target_score", FLOAT, "the model's score toward this mention", extra=TS),
+    C("target_score", FLOAT, "the model's score toward this mention (Russian: P(positive) - P(negative), and "
+      "target_label is the class picked with decision offsets, so their signs can differ)", extra=TS),
 ))
 
 SENTIMENT_DISAGREEMENTS = Table(

@@ -19,7 +19,7 @@ class LanguageLexicon:
     file: str
 
     def to_frame(self):
-        import pandas as pd
+        import pandas as pd   # lazy: only a notebook showing the lexicon needs a frame of it
 
         return pd.DataFrame([{"term": e.term, "lang": e.lang, "variants": "|".join(e.variants), "match": e.match,
                               "category": e.category, "cue": e.cue, "alternative": e.alternative,

@@ -64,6 +64,7 @@ def test_reading_lemmas_lists_the_other_readings():
     # a sentence both read alike, or in the text's own letters, stays in the text's language
     ("uk", "Героям слава!", "uk"),
     ("uk", "Дякую.", "uk"),
+    ("uk", "П’ять ракет.", "uk"),                 # "п'ять" one word, whatever the apostrophe
     ("ru", "Слава Украине!", "ru"),
 ])
 def test_each_sentence_is_read_in_its_own_language(lang, sentence, expected):

@@ -129,7 +129,7 @@ def tokens(text: str, lang: str) -> list[Token]:
     return out
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")     # "п'ять" one word, as ``tokens`` reads it
 
 
 @lru_cache(maxsize=200_000)
@@ -151,7 +151,7 @@ def written_in(sentence: str, lang: str) -> str:
         return lang
     if letters & other:
         return other_lang
-    words = _WORD.findall(lowered)
+    words = _WORD.findall(lowered.translate(_TO_ASCII_APOSTROPHE))
     return other_lang if sum(_known(w, other_lang) for w in words) > sum(_known(w, lang) for w in words) else lang
 
 

@@ -226,3 +226,10 @@ def test_a_speaker_is_named_in_the_fullest_form_and_a_duplicated_paragraph_once(
     assert speakers == {"Дмитрий Песков"}
     repeated = cues[cues["cue"] == "repetition"]
     assert repeated["evidence_type"].tolist() == ["duplicated paragraph"]    # its sentence is not listed again
+
+
+def test_a_ukrainian_verb_is_not_read_as_a_nouns_plural():
+    # "дати": the verb (to give) and the plural of "дата"; the dictionary's readings tie, the verb is commoner
+    result = analyse("Треба дати людям зброю. Треба дати їм час. Дати шанс миру.", "uk")
+    words = set(result["keyness"]["word"])
+    assert "дати" in words and "дата" not in words

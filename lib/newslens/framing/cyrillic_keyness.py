@@ -7,8 +7,9 @@ readings is a naming choice of the framing lexicon, that name ("Києві" is �
 capitalised word with a proper-name reading, that name ("Песков", not "песок"); a word the dictionary does not
 know, the word as written (no guessed lemma); else the normal form of its readings with the largest expected
 frequency: the lemma's reference frequency (below: summed over its forms) times the share of the word's
-readings, by the dictionary's scores, that are that lemma's ("мая" is май, not the name Мая; "європи" is
-європа, not a plural-only "європи"; "війни" is війна, not the verb війнути). A word with a function-word
+readings, by the dictionary's scores, that are that lemma's; the Ukrainian dictionary's scores tie, so there the
+summed frequency alone ("мая" is май, not the name Мая; "європи" is європа, not a plural-only "європи";
+"війни" is війна, not the verb війнути; "дати" the verb, not the plural of дата). A word with a function-word
 reading ("проти": adverb and preposition) is counted under that reading, as a stop word, unless it is read
 as a proper name.
 
@@ -90,13 +91,19 @@ def _common_lemma(word: str, lang: str) -> str:
     """A lower-case word's lemma for keyness: the word as written when the dictionary does not know it (a
     guessed lemma is often no word: "понимаете" read as Ukrainian gives "понимаути"), else the normal form
     of its parses with the largest expected frequency: the lemma's summed reference frequency over its forms
-    times its share of the parses' scores ("мая" is май, not the name Мая; "європи" is європа)."""
+    times its share of the parses' scores where the dictionary has scores (Russian), the summed frequency alone
+    where they tie (Ukrainian) ("мая" is май, not the name Мая; "європи" is європа; "дати" the verb)."""
     analyser = morph_analyzer(lang)
     if not analyser.word_is_known(word):
         return _key(word)
+    parses = analyser.parse(word)
     share: dict[str, float] = {}
-    for p in analyser.parse(word):          # the Ukrainian dictionary's scores tie: a share of readings
+    for p in parses:
         share[_key(p.normal_form)] = share.get(_key(p.normal_form), 0.0) + p.score
+    if len({p.score for p in parses}) == 1:
+        # scores that tie (the Ukrainian dictionary has none) say nothing: a count of case readings would favour
+        # a noun's plural ("дати": дата, 3 readings) over the verb (дати, 1)
+        share = dict.fromkeys(share, 1.0)
     return max(sorted(share), key=lambda lemma: share[lemma] * reference_frequency(lemma, lang)[0])
 
 

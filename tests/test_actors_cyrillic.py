@@ -144,3 +144,13 @@ def test_notebook_notes_name_the_method_for_russian_and_say_nothing_for_english(
     assert "concern the English method" in english_method_note(russian, "The figures below").text
     note = target_method_note(russian).text
     assert "fitted on RuSentNE-2023" in note and "0.454 on its validation split" in note
+
+
+def test_a_russian_sentence_in_a_ukrainian_text_finds_the_russian_aliases():
+    result = _analyse("Україна звертається до світу. Я хочу, чтобы все руководители Российской Федерации "
+                      "увидели это. Вот такое решение Кремля.", "uk")
+    m = result["actor_mentions"]
+    # matched by the Russian alias list (before, only the places stage added them, as unlisted countries)
+    assert list(zip(m["actor"], m["alias"], m["written"])) == [
+        ("Ukraine", "Україна", "Україна"), ("Russia", "Российская Федерация", "Российской Федерации"),
+        ("Russia", "Кремль", "Кремля")]

@@ -189,3 +189,47 @@ def test_framing_language_and_stopword_lines_follow_the_article(ru):
     english = framing_language(newslens.load_article(newslens.seed_path()))
     assert (english.name, english.counts) == ("English", "word")
     assert "182 stop words, e.g. a, about" in stopword_lines(english)
+
+
+def test_keyness_leaves_out_a_sentence_in_the_other_language():
+    result = analyse("Окупанти зруйнували місто. Окупанти катували людей. Что они сделали? Зачем их убили? "
+                     "Вы не могли не знать, что они лишены всего человеческого.", "uk")
+    words = set(result["keyness"]["word"])
+    assert "окупант" in words
+    assert not words & {"они", "их", "вы", "зачем", "сделать", "знать", "человеческий"}
+    # the article's size is its Ukrainian words alone: окупант 2 of 6 words
+    assert result["keyness"].set_index("word").loc["окупант", "article_per_million"] == round(1e6 * 2 / 6, 1)
+
+
+def test_keyness_reads_a_form_as_its_commonest_lemma_summed_over_forms():
+    ru = analyse("Девятого мая прошёл парад. Парад мая собрал людей. В мае снова парад.", "ru")
+    words = set(ru["keyness"]["word"])
+    assert "май" in words and "мая" not in words                    # the month, not the given name Мая
+    assert ru["keyness"].set_index("word").loc["май", "article_count"] == 3
+    uk = analyse("Європа допомагає. Лідери Європи зібралися. Європа єдина.", "uk")
+    rows = uk["keyness"][uk["keyness"]["word"].str.startswith("європ")]
+    assert rows[["word", "article_count"]].values.tolist() == [["європа", 3]]
+
+
+def test_a_word_with_a_function_word_reading_is_a_stop_word():
+    # "проти": adverb and preposition; the adverb reading comes first
+    result = analyse("Санкції проти Росії. Протести проти війни. Виступ проти агресії.", "uk")
+    assert "проти" not in set(result["keyness"]["word"])
+
+
+def test_a_speaker_is_named_in_the_fullest_form_and_a_duplicated_paragraph_once():
+    text = ("Дмитрий Песков заявил, что переговоры идут. Песков заявил, что всё спокойно.\n\n"
+            "Хунта в Киеве боится выборов.\n\nХунта в Киеве боится выборов.")
+    result = analyse(text, "ru")
+    cues = result["cues"]
+    speakers = set(result["cue_rates"]["speaker"]) - {""}
+    assert speakers == {"Дмитрий Песков"}
+    repeated = cues[cues["cue"] == "repetition"]
+    assert repeated["evidence_type"].tolist() == ["duplicated paragraph"]    # its sentence is not listed again
+
+
+def test_a_ukrainian_verb_is_not_read_as_a_nouns_plural():
+    # "дати": the verb (to give) and the plural of "дата"; the dictionary's readings tie, the verb is commoner
+    result = analyse("Треба дати людям зброю. Треба дати їм час. Дати шанс миру.", "uk")
+    words = set(result["keyness"]["word"])
+    assert "дати" in words and "дата" not in words

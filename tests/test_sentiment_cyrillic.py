@@ -220,3 +220,10 @@ def test_so_called_is_no_scare_quote_elsewhere():
     # a negative word after "so-called" keeps its sign; "так называем" (we call it so) is no scare quote
     assert compound("Уряд говорить про так звану загрозу.", "uk") < 0
     assert compound("Мы так называем это дружбой.", "ru") > 0
+
+
+def test_a_russian_sentence_in_a_ukrainian_text_is_scored_with_the_russian_lexicon():
+    # tokenized as Ukrainian (the text's language), read in Russian: "убивать", "насиловать" are negative
+    sentence = "Как можно было насиловать женщин и убивать их на глазах у детей?"
+    assert compound(sentence, "ru") < 0
+    assert sentence_scores(tokens(sentence, "uk"), "uk")["compound"] == compound(sentence, "ru")

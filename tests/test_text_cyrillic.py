@@ -6,7 +6,7 @@ import pytest
 
 from newslens.places.cyrillic import place_mentions
 from newslens.sentiment.cyrillic import sentence_scores
-from newslens.text.cyrillic import lemma, reading_lemmas, tokens
+from newslens.text.cyrillic import lemma, reading_lemmas, sentence_language, tokens, written_in
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
@@ -52,3 +52,21 @@ def test_reading_lemmas_lists_the_other_readings():
     assert reading_lemmas("війни", "uk")[:2] == ("війнути", "війна")
     # a typographic apostrophe is read as the dictionary's ASCII one
     assert "в'язень" in reading_lemmas("в\u2019язні", "uk")
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    # the letters only one alphabet has decide
+    ("uk", "Вы не могли не заметить, что они лишены всего человеческого.", "ru"),
+    ("ru", "Ми не могли не помітити, що вони втратили все людське.", "uk"),
+    # no such letter: the dictionary that knows more of the words
+    ("uk", "Что они сделали?", "ru"),
+    ("uk", "Вот такие приказы.", "ru"),
+    # a sentence both read alike, or in the text's own letters, stays in the text's language
+    ("uk", "Героям слава!", "uk"),
+    ("uk", "Дякую.", "uk"),
+    ("uk", "П’ять ракет.", "uk"),                 # "п'ять" one word, whatever the apostrophe
+    ("ru", "Слава Украине!", "ru"),
+])
+def test_each_sentence_is_read_in_its_own_language(lang, sentence, expected):
+    assert written_in(sentence, lang) == expected
+    assert sentence_language(tokens(sentence, lang), lang) == expected

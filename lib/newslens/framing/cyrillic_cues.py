@@ -50,6 +50,13 @@ class CyrillicVoices:
         self.reported = self._reported_sentences()
         names = {q.speaker_resolved or q.speaker for _, _, q in self.quoted} | set(self.reported.values())
         self.speakers = {n for n in names if n}
+        # the fullest speaker of each last word, and each speaker's canonical form once found (``canonical``)
+        self._fullest: dict[str, str] = {}
+        for s in self.speakers:
+            last = s.split()[-1]
+            if last not in self._fullest or (len(s), s) > (len(self._fullest[last]), self._fullest[last]):
+                self._fullest[last] = s
+        self._canonical: dict[str, str] = {}
 
     def _inside_quotation(self, start: int, end: int):
         j = bisect_right(self._starts, start) - 1
@@ -135,11 +142,11 @@ class CyrillicVoices:
 
     def canonical(self, speaker: str) -> str:
         """The fullest form of a speaker the article names, by the same last word."""
-        words = speaker.split()
-        if not words:
-            return speaker
-        fuller = [s for s in self.speakers if len(s) > len(speaker) and s.split()[-1] == words[-1]]
-        return max(fuller, key=lambda s: (len(s), s)) if fuller else speaker
+        if speaker not in self._canonical:
+            words = speaker.split()
+            fullest = self._fullest.get(words[-1], "") if words else ""
+            self._canonical[speaker] = fullest if len(fullest) > len(speaker) else speaker
+        return self._canonical[speaker]
 
     def voice(self, start: int, end: int) -> tuple[str, str]:
         q = self._inside_quotation(start, end)
@@ -175,18 +182,24 @@ def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -
     """Every piece of evidence (module docstring), as ``framing.cues.Cue`` records."""
     rows = []
     by_id = {s.id: s for s in article.sentences}
-    reported_spans: list[tuple[int, int]] = []
+    reported_spans: list[tuple[int, int]] = []      # of the paragraphs already listed, sorted
     for units, what in ((article.paragraphs, "paragraph"), (article.sentences, "sentence")):
+        # inside a listed paragraph: one starting at or before the span reaches its end (units of one kind do
+        # not overlap, so only the spans listed for the kind before are looked at)
+        starts = [s for s, _ in reported_spans]
+        reach = list(accumulate((e for _, e in reported_spans), max))
         groups = defaultdict(list)
         for unit in units:
             groups[_squash(unit.text)].append(unit)
+        new_spans = []
         for group in (g for g in groups.values() if len(g) > 1):
             spans = [(u.start, u.end) for u in group]
-            if all(any(s <= a and b <= e for s, e in reported_spans) for a, b in spans):
+            if all((j := bisect_right(starts, a) - 1) >= 0 and reach[j] >= b for a, b in spans):
                 continue                    # the sentences of a duplicated paragraph are not listed again
-            reported_spans.extend(spans)
+            new_spans.extend(spans)
             rows.append(_row(article, by_id, "repetition", f"duplicated {what}", group[0].text, spans,
                              f"{what}s {', '.join(str(u.id) for u in group)}", voices.voice(spans[0][0], spans[0][0] + 1)))
+        reported_spans = sorted(reported_spans + new_spans)
     scare = defaultdict(list)
     for q in quotes:
         if q.kind == "scare quote":

@@ -5,8 +5,17 @@ Why lemmas: a Russian or Ukrainian noun has a dozen case forms and a verb severa
 one word's count into many small ones. Each word is counted under one pymorphy3 lemma: where one of its
 readings is a naming choice of the framing lexicon, that name ("Києві" is Київ, not the given name Кий); a
 capitalised word with a proper-name reading, that name ("Песков", not "песок"); a word the dictionary does not
-know, the word as written (no guessed lemma); else the normal form of its readings that is commonest in
-wordfreq's list ("війни" is війна, not the verb війнути).
+know, the word as written (no guessed lemma); else the normal form of its readings with the largest expected
+frequency: the lemma's reference frequency (below: summed over its forms) times the share of the word's
+readings, by the dictionary's scores, that are that lemma's; the Ukrainian dictionary's scores tie, so there the
+summed frequency alone ("мая" is май, not the name Мая; "європи" is європа, not a plural-only "європи";
+"війни" is війна, not the verb війнути; "дати" the verb, not the plural of дата). A word with a function-word
+reading ("проти": adverb and preposition) is counted under that reading, as a stop word, unless it is read
+as a proper name.
+
+Sentences in the other language (``text.cyrillic.sentence_language``: a Russian address quoted in a Ukrainian
+text) are left out of keyness and collocations, and of the article's size: their words are neither over-used
+words of the article's language nor comparable with its reference list.
 
 Reference: wordfreq gives frequencies of word forms, not of lemmas. A lemma's reference frequency is the sum
 of wordfreq's frequencies of every form in its pymorphy3 paradigm (``lexeme``), each under both spellings
@@ -15,8 +24,8 @@ counts for both, so a lemma with a homonym gets a reference frequency that is to
 under-stated). The measures, the assumed reference size and the floor for a lemma wordfreq does not know
 (half its smallest listed frequency) are those of ``framing.keyness``.
 
-Stop words: the function words by pymorphy3's part of speech (prepositions, conjunctions, particles,
-interjections, pronouns and pronominal adjectives) and the verb "to be" (быть, бути). They count in the
+Stop words: the words with a function-word reading by pymorphy3's part of speech (prepositions,
+conjunctions, particles, interjections, pronouns and pronominal adjectives) and the verb "to be" (быть, бути). They count in the
 article's size but are not listed; no list file is needed. Under-use candidates: the lemmas of wordfreq's
 ``UNDERUSE_CANDIDATES`` most frequent forms of the language that are not stop words.
 
@@ -29,15 +38,17 @@ the installed package, not copied into this repository.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 from wordfreq import get_frequency_dict, top_n_list
 
 from ..schema import COLLOCATIONS, KEYNESS, conform
 from ..stats import g2, log_ratio, p_band
-from ..text.cyrillic import PROPER_NAME_TAGS, morph_analyzer
+from ..text.cyrillic import PROPER_NAME_TAGS, morph_analyzer, sentence_language
 from ..text.cyrillic_forms import fold, normal_forms
 from ..text.segment_cyrillic import sentence_tokens
 from .cyrillic import load_lexicon
@@ -79,13 +90,29 @@ def _naming_names(lang: str) -> frozenset[str]:
 def _common_lemma(word: str, lang: str) -> str:
     """A lower-case word's lemma for keyness: the word as written when the dictionary does not know it (a
     guessed lemma is often no word: "понимаете" read as Ukrainian gives "понимаути"), else the normal form
-    of its parses that is commonest in wordfreq's list ("війни" is війна, not the verb війнути)."""
+    of its parses with the largest expected frequency: the lemma's summed reference frequency over its forms
+    times its share of the parses' scores where the dictionary has scores (Russian), the summed frequency alone
+    where they tie (Ukrainian) ("мая" is май, not the name Мая; "європи" is європа; "дати" the verb)."""
     analyser = morph_analyzer(lang)
     if not analyser.word_is_known(word):
         return _key(word)
-    freq = _frequencies(lang)
-    lemmas = {_key(p.normal_form) for p in analyser.parse(word)}
-    return max(sorted(lemmas), key=lambda lemma: freq.get(lemma, freq.get(lemma.replace("ё", "е"), 0.0)))
+    parses = analyser.parse(word)
+    share: dict[str, float] = {}
+    for p in parses:
+        share[_key(p.normal_form)] = share.get(_key(p.normal_form), 0.0) + p.score
+    if len({p.score for p in parses}) == 1:
+        # scores that tie (the Ukrainian dictionary has none) say nothing: a count of case readings would favour
+        # a noun's plural ("дати": дата, 3 readings) over the verb (дати, 1)
+        share = dict.fromkeys(share, 1.0)
+    return max(sorted(share), key=lambda lemma: share[lemma] * reference_frequency(lemma, lang)[0])
+
+
+@lru_cache(maxsize=200_000)
+def function_lemma(word: str, lang: str) -> str:
+    """The lemma of a lower-case word's first function-word reading ("проти": the preposition, though the adverb
+    reading comes first), "" when it has none."""
+    return next((_key(p.normal_form) for p in morph_analyzer(lang).parse(word)
+                 if _is_stop(_key(p.normal_form), str(p.tag))), "")
 
 
 def lemma_of(token, lang: str) -> str:
@@ -145,22 +172,33 @@ def _underuse_candidates(lang: str, n: int) -> frozenset[str]:
 
 def lemma_sentences(article, quotes=()) -> tuple[dict[tuple[int, int], list[str]], set[str]]:
     """{(sentence id, segment): the lemmas of its words}, quoted titles left out (a title splits its sentence
-    into segments, as in ``framing.collocations``), and the set of lemmas read as stop words."""
+    into segments, as in ``framing.collocations``), and the set of lemmas read as stop words. A sentence in the
+    other language is left out (the module docstring)."""
     titles = sorted((q.start, q.end) for q in quotes if q.is_title)
+    title_starts = [s for s, _ in titles]
+    title_reach = list(accumulate((e for _, e in titles), max))    # the furthest end of the titles so far
     lang = article.language
     out: dict[tuple[int, int], list[str]] = {}
     stops: set[str] = set()
     for sid, toks in sentence_tokens(article).items():
+        if sentence_language(toks, lang) != lang:
+            continue
         segment, previous_in_title = 0, False
         for t in toks:
-            in_title = any(s <= t.start and t.end <= e for s, e in titles) if titles else False
+            # inside a title: some title starting at or before the token reaches past its end
+            j = bisect_right(title_starts, t.start) - 1
+            in_title = j >= 0 and title_reach[j] >= t.end
             if in_title and not previous_in_title:
                 segment += 1
             previous_in_title = in_title
             if in_title or not t.is_word:
                 continue
             lemma = lemma_of(t, lang)
-            if _is_stop(_key(t.lemma), t.tag):
+            name = t.text[:1].isupper() and bool(set(t.tag.replace(" ", ",").split(",")) & PROPER_NAME_TAGS)
+            function = "" if name else function_lemma(_key(t.text), lang)
+            if function:
+                lemma = function            # "проти" the preposition, not the adverb
+            if function or _is_stop(_key(t.lemma), t.tag):
                 stops.add(lemma)
             out.setdefault((sid, segment), []).append(lemma)
     return out, stops

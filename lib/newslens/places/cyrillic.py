@@ -14,9 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..schema import PLACE_MENTIONS, conform
-from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens
+from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, tokens, written_in
 from ..text.cyrillic_forms import fold, grammemes, likeliest, normal_forms
-from ..text.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS
 from ..text.layout import layout
 from .cyrillic_gazetteer import CyrillicGazetteer, CyrillicName, load_cyrillic_gazetteer
 from .cyrillic_roles import Context, role_of
@@ -115,17 +114,6 @@ def _compound_parts(tok: Token, sentence: str, offset: int, lang: str, g: Cyrill
                          suffix=parts[k + 1][0] if k + 1 < len(parts) else "")
         found.append(m)
     return found
-
-
-def written_in(sentence: str, lang: str) -> str:
-    """The sentence's own language: a Russian sentence inside a Ukrainian text (a quotation, an address to
-    Russians) has letters only Russian writes (ы, э, ъ, ё) and none only Ukrainian writes (і, ї, є, ґ), and the
-    other way round; any other sentence is the text's language."""
-    letters = set(sentence.lower())
-    own, other = (UKRAINIAN_LETTERS, RUSSIAN_LETTERS) if lang == "uk" else (RUSSIAN_LETTERS, UKRAINIAN_LETTERS)
-    if letters & other and not letters & own:
-        return "ru" if lang == "uk" else "uk"
-    return lang
 
 
 def find_mentions(sentences: list[str], lang: str, starts: list[int], g: CyrillicGazetteer):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from ..text.cyrillic import CYRILLIC_LANGUAGES, Token
+from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, own_language, sentence_language
 from ..text.cyrillic_forms import fold, key_forms, normal_forms
 from .actors import ActorMention, _whole_word, with_roles
 
@@ -169,12 +169,13 @@ def _scan(sentence_tokens: dict[int, list[Token]], lang: str) -> tuple[list[dict
     """(the alias mentions, the spans of the exclusions)."""
     found, blocked = [], []
     for toks in sentence_tokens.values():
-        for alias, start, end, compound in _matches([t for t in toks if t.is_word], lang):
+        own = sentence_language(toks, lang)      # a Russian sentence in a Ukrainian text: the Russian aliases
+        for alias, start, end, compound in _matches([t for t in toks if t.is_word], own):
             if alias.kind == "exclude":
                 blocked.append((start, end))
             else:
                 found.append({"actor": alias.actor, "alias": alias.alias, "kind": alias.kind, "start": start,
-                              "end": end, "form": "compound" if compound else "plain"})
+                              "end": end, "form": "compound" if compound else "plain", "lang": own})
     return found, blocked
 
 
@@ -187,9 +188,9 @@ def find_mentions(sentence_tokens: dict[int, list[Token]], lang: str) -> list[di
 
 def bloc_setting(lang: str):
     """The test of ``actors.with_roles`` for a bloc named as the frame: the word just before it is "в", "у"..."""
-    words = BLOC_SETTING_WORDS[lang]
-
     def after_preposition(f: dict, text: str) -> str:
+        # the words of the mention's sentence's language; a mention the places stage added has none: the text's
+        words = BLOC_SETTING_WORDS[f.get("lang") or lang]
         before = text[max(0, f["start"] - 12):f["start"]].split()
         if before and before[-1].lower() in words:
             return f"after '{before[-1]}': the frame, not the bloc acting"
@@ -239,7 +240,8 @@ def find_actor_mentions(article, sentence_tokens: dict[int, list[Token]], target
         form = m["form"] or ("compound" if any(h in written for h in HYPHENS) else "plain")
         label = score = None
         if target:
-            label, score = _target(sentence_tokens[sentence.id], start, end, lang, m["kind"])
+            toks, own = own_language(sentence_tokens[sentence.id], lang)
+            label, score = _target(toks, start, end, own, m["kind"])
         out.append(ActorMention(actor=m["actor"], alias=m["alias"], kind=m["kind"], form=form, role=m["role"],
                                 role_source=m["role_source"], sentence_id=sentence.id, start=start, end=end,
                                 written=written, target_label=label,

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, reading_lemmas
+from ..text.cyrillic import CYRILLIC_LANGUAGES, Token, own_language, reading_lemmas
 from ..text.cyrillic import lemma as lemma_of   # a name of its own: `lemma` is a common local name here
 
 LEXICON_FILES = {"ru": DATA_DIR / "sentiment_ru.csv", "uk": DATA_DIR / "sentiment_uk.csv"}
@@ -199,8 +199,12 @@ def _scores(valences: list[float], weights: list[float]) -> dict:
 def sentence_scores(tokens: list[Token], lang: str) -> dict:
     """VADER-style scores of one sentence: compound in [-1, 1], pos/neg/neu shares, number of words.
 
-    ``tokens``: ``newslens.text.cyrillic.tokens(sentence, lang)``; ``lang``: "ru" or "uk".
+    ``tokens``: ``newslens.text.cyrillic.tokens(sentence, lang)``; ``lang``: "ru" or "uk", the text's language.
+    A sentence in the other language (``text.cyrillic.sentence_language``: a Russian quotation in a Ukrainian
+    text) is read and scored in its own, with its own lexicon.
     """
+    _check_lang(lang)
+    tokens, lang = own_language(tokens, lang)
     words = word_valences(tokens, lang)
     return _scores([w.valence for w in words], [1.0] * len(words))
 

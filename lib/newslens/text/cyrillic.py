@@ -17,7 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import razdel
+
+from .language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS
 
 CYRILLIC_LANGUAGES = ("ru", "uk")
 
@@ -123,3 +127,48 @@ def tokens(text: str, lang: str) -> list[Token]:
             lemma, tag = word, "PNCT"
         out.append(Token(word, start, stop, lemma, tag))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")     # "п'ять" one word, as ``tokens`` reads it
+
+
+@lru_cache(maxsize=200_000)
+def _known(word: str, lang: str) -> bool:
+    return morph_analyzer(lang).word_is_known(word)
+
+
+def written_in(sentence: str, lang: str) -> str:
+    """The language of one sentence of a Russian (``lang="ru"``) or Ukrainian (``"uk"``) text: a Russian sentence
+    inside a Ukrainian text (a quotation, an address to Russians) has letters only Russian writes (ы, э, ё) and
+    none only Ukrainian writes (і, ї, є, ґ), and the other way round. A sentence with neither ("Что они
+    сделали?", "Вот такие приказы.") is in the other language when the other's dictionary knows more of its
+    words than the text language's does; any other sentence is the text's language."""
+    lowered = sentence.lower()
+    letters = set(lowered)
+    own, other = (UKRAINIAN_LETTERS, RUSSIAN_LETTERS) if lang == "uk" else (RUSSIAN_LETTERS, UKRAINIAN_LETTERS)
+    other_lang = "ru" if lang == "uk" else "uk"
+    if letters & own:
+        return lang
+    if letters & other:
+        return other_lang
+    words = _WORD.findall(lowered.translate(_TO_ASCII_APOSTROPHE))
+    return other_lang if sum(_known(w, other_lang) for w in words) > sum(_known(w, lang) for w in words) else lang
+
+
+def sentence_language(sentence_tokens: list[Token], lang: str) -> str:
+    """The language of one sentence of a ``lang`` text, from its tokens (``written_in``): "ru" for a Russian
+    sentence quoted in a Ukrainian text, and the other way round."""
+    return written_in(" ".join(t.text for t in sentence_tokens), lang)
+
+
+def in_language(sentence_tokens: list[Token], lang: str) -> list[Token]:
+    """The same tokens (text, offsets) with the lemmas and tags of ``lang``'s dictionary: a sentence tokenized
+    as part of a text in the other language, read in its own."""
+    return [Token(t.text, t.start, t.end, *_parse(t.text, lang)) if t.is_word else t for t in sentence_tokens]
+
+
+def own_language(sentence_tokens: list[Token], lang: str) -> tuple[list[Token], str]:
+    """(the tokens read in the sentence's own language, that language): ``sentence_language``, then
+    ``in_language`` when it is not ``lang``."""
+    own = sentence_language(sentence_tokens, lang)
+    return (sentence_tokens if own == lang else in_language(sentence_tokens, own)), own

@@ -144,3 +144,12 @@ def test_notebook_notes_name_the_method_for_russian_and_say_nothing_for_english(
     assert "concern the English method" in english_method_note(russian, "The figures below").text
     note = target_method_note(russian).text
     assert "fitted on RuSentNE-2023" in note and "0.454 on its validation split" in note
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Бо Росію вигнали з міста."),
+    ("ru", "Союзники предали Украину."),
+])
+def test_a_state_acted_upon_is_not_acting(lang, text):
+    roles = [role for _, _, role in _found(_analyse(text, lang, extras=()))]
+    assert roles and "acting" not in roles

@@ -189,3 +189,11 @@ def test_framing_language_and_stopword_lines_follow_the_article(ru):
     english = framing_language(newslens.load_article(newslens.seed_path()))
     assert (english.name, english.counts) == ("English", "word")
     assert "182 stop words, e.g. a, about" in stopword_lines(english)
+
+
+def test_name_calling_in_scare_quotes_after_so_called_is_no_cue():
+    # the writer distances from the words; "террористы" outside such quotes still counts
+    quoted = analyse("Суд вынес приговор по так называемому «делу крымских террористов».", "ru")["cues"]
+    assert "name calling" not in set(quoted["cue"])
+    plain = analyse("Суд вынес приговор по делу крымских террористов.", "ru")["cues"]
+    assert "name calling" in set(plain["cue"])

@@ -154,3 +154,12 @@ def test_a_russian_sentence_in_a_ukrainian_text_finds_the_russian_aliases():
     assert list(zip(m["actor"], m["alias"], m["written"])) == [
         ("Ukraine", "Україна", "Україна"), ("Russia", "Российская Федерация", "Российской Федерации"),
         ("Russia", "Кремль", "Кремля")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Бо Росію вигнали з міста."),
+    ("ru", "Союзники предали Украину."),
+])
+def test_a_state_acted_upon_is_not_acting(lang, text):
+    roles = [role for _, _, role in _found(_analyse(text, lang, extras=()))]
+    assert roles and "acting" not in roles

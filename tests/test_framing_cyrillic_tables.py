@@ -233,3 +233,11 @@ def test_a_ukrainian_verb_is_not_read_as_a_nouns_plural():
     result = analyse("Треба дати людям зброю. Треба дати їм час. Дати шанс миру.", "uk")
     words = set(result["keyness"]["word"])
     assert "дати" in words and "дата" not in words
+
+
+def test_name_calling_in_scare_quotes_after_so_called_is_no_cue():
+    # the writer distances from the words; "террористы" outside such quotes still counts
+    quoted = analyse("Суд вынес приговор по так называемому «делу крымских террористов».", "ru")["cues"]
+    assert "name calling" not in set(quoted["cue"])
+    plain = analyse("Суд вынес приговор по делу крымских террористов.", "ru")["cues"]
+    assert "name calling" in set(plain["cue"])

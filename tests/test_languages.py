@@ -344,3 +344,17 @@ def test_a_label_rejected_after_a_comma_stays_a_scare_quote():
     assert rows == [["миротворчою місією", "scare quote", "", ""]]
     rows, _ = _found("Министр назвал переговоры с соседями шагом «в верном направлении».")
     assert rows == [["в верном направлении", "attributed quotation", "Министр", ""]]
+
+
+def test_a_speaker_before_the_verb_is_in_the_nominative():
+    # "Другої" (of the Second world war) is no speaker: the partial quotation is left unattributed
+    rows, _ = _found("Сергій Петренко приїхав до Києва. Європа бачила це під час Другої світової війни і про що "
+                     "говорила «ніколи знову».", lang="uk")
+    assert rows == [["ніколи знову", "scare quote", "", ""]]
+
+
+def test_the_speaker_is_trimmed_to_the_name_or_the_role_phrase():
+    rows, _ = _found("Ранее в пятницу министр иностранных дел Украины Павел Климкин назвал переговоры «трудными». "
+                     "Об этом сообщил журналистам сам Сергей Лавров: «Мы готовы к встрече».")
+    assert rows == [["трудными", "attributed quotation", "Павел Климкин", "Павел Климкин"],
+                    ["Мы готовы к встрече", "attributed quotation", "Сергей Лавров", "Сергей Лавров"]]

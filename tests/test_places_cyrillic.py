@@ -194,7 +194,7 @@ def test_every_word_list_is_sourced_sorted_and_used():
     ("ru", "Министр попросил Москву отложить решение.", "Москву", "actor", "object_of_addressing_verb"),
     ("ru", "Оппозиция обвинила Турцию во вмешательстве.", "Турцию", "actor", "object_of_addressing_verb"),
     ("uk", "Прем'єр закликав Варшаву діяти швидше.", "Варшаву", "actor", "object_of_addressing_verb"),
-    ("ru", "Он посетил Москву в мае.", "Москву", "literal", "default_name"),        # a visit: the city
+    ("ru", "Он посетил Москву в мае.", "Москву", "literal", "object_of_verb"),      # a visit: the city
     # a noun of an act with the state in the genitive: the state acts
     ("ru", "Атака Турции продолжалась всю ночь.", "Турции", "actor", "genitive_after_agent_noun"),
     ("uk", "Допомога Литви прибула вчора.", "Литви", "actor", "genitive_after_agent_noun"),
@@ -216,6 +216,23 @@ def test_roles_found_by_the_real_text_hand_check(lang, sentence, surface, role, 
     assert (hit["role"], hit["rule"]) == (role, rule)
 
 
+@pytest.mark.parametrize("lang,sentence,surface,role,rule", [
+    # the dative of a name after a preposition is the locative: no recipient of a transfer
+    ("uk", "Ви допомагаєте нам в Україні.", "Україні", "literal", "locative_preposition"),
+    ("uk", "Партнери передали зброю у Львові.", "Львові", "literal", "locative_preposition"),
+    # an accusative or dative name governed by a verb is acted upon, not the state acting
+    ("uk", "Бо Росію вигнали.", "Росію", "literal", "object_of_verb"),
+    ("uk", "Вони думали, що, відмовивши Україні, зможуть домовитися.", "Україні", "literal", "object_of_verb"),
+    ("uk", "Вони хотіли поділити нашу державу й Україну.", "Україну", "literal", "object_of_verb"),
+    ("ru", "Они обстреляли Киев.", "Киев", "literal", "object_of_verb"),
+    ("ru", "Киев ответил.", "Киев", "actor", "subject_of_verb"),                 # the same form as subject
+    ("ru", "Москва похвалила Анкару.", "Анкару", "actor", "object_of_addressing_verb"),   # judged: addressed
+])
+def test_objects_of_verbs_and_the_locative(lang, sentence, surface, role, rule):
+    hit = one(sentence, lang, surface)
+    assert (hit["role"], hit["rule"]) == (role, rule)
+
+
 def test_city_adjectives_and_people_and_a_surname_after_a_given_name():
     assert rows(["Одесский порт и харьковские заводы работали, львовяне помогали."], "ru") == [
         ("Одесский", "Odesa", "attribute", "default_demonym"),
@@ -233,7 +250,7 @@ def test_a_sentence_in_the_other_language_is_read_with_its_own_gazetteer():
     # an address to Russians inside a Ukrainian text: Russian spellings, Russian rules
     assert rows(["Уважаемые граждане Российской Федерации, этой ночью бомбили Одессу.", "Київ заявив про удар."],
                 "uk") == [("Российской Федерации", "Russia", "literal", "default_name"),
-                          ("Одессу", "Odesa", "literal", "default_name"),
+                          ("Одессу", "Odesa", "literal", "object_of_verb"),
                           ("Київ", "Kyiv", "actor", "subject_of_verb")]
     # a Ukrainian quotation inside a Russian text
     assert rows(["«Ми захистимо Харків», — сказал он.", "Харьков готовится."], "ru")[0][:2] == ("Харків", "Kharkiv")

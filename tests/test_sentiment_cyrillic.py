@@ -27,6 +27,19 @@ def test_negation_flips_the_sign(lang, plain, negated):
     assert a * b < 0, (a, b)
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Це не просто вторгнення Росії в Україну."),
+    ("uk", "Це не лише вторгнення."),
+    ("uk", "Це не тільки вторгнення."),
+    ("ru", "Это не просто вторжение."),
+    ("ru", "Это не только вторжение."),
+    ("ru", "Это не лишь вторжение."),
+])
+def test_not_merely_is_no_negation(lang, text):
+    # "не просто" (not merely) adds to the word after it: the invasion stays negative
+    assert compound(text, lang) < 0
+
+
 def test_without_negates_a_negative_noun():
     assert compound("Переговоры прошли без проблем.", "ru") > 0
     assert compound("Переговори пройшли без проблем.", "uk") > 0

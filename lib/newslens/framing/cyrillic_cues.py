@@ -208,11 +208,19 @@ def find_cues(article, mentions: pd.DataFrame, quotes, voices: CyrillicVoices) -
         if len(group) > 1:
             rows.append(_row(article, by_id, "repetition", "repeated scare quote", text, [(q.start, q.end) for q in group],
                              f"quote ids {', '.join(str(q.quote_id) for q in group)}", voice))
+    # «...» right after "так называемый"/"так званий": the writer distancing from the words, not calling names
+    distanced = sorted((q.start, q.end) for q in quotes if q.rule.startswith("after 'so-called'"))
+    distanced_starts = [a for a, _ in distanced]
+
+    def so_called(m) -> bool:
+        k = bisect_right(distanced_starts, int(m.start)) - 1
+        return m.cue == "name_calling" and k >= 0 and int(m.end) <= distanced[k][1]
+
     if len(mentions):
         for cue_kind, label in (("loaded", "loaded language"), ("name_calling", "name calling")):
             grouped = defaultdict(list)
             for m in mentions.itertuples(index=False):
-                if m.cue == cue_kind and bool(m.counted) and not _negated(article, int(m.start)):
+                if m.cue == cue_kind and bool(m.counted) and not _negated(article, int(m.start)) and not so_called(m):
                     grouped[(m.category, m.term, voices.voice(int(m.start), int(m.end)))].append(m)
             for (category, term, voice), group in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
                 n_scare = sum(m.quote_kind == "scare quote" for m in group)

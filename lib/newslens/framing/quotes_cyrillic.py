@@ -37,7 +37,7 @@ The reporting verbs are project lists of common news usage, matched on pymorphy3
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
@@ -70,6 +70,7 @@ LABEL_GAP = 6          # "назвал освобождение Солошенк
 ACCORDING_TO = {"ru": ("по", "словам"), "uk": ("за", "словами")}
 PRONOUNS = {"ru": frozenset({"он", "она", "они", "я", "мы"}), "uk": frozenset({"він", "вона", "вони", "я", "ми"})}
 SO_CALLED = {"ru": "называем", "uk": "зван"}     # так называемый, так званий: the start of the word
+IN_PLACE = frozenset({"в", "во", "у", "на"})
 RESOLVED_PRONOUNS = frozenset({"он", "она", "він", "вона"})
 # Roles a speaker is named by without a name ("представитель Кремля", "речник МЗС"): resolved to the last named
 # speaker, as English roles are.
@@ -179,7 +180,7 @@ class _Article:
             phrase = phrase[:next((k for k in range(named + 1, len(phrase)) if phrase[k].tag.startswith("PREP")),
                                   len(phrase))]
         last = max((k for k, t in enumerate(phrase) if self.ends_phrase(t)), default=-1)
-        return phrase[:last + 1]
+        return self.trimmed(phrase[:last + 1])
 
     def speaker_before(self, words: list, i: int) -> list:
         """The speaker written before the verb at ``words[i]``: from the first capitalised content word or
@@ -190,7 +191,27 @@ class _Article:
             return []
         phrase = before[first:]
         last = max(k for k, t in enumerate(phrase) if self.ends_phrase(t) or k == 0)
-        return phrase[:last + 1]
+        phrase = self.trimmed(phrase[:last + 1])
+        # "У Брюсселі ... назвали": the place speaks for its government, as the places rules read "в Москве
+        # заявили"
+        in_place = first > 0 and before[first - 1].text.lower() in IN_PLACE and "NOUN" in _grammemes(before[first])
+        # otherwise the verb's subject is in the nominative: "під час Другої світової війни ... говорила" has none
+        return phrase if in_place or any(_is_subject(t) for t in phrase) else []
+
+    def trimmed(self, phrase: list) -> list:
+        """The speaker phrase as it is when it opens with a role word or a nominative noun or pronoun
+        ("Пресс-секретарь президента России Дмитрий Песков", "мэр Пётр Орлов"), else from its first nominative
+        role word, else the person-name run at its end ("Трамп" of "журналистам сам Трамп", "Павел Климкин" of
+        "Украины Павел Климкин"), else as it is."""
+        if not phrase or phrase[0].lemma in ROLE_WORDS or _is_subject(phrase[0]):
+            return phrase           # "мэр Пётр Орлов", "Он": the phrase opens with its head
+        role = next((k for k, t in enumerate(phrase) if t.lemma in ROLE_WORDS and "nomn" in t.tag), None)
+        if role is not None:
+            return phrase[role:]
+        run = 0
+        while run < len(phrase) and PERSON_TAGS & _grammemes(phrase[-run - 1]):
+            run += 1
+        return phrase[-run:] if run else phrase
 
     def unbroken(self, phrase: list, marks: str) -> list:
         """The words of ``phrase`` up to the first gap between two of them that holds one of ``marks`` (a
@@ -244,6 +265,16 @@ class _Article:
         form = parse.inflect({"nomn"}) if parse is not None else None
         word = form.word if form is not None else token.lemma
         return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _grammemes(token) -> set[str]:
+    return set(token.tag.replace(" ", ",").split(","))
+
+
+def _is_subject(token) -> bool:
+    """A nominative noun or pronoun (a name, a role, an institution, "он"): what can be a verb's subject."""
+    grammemes = _grammemes(token)
+    return "nomn" in grammemes and bool(grammemes & {"NOUN", "NPRO"})
 
 
 def _find_verb(A: _Article, words: list, first: int | None = None):
@@ -333,8 +364,12 @@ def _reported_rule(A: _Article, sentence_start: int, open_: int):
     words = A.words(sentence_start, open_)
     k = next((k for k in range(len(words) - 1, -1, -1) if A.is_verb(words[k])), None)
     if k is not None:
-        return (words[k].text, A.speaker_before(words, k) or A.speaker_after(words, k),
-                "partial quotation inside reported speech (reporting verb earlier in the sentence)")
+        # the verb's subject must be written in the sentence: "як під час Другої світової війни, про що
+        # говорила «ніколи знову»" names no speaker, and the last person named is not one
+        speaker = A.speaker_before(words, k) or A.speaker_after(words, k)
+        if speaker:
+            return (words[k].text, speaker,
+                    "partial quotation inside reported speech (reporting verb earlier in the sentence)")
     k = next((k for k in range(len(words) - 1, max(len(words) - 1 - LABEL_GAP, 0) - 1, -1)
               if words[k].lemma in LABEL_VERBS[A.lang]), None)
     if k is not None and not _LABEL_BREAK.search(A.article.body, words[k].end, open_):
@@ -383,9 +418,17 @@ def find_quotes(article) -> list[Quote]:
     blocks = _block_quotes(A, article)
     if blocks:
         # marks inside a block quotation are the speaker's own; direct speech inside it is not a new quotation
-        inside = [(b[0], b[1]) for b in blocks]
-        raw = [r[:5] + (True,) + r[6:] if r[2] and any(s <= r[0] and r[1] <= e for s, e in inside) else r
-               for r in raw if r[2] or not any(s <= r[0] < e for s, e in inside)] + blocks
+        # block quotations are whole paragraphs, so they do not overlap: the one that can hold a span is the last
+        # starting at or before it (sorted starts, bisect: linear in the number of quotes)
+        inside = sorted((b[0], b[1]) for b in blocks)
+        block_starts = [b for b, _ in inside]
+
+        def block_end(offset: int) -> int:
+            k = bisect_right(block_starts, offset) - 1
+            return inside[k][1] if k >= 0 else -1
+
+        raw = [r[:5] + (True,) + r[6:] if r[2] and r[1] <= block_end(r[0]) else r
+               for r in raw if r[2] or not r[0] < block_end(r[0])] + blocks
     raw.sort(key=lambda r: r[0])
 
     spans: list[Quote] = []

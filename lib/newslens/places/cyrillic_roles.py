@@ -42,6 +42,8 @@ TRANSFER_REACH = 3
 DEMONYM_REACH = 2
 # How many words after a verb of addressing its object may stand: "призвал в тот же день Киев" is out of reach.
 ADDRESS_REACH = 2
+# How many words before an accusative name the verb governing it may stand: "поділити нашу державу й Україну".
+OBJECT_REACH = 4
 # Adverbs and particles a verb may stand behind: "Киев уже заявил", "Москва не вважає".
 SUBJECT_GAP = 2
 
@@ -143,6 +145,9 @@ def _genitive_after_agent_noun(ctx: Context) -> bool:
 def _recipient_of_transfer(ctx: Context) -> bool:
     if not ctx.agentive or "datv" not in ctx.tags(ctx.head()):
         return False
+    before = ctx.word_before()
+    if before is not None and "PREP" in ctx.tags(before):
+        return False            # "допомагаєте нам в Україні": the same form after a preposition is the locative
     for t in ctx.words_before(TRANSFER_REACH):
         if _lemma_in(ctx, t, "transfer_verbs"):
             return True
@@ -207,6 +212,37 @@ def _locative_preposition(ctx: Context) -> bool:
     return before is not None and before.text.lower() in words("locative_prepositions", ctx.lang)
 
 
+def _verb_tags(ctx: Context, token: Token) -> frozenset[str]:
+    """pymorphy3's likeliest tags of ``token`` when it is a verb form (finite, infinitive, gerund), else empty."""
+    tags = likeliest(token.text, ctx.lang)[1]
+    return tags if tags & {"VERB", "INFN", "GRND"} else frozenset()
+
+
+def _object_of_verb(ctx: Context) -> bool:
+    """An accusative or dative name governed by a verb: acted upon, not acting. The accusative may stand a few
+    words after the verb ("поділити нашу державу й Україну") or right before it ("Бо Росію вигнали"); the
+    dative only right after it ("відмовивши Україні"). A name whose form is also the nominative ("Киев") counts
+    only after a verb that cannot have it as its subject (plural, infinitive, gerund: "обстреляли Киев")."""
+    if not ctx.agentive:
+        return False
+    case = ctx.tags(ctx.head())
+    if not case & {"accs", "datv"}:
+        return False
+    before = ctx.words_before(OBJECT_REACH)
+    if before and "PREP" in ctx.tags(before[0]):
+        return False                # "в Україні", "на Россию": the preposition governs the name
+    for distance, t in enumerate(before):
+        verb = _verb_tags(ctx, t)
+        if verb:
+            if "nomn" in case:
+                return distance == 0 and bool(verb & {"plur", "INFN", "GRND"})
+            return "accs" in case or distance == 0
+        if likeliest(t.text, ctx.lang)[1] & {"PREP", "NOUN"} and "accs" not in ctx.tags(t):
+            return False            # "отказ от поставок России": another word governs the name
+    after = ctx.words_after(1)
+    return bool(after) and "nomn" not in case and "accs" in case and bool(_verb_tags(ctx, after[0]))
+
+
 def _region(ctx: Context) -> bool:
     p = ctx.mention.place
     return p is not None and p.kind not in AGENTIVE_KINDS
@@ -251,6 +287,10 @@ RULES = [
     Rule("locative_preposition", "literal", "after a preposition of place: \"в Киеве\", \"на Донбассе\", \"у Харкові\"",
          _locative_preposition),
     Rule("default_region", "literal", "regions, seas and provinces are places", _region),
+    Rule("object_of_verb", "literal",
+         "a country or city in the accusative or dative governed by a verb, with no other cue: acted upon, not "
+         "acting (\"поділити Україну\", \"Бо Росію вигнали\", \"відмовивши Україні\"), as the English rules "
+         "read the object of an attack", _object_of_verb),
     Rule("default_name", "literal", "no cue: literal, the majority use of place names", _always),
 ]
 

@@ -10,6 +10,7 @@ The rules are VADER's (Hutto and Gilbert 2014), with their constants, applied to
 
 - negation: a negator among the three words before a lexicon word ("не", "ни", "нет", "без"; "не", "ні",
   "немає", "без") multiplies its valence by -0.74 ("не поддержит" is negative, "без проблем" positive);
+  "не просто", "не лише", "не только" (not merely) negate nothing;
 - boosters and dampeners among the three words before ("очень", "крайне", "весьма"; "дуже", "вкрай"; "слегка",
   "трохи") add or take 0.293 in the direction of the valence, less with distance (x1, x0.95, x0.9);
 - contrast: with "но"/"однако" ("але"/"проте"/"однак"), words before it count half and words after it 1.5 times,
@@ -63,6 +64,11 @@ BOOSTERS = {
 DAMPENERS = {
     "ru": frozenset("слегка немного чуть отчасти частично едва почти несколько довольно".split()),
     "uk": frozenset("трохи злегка трішки дещо частково ледь майже досить".split()),
+}
+# "не просто", "не лише", "не только" (not merely): the "не" adds to what follows, it negates nothing.
+NOT_MERELY = {
+    "ru": frozenset("просто только лишь".split()),
+    "uk": frozenset("просто лише тільки лиш".split()),
 }
 CONTRASTS = {
     "ru": frozenset("но однако".split()),
@@ -157,6 +163,9 @@ def word_valences(tokens: list[Token], lang: str, contrast: bool = True) -> list
     last_contrast = max((k for k, lemma in enumerate(lemmas) if lemma in contrasts), default=-1)
     so, called = SO_CALLED[lang]
     texts = [tokens[i].text.lower() for i, _ in words]
+    merely = NOT_MERELY[lang]
+    # a negator followed by "просто"/"лише"/... negates nothing: its position is left out of the negation check
+    not_negating = {k for k in range(len(texts) - 1) if lemmas[k] in negators and texts[k + 1] in merely}
     so_called = [k for k in range(1, len(texts)) if texts[k - 1] == so
                  and texts[k].startswith(called) and len(texts[k]) > len(called)]   # not "так называем" (we call)
     in_quotes = set()           # words a "so-called" reaches
@@ -171,7 +180,7 @@ def word_valences(tokens: list[Token], lang: str, contrast: bool = True) -> list
                 step = B_INCR if prev in boosters else -B_INCR if prev in dampeners else 0.0
                 # away from zero for a booster, toward zero for a dampener, whatever the valence's sign
                 valence += math.copysign(1.0, valence) * step * BOOSTER_DECAY[distance]
-            if any(prev in negators for prev in before):
+            if any(prev in negators and k - len(before) + j not in not_negating for j, prev in enumerate(before)):
                 valence *= N_SCALAR
             if k in in_quotes and valence > 0:
                 valence = 0.0

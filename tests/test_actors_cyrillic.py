@@ -163,3 +163,11 @@ def test_a_russian_sentence_in_a_ukrainian_text_finds_the_russian_aliases():
 def test_a_state_acted_upon_is_not_acting(lang, text):
     roles = [role for _, _, role in _found(_analyse(text, lang, extras=()))]
     assert roles and "acting" not in roles
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Ми не дозволимо Росії зупинити експорт зерна."),
+    ("ru", "Мы не позволим России остановить экспорт зерна."),
+])
+def test_a_dative_before_an_infinitive_is_its_agent(lang, text):
+    assert [role for _, _, role in _found(_analyse(text, lang, extras=()))] == ["acting"]

@@ -222,7 +222,8 @@ def _object_of_verb(ctx: Context) -> bool:
     """An accusative or dative name governed by a verb: acted upon, not acting. The accusative may stand a few
     words after the verb ("поділити нашу державу й Україну") or right before it ("Бо Росію вигнали"); the
     dative only right after it ("відмовивши Україні"). A name whose form is also the nominative ("Киев") counts
-    only after a verb that cannot have it as its subject (plural, infinitive, gerund: "обстреляли Киев")."""
+    only after a verb that cannot have it as its subject (plural, infinitive, gerund: "обстреляли Киев"). A
+    dative before an infinitive is the infinitive's agent ("не дозволимо Росії зупинити експорт"), not this."""
     if not ctx.agentive:
         return False
     case = ctx.tags(ctx.head())
@@ -231,11 +232,13 @@ def _object_of_verb(ctx: Context) -> bool:
     before = ctx.words_before(OBJECT_REACH)
     if before and "PREP" in ctx.tags(before[0]):
         return False                # "в Україні", "на Россию": the preposition governs the name
+    if "accs" not in case and any(_verb_tags(ctx, t) & {"INFN", "infn"} for t in ctx.words_after(2)):
+        return False                # "не дозволимо Росії зупинити": the dative is the infinitive's agent
     for distance, t in enumerate(before):
         verb = _verb_tags(ctx, t)
         if verb:
             if "nomn" in case:
-                return distance == 0 and bool(verb & {"plur", "INFN", "GRND"})
+                return distance == 0 and bool(verb & {"plur", "INFN", "infn", "GRND"})   # infn: the uk dictionary's tag
             return "accs" in case or distance == 0
         if likeliest(t.text, ctx.lang)[1] & {"PREP", "NOUN"} and "accs" not in ctx.tags(t):
             return False            # "отказ от поставок России": another word governs the name

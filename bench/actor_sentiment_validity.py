@@ -242,11 +242,13 @@ def labels_to_index(gold) -> np.ndarray:
 
 
 def fit_softmax(dense, sparse_rows, vocab, gold, lam_dense: float, lam_sparse: float,
-                iterations: int = FIT_ITERATIONS) -> dict:
+                iterations: int = FIT_ITERATIONS, class_weight=None) -> dict:
     """Multinomial logistic regression, L2 on the weights (not the intercepts), full-batch Adam.
 
     Dense features are standardised with the training mean and sd. Objective: mean cross-entropy +
-    (lam_dense * |W_dense|^2 + lam_sparse * |W_sparse|^2) / (2 n).
+    (lam_dense * |W_dense|^2 + lam_sparse * |W_sparse|^2) / (2 n). ``class_weight``: optional weights of the
+    three classes (negative, neutral, positive) on each row's loss, scaled to mean 1 over the rows; the other
+    benches that fit such a model (the Russian one, the dev experiments) use it.
     """
     n = len(gold)
     mean = dense.mean(axis=0)
@@ -256,6 +258,9 @@ def fit_softmax(dense, sparse_rows, vocab, gold, lam_dense: float, lam_sparse: f
     r_idx, c_idx = sparse_indices(sparse_rows, vocab)
     V = len(vocab)
     Y = np.eye(3)[labels_to_index(gold)]
+    if class_weight is not None:
+        row_weight = np.asarray(class_weight)[labels_to_index(gold)]
+        row_weight = row_weight / row_weight.mean()
     params = [np.zeros(3), np.zeros((Z.shape[1], 3)), np.zeros((V, 3))]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
@@ -268,7 +273,7 @@ def fit_softmax(dense, sparse_rows, vocab, gold, lam_dense: float, lam_sparse: f
         logits -= logits.max(axis=1, keepdims=True)
         P = np.exp(logits)
         P /= P.sum(axis=1, keepdims=True)
-        R = (P - Y) / n
+        R = (P - Y) / n if class_weight is None else (P - Y) * row_weight[:, None] / n
         gs = np.stack([np.bincount(c_idx, weights=R[r_idx, k], minlength=V) for k in range(3)], axis=1)
         grads = [R.sum(axis=0), Z.T @ R + lam_dense * Wd / n, gs + lam_sparse * Ws / n]
         for i, g in enumerate(grads):

@@ -47,8 +47,11 @@ from pathlib import Path
 
 import numpy as np
 
-from newslens import stats
-from newslens.sentiment import target_ru
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench/, also when loaded by a test
+import actor_sentiment_validity as asv  # noqa: E402  (the English target model's fit, shared)
+
+from newslens import stats  # noqa: E402
+from newslens.sentiment import target_ru  # noqa: E402
 from newslens.sentiment.cyrillic import TARGET_DECAY, TARGET_OUTSIDE, TARGET_THRESHOLD, TARGET_WINDOW, target_scores
 from newslens.text.cyrillic import tokens
 
@@ -182,40 +185,11 @@ def class_weights(gold: np.ndarray, kind: str) -> np.ndarray:
 def fit(dense, sparse_rows, vocab, gold, lam_sparse: float, class_weight: str, lam_dense: float = LAM_DENSE,
         iterations: int = FIT_ITERATIONS) -> dict:
     """Multinomial logistic regression, class-weighted cross-entropy, L2 on the weights (not the intercepts),
-    full-batch Adam; dense features standardised with the training mean and sd (as in
-    bench/actor_sentiment_validity.py, plus the class weights)."""
-    n = len(gold)
-    y = gold + 1
-    mean, sd = dense.mean(axis=0), dense.std(axis=0)
-    sd[sd == 0] = 1.0
-    Z = (dense - mean) / sd
-    r_idx, c_idx = sparse_indices(sparse_rows, vocab)
-    V = len(vocab)
-    Y = np.eye(3)[y]
-    w = class_weights(gold, class_weight)[y]
-    w = w / w.mean()
-    params = [np.zeros(3), np.zeros((Z.shape[1], 3)), np.zeros((V, 3))]
-    m = [np.zeros_like(p) for p in params]
-    v = [np.zeros_like(p) for p in params]
-    lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
-    for t in range(1, iterations + 1):
-        b, Wd, Ws = params
-        L = b + Z @ Wd
-        for k in range(3):
-            L[:, k] += np.bincount(r_idx, weights=Ws[c_idx, k], minlength=n)
-        L -= L.max(axis=1, keepdims=True)
-        P = np.exp(L)
-        P /= P.sum(axis=1, keepdims=True)
-        R = (P - Y) * w[:, None] / n
-        gs = np.stack([np.bincount(c_idx, weights=R[r_idx, k], minlength=V) for k in range(3)], axis=1)
-        grads = [R.sum(axis=0), Z.T @ R + lam_dense * Wd / n, gs + lam_sparse * Ws / n]
-        for i, g in enumerate(grads):
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * g * g
-            params[i] = params[i] - lr * (m[i] / (1 - b1 ** t)) / (np.sqrt(v[i] / (1 - b2 ** t)) + eps)
-    b, Wd, Ws = params
-    return {"intercept": b, "mean": mean, "sd": sd, "dense": Wd,
-            "sparse": {name: Ws[j] for j, name in enumerate(vocab)}, "offset": np.zeros(3)}
+    full-batch Adam; dense features standardised with the training mean and sd: the English target model's
+    fit (bench/actor_sentiment_validity.py) with the class weights."""
+    model = asv.fit_softmax(dense, sparse_rows, vocab, gold, lam_dense, lam_sparse, iterations,
+                            class_weight=class_weights(gold, class_weight))
+    return {**model, "offset": np.zeros(3)}
 
 
 def model_logits(model: dict, dense, sparse_rows) -> np.ndarray:

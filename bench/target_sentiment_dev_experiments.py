@@ -215,41 +215,8 @@ def extra_features(row, pattern) -> tuple[dict[str, float], set[str]]:
 def fit(dense, sparse_rows, vocab, gold, lam_dense, lam_sparse, iterations, class_weight=None) -> dict:
     """asv.fit_softmax with optional per-class weights on the loss (weights of the three classes, mean 1 over
     rows). Without weights, identical to asv.fit_softmax."""
-    if class_weight is None:
-        return asv.fit_softmax(dense, sparse_rows, vocab, gold, lam_dense, lam_sparse, iterations)
-    n = len(gold)
-    mean = dense.mean(axis=0)
-    sd = dense.std(axis=0)
-    sd[sd == 0] = 1.0
-    Z = (dense - mean) / sd
-    r_idx, c_idx = asv.sparse_indices(sparse_rows, vocab)
-    V = len(vocab)
-    y = asv.labels_to_index(gold)
-    Y = np.eye(3)[y]
-    w = np.asarray(class_weight)[y]
-    w = w / w.mean()
-    params = [np.zeros(3), np.zeros((Z.shape[1], 3)), np.zeros((V, 3))]
-    m = [np.zeros_like(p) for p in params]
-    v = [np.zeros_like(p) for p in params]
-    lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
-    for t in range(1, iterations + 1):
-        b, Wd, Ws = params
-        logits = b + Z @ Wd
-        for k in range(3):
-            logits[:, k] += np.bincount(r_idx, weights=Ws[c_idx, k], minlength=n)
-        logits -= logits.max(axis=1, keepdims=True)
-        P = np.exp(logits)
-        P /= P.sum(axis=1, keepdims=True)
-        R = (P - Y) * w[:, None] / n
-        gs = np.stack([np.bincount(c_idx, weights=R[r_idx, k], minlength=V) for k in range(3)], axis=1)
-        grads = [R.sum(axis=0), Z.T @ R + lam_dense * Wd / n, gs + lam_sparse * Ws / n]
-        for i, g in enumerate(grads):
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * g * g
-            params[i] = params[i] - lr * (m[i] / (1 - b1 ** t)) / (np.sqrt(v[i] / (1 - b2 ** t)) + eps)
-    b, Wd, Ws = params
-    return {"intercept": b, "mean": mean, "sd": sd, "dense": Wd,
-            "sparse": {name: Ws[j] for j, name in enumerate(vocab)}}
+    return asv.fit_softmax(dense, sparse_rows, vocab, gold, lam_dense, lam_sparse, iterations,
+                           class_weight=class_weight)
 
 
 def metrics(gold, P, bias=(0.0, 0.0)) -> dict[str, float]:

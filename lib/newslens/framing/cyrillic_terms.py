@@ -25,7 +25,7 @@ from ..text.cyrillic import CYRILLIC_LANGUAGES, morph_analyzer
 from ..text.cyrillic_forms import fold
 from .cyrillic import Lexicon, load_lexicon
 from .lexicon import CATEGORIES
-from .terms import category_totals, dispersion_dp
+from .terms import category_totals, term_row
 
 
 def _words_per_paragraph(article) -> dict[int, int]:
@@ -47,21 +47,7 @@ def terms_table(article, mentions: pd.DataFrame, lexicon: Lexicon | None = None)
     rows = []
     for entry in lexicon.of(article.language):
         hits = hits_of.get((entry.term, entry.category), [])
-        counted = [m for m in hits if bool(m.counted)]
-        paragraphs = [int(m.paragraph_id) for m in counted]
-        dp = dispersion_dp(paragraphs, per_paragraph)
-        rows.append({
-            "term": entry.term, "category": entry.category, "count": len(counted),
-            "per_1000": round(1000 * len(counted) / n_words, 2) if n_words else 0.0,
-            "paragraphs": ";".join(str(p) for p in sorted(set(paragraphs))), "n_paragraphs": len(set(paragraphs)),
-            "dispersion_dp": round(dp, 3) if dp is not None else float("nan"),
-            "in_scare_quotes": sum(m.quote_kind == "scare quote" for m in counted),
-            "in_attributed_quotes": sum(m.quote_kind == "attributed quotation" for m in counted),
-            "not_counted": len(hits) - len(counted),
-            "surfaces": ";".join(sorted({m.surface for m in counted})),
-            "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
-            "source": entry.source, "lexicon_version": lexicon.version,
-        })
+        rows.append(term_row(entry, hits, per_paragraph, n_words, lexicon.version))
     rank = {c: n for n, c in enumerate(CATEGORIES)}
     rows.sort(key=lambda r: (rank[r["category"]], -r["count"], r["term"]))
     return conform(pd.DataFrame(rows, columns=TERMS.column_names()), TERMS)

@@ -302,6 +302,27 @@ def dispersion_dp(hit_paragraphs: list[int], words_per_paragraph: dict[int, int]
     return 0.5 * sum(abs(hit_paragraphs.count(p) / n - w / total_words) for p, w in words_per_paragraph.items())
 
 
+def term_row(entry, hits: list, words_per_paragraph: dict[int, int], n_words: int, lexicon_version: str) -> dict:
+    """The terms.csv row of a lexicon entry with hits (records with counted, paragraph_id, quote_kind, surface:
+    English TermMatch records or the rows of a Russian or Ukrainian term_mentions table)."""
+    counted = [m for m in hits if bool(m.counted)]
+    paragraphs = [int(m.paragraph_id) for m in counted]
+    dp = dispersion_dp(paragraphs, words_per_paragraph)
+    return {
+        "term": entry.term, "category": entry.category, "count": len(counted),
+        "per_1000": round(1000 * len(counted) / n_words, 2) if n_words else 0.0,
+        "paragraphs": ";".join(str(p) for p in sorted(set(paragraphs))),
+        "n_paragraphs": len(set(paragraphs)),
+        "dispersion_dp": round(dp, 3) if dp is not None else float("nan"),
+        "in_scare_quotes": sum(m.quote_kind == "scare quote" for m in counted),
+        "in_attributed_quotes": sum(m.quote_kind == "attributed quotation" for m in counted),
+        "not_counted": len(hits) - len(counted),
+        "surfaces": ";".join(sorted({m.surface for m in counted})),
+        "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
+        "source": entry.source, "lexicon_version": lexicon_version,
+    }
+
+
 def terms_table(article, mentions: list[TermMatch], lexicon: Lexicon | None = None):
     """terms.csv: one row per lexicon entry (zeros included: an absent frame or spelling is a finding)."""
     import pandas as pd
@@ -324,22 +345,7 @@ def terms_table(article, mentions: list[TermMatch], lexicon: Lexicon | None = No
                          "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
                          "source": entry.source, "lexicon_version": lexicon.version})
             continue
-        counted = [m for m in hits if m.counted]
-        paragraphs = [m.paragraph_id for m in counted]
-        dp = dispersion_dp(paragraphs, words_per_paragraph)
-        rows.append({
-            "term": entry.term, "category": entry.category, "count": len(counted),
-            "per_1000": round(1000 * len(counted) / n_words, 2) if n_words else 0.0,
-            "paragraphs": ";".join(str(p) for p in sorted(set(paragraphs))),
-            "n_paragraphs": len(set(paragraphs)),
-            "dispersion_dp": round(dp, 3) if dp is not None else float("nan"),
-            "in_scare_quotes": sum(m.quote_kind == "scare quote" for m in counted),
-            "in_attributed_quotes": sum(m.quote_kind == "attributed quotation" for m in counted),
-            "not_counted": len(hits) - len(counted),
-            "surfaces": ";".join(sorted({m.surface for m in counted})),
-            "match": entry.match, "cue": entry.cue, "alternative": entry.alternative,
-            "source": entry.source, "lexicon_version": lexicon.version,
-        })
+        rows.append(term_row(entry, hits, words_per_paragraph, n_words, lexicon.version))
     # Rows sorted in Python (category order, then count descending, then term), the order sort_values gave;
     # the table built column by column (one dict per row cost pandas as much again).
     rank = {c: n for n, c in enumerate(CATEGORIES)}

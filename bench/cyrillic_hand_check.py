@@ -7,7 +7,8 @@ sentence sentiment sign) and writes every judgement with the tool's output and t
 
 --before DIR: a folder with one ``newslens analyze`` output per article (DIR/<article_id>/), made by an earlier
 version of the code; its outputs and counts are written beside the current ones.
-Writes bench/results/cyrillic_hand_check.csv and bench/results/cyrillic_hand_check_counts.csv.
+Writes bench/results/cyrillic_hand_check.csv and bench/results/cyrillic_hand_check_counts.csv, and prints the
+counts as the two markdown tables of bench/results/cyrillic_hand_check.md (per article, per language).
 """
 
 import argparse
@@ -137,6 +138,41 @@ def counts(rows: list) -> pd.DataFrame:
     return table.rename(columns={"sum": "right", "count": "total"})
 
 
+def _cell(right, total, before=None, percent=False) -> str:
+    """'right/total' (with its share when ``percent``); with ``before``, 'before → now' where they differ
+    (per article) or 'before | now' (per language: two columns)."""
+    now = f"{right}/{total}" + (f" ({right / total:.0%})" if percent and total else "")
+    if before is None:
+        return now
+    was = _cell(*before, percent=percent)
+    if percent:
+        return f"{was} | {now}"
+    return now if was == now else f"{was} → {now}"
+
+
+def markdown(table: pd.DataFrame, languages: dict) -> str:
+    """The counts as the results page's tables: one row per article (before → now, one figure where
+    unchanged), then one row per language and check (before | now)."""
+    both = "right_before" in table
+    get = lambda r, when: (int(r[f"right_{when}"]), int(r[f"total_{when}"]))
+    lines = ["| article | " + " | ".join(CHECKS) + " |", "|---" * (len(CHECKS) + 1) + "|"]
+    for article, rows in table.groupby("article_id", sort=True):
+        rows = rows.set_index("check")
+        cells = [_cell(*get(rows.loc[c], "now"), get(rows.loc[c], "before") if both else None)
+                 if c in rows.index else "0/0" for c in CHECKS]
+        lines.append(f"| {article} | " + " | ".join(cells) + " |")
+    lang = table.assign(language=table["article_id"].map(languages)).groupby(["language", "check"]).sum(
+        numeric_only=True).reset_index()
+    lines += ["", "| language | check | " + ("before | now |" if both else "now |"),
+              "|---|---|---|" + ("---|" if both else "")]
+    for language in sorted(lang["language"].unique()):
+        rows = lang[lang["language"] == language].set_index("check")
+        for c in [c for c in CHECKS if c in rows.index]:
+            cell = _cell(*get(rows.loc[c], "now"), get(rows.loc[c], "before") if both else None, percent=True)
+            lines.append(f"| {language} | {c} | {cell} |")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", type=Path)
@@ -158,6 +194,7 @@ def main(argv=None) -> None:
     frame.to_csv(RESULTS / "cyrillic_hand_check.csv", index=False, lineterminator="\n")
     table.to_csv(RESULTS / "cyrillic_hand_check_counts.csv", index=False, lineterminator="\n")
     print(table.to_string(index=False))
+    print(markdown(table, {m["article_id"]: m["language"] for m in manifest}))
 
 
 if __name__ == "__main__":

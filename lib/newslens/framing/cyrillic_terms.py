@@ -25,22 +25,14 @@ from ..text.cyrillic import CYRILLIC_LANGUAGES, morph_analyzer
 from ..text.cyrillic_forms import fold
 from .cyrillic import Lexicon, load_lexicon
 from .lexicon import CATEGORIES
-from .terms import category_totals, term_row
-
-
-def _words_per_paragraph(article) -> dict[int, int]:
-    para_of = {s.id: s.paragraph_id for s in article.sentences}
-    counts = {p.id: 0 for p in article.paragraphs}
-    for t in article.words:
-        counts[para_of[t.sentence_id]] += 1
-    return counts
+from .terms import category_totals, paragraph_word_counts, term_row
 
 
 def terms_table(article, mentions: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """terms.csv from term_mentions.csv: one row per entry of the article's language (zeros included)."""
     lexicon = lexicon or load_lexicon()
     n_words = len(article.words)
-    per_paragraph = _words_per_paragraph(article)
+    per_paragraph = paragraph_word_counts(article)
     hits_of: dict[tuple[str, str], list] = {}
     for row in mentions.itertuples(index=False):
         hits_of.setdefault((row.term, row.category), []).append(row)

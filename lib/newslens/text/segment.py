@@ -64,10 +64,16 @@ def split_sentences(paragraphs: list[Paragraph], body: str, overlong: list | Non
 
     ``overlong``, if given, receives (id of the first piece, number of pieces, characters) for every sentence
     that was cut."""
-    tokenizer = _sentence_tokenizer()
+    return sentences_from_spans(_sentence_tokenizer().span_tokenize, paragraphs, body, overlong)
+
+
+def sentences_from_spans(spans_of, paragraphs: list[Paragraph], body: str,
+                         overlong: list | None = None) -> list[Sentence]:
+    """Sentence records from a splitter (``spans_of(text)`` -> (start, end) pairs) run on every paragraph, each
+    over-long sentence cut into bounded pieces; shared by the English and the Cyrillic segmenters."""
     sentences: list[Sentence] = []
     for para in paragraphs:
-        for s, e in tokenizer.span_tokenize(para.text):
+        for s, e in spans_of(para.text):
             if e - s > MAX_SENTENCE_CHARS or _too_many_words(para.text, s, e):
                 pieces = list(_bounded_spans(para.text, s, e))
                 if overlong is not None:

@@ -9,25 +9,13 @@ from __future__ import annotations
 
 from .article import Paragraph, Sentence, Token
 from .cyrillic import sentence_spans, tokens as cyrillic_tokens
-from .segment import MAX_SENTENCE_CHARS, _bounded_spans, _too_many_words
+from .segment import sentences_from_spans
 
 
 def split_sentences(paragraphs: list[Paragraph], body: str, overlong: list | None = None) -> list[Sentence]:
     """razdel's sentences of every paragraph, each over-long one cut into pieces; ``overlong`` as in
     ``segment.split_sentences``."""
-    sentences: list[Sentence] = []
-    for para in paragraphs:
-        for s, e in sentence_spans(para.text):
-            if e - s > MAX_SENTENCE_CHARS or _too_many_words(para.text, s, e):
-                pieces = list(_bounded_spans(para.text, s, e))
-                if overlong is not None:
-                    overlong.append((len(sentences) + 1, len(pieces), e - s))
-            else:
-                pieces = [(s, e)]
-            for ps, pe in pieces:
-                start, end = para.start + ps, para.start + pe
-                sentences.append(Sentence(len(sentences) + 1, para.id, start, end, body[start:end]))
-    return sentences
+    return sentences_from_spans(sentence_spans, paragraphs, body, overlong)
 
 
 def tokenize_words(sentences: list[Sentence], body: str, lang: str) -> list[Token]:

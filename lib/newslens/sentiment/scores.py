@@ -140,7 +140,7 @@ def tone_counts(words: list[str]) -> dict[str, int]:
 
 
 @lru_cache(maxsize=65536)
-def _word_lemma(word: str) -> str:
+def word_lemma(word: str) -> str:
     """The lemma NRC counts are taken on: of the quote-normalised word; cached per word."""
     return lemmatize(scoring_text(word))
 

@@ -10,9 +10,9 @@ from ..annotations import Annotations
 from ..schema import conform_each
 from ..text.article import Article
 from .news import news_compound, news_tone_counts
-from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, _word_lemma, label, lexicon_words,
+from .scores import (CONTEST_METHODS, NRC_EMOTIONS, ROLLING_WINDOW, label, lexicon_words,
                      nltk_vader_compound, nrc_counts, reference_polarity, sign, summed_compound, textblob_scores,
-                     tone_counts, tone_measures, vader_scores)
+                     tone_counts, tone_measures, vader_scores, word_lemma)
 from .actors import actor_mentions_frame, actor_sentiment, find_actor_mentions
 
 
@@ -85,7 +85,7 @@ def sentence_scores(article: Article, second_opinions: bool = True, news_counts=
         more = None
         if second_opinions:
             polarity, subjectivity = textblob[k]
-            nrc = nrc_counts([_word_lemma(w) for w in words[s.id]])
+            nrc = nrc_counts([word_lemma(w) for w in words[s.id]])
             balance = nrc["positive"] - nrc["negative"]
             # the sign of each CONTEST_METHODS score (unrounded)
             signs = {"vader": sign(ref["compound"]), "textblob": sign(polarity),
